@@ -1,0 +1,49 @@
+package example;
+
+import dev.readbackplan.GenerationResult;
+import dev.readbackplan.InvalidDocumentException;
+import dev.readbackplan.PlanOptions;
+import dev.readbackplan.ReadbackCatalog;
+import dev.readbackplan.ReadbackPlanner;
+import dev.readbackplan.ValidationReport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * How another tool embeds the library: validate a snapshot, generate its plan, read the catalogs.
+ * The build compiles this file and a test runs it, so it cannot rot.
+ */
+public final class EmbeddingExample {
+    private EmbeddingExample() {}
+
+    /** Writes the plan of {@code snapshot} to {@code plan}; returns the number of readback candidates. */
+    public static long writePlan(Path snapshot, Path plan) throws IOException {
+        ReadbackPlanner planner = ReadbackPlanner.create(); // immutable and thread-safe: share it
+
+        ValidationReport report = planner.validate(snapshot);
+        if (!report.isValid()) {
+            throw new IllegalArgumentException(report.toText()); // FILE:LINE:COLUMN: error: /pointer: message
+        }
+
+        PlanOptions options = PlanOptions.defaults().withGitCommit("abc1234");
+        try (OutputStream out = Files.newOutputStream(plan)) {
+            GenerationResult result = planner.generate(snapshot, options, out);
+            return result.count("readback_candidate_count");
+        } catch (InvalidDocumentException e) {
+            throw new IllegalArgumentException(e.report().toText(), e);
+        }
+    }
+
+    /** The catalogs are typed, immutable data read from the plan schema. */
+    public static String firstReviewerCheck() {
+        ReadbackCatalog catalog = ReadbackPlanner.catalog();
+        ReadbackCatalog.Check check = catalog.reviewerChecks().get(0);
+        return check.id() + ": " + check.instruction();
+    }
+
+    public static void main(String[] args) throws IOException {
+        System.out.println(writePlan(Path.of(args[0]), Path.of(args[1])) + " readback candidates");
+    }
+}

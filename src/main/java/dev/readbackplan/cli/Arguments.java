@@ -1,0 +1,108 @@
+package dev.readbackplan.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A small command-line parser with the conventions of Python's argparse, so that the CLI is a drop-in
+ * for the reference script: {@code --name value} and {@code --name=value}, any unambiguous prefix of a
+ * long option ({@code --gen} for {@code --generated-at}), the last occurrence wins, and {@code --}
+ * ends the options.
+ */
+final class Arguments {
+    private static final Pattern NEGATIVE_NUMBER = Pattern.compile("-\\d+(\\.\\d*)?");
+
+    /** One option: {@code --name}, with or without a value. */
+    record Option(String name, String metavar, String help) {
+        boolean takesValue() {
+            return metavar != null;
+        }
+    }
+
+    /** The options given (flags map to "true") and the other arguments, in order. */
+    record Parsed(Map<String, String> values, List<String> positionals) {
+        boolean has(String name) {
+            return values.containsKey(name);
+        }
+
+        String get(String name) {
+            return values.get(name);
+        }
+    }
+
+    private Arguments() {}
+
+    static Parsed parse(List<Option> options, List<String> args) throws UsageException {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> positionals = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--")) {
+                positionals.addAll(args.subList(i + 1, args.size()));
+                break;
+            }
+            if (!isOption(arg)) {
+                positionals.add(arg);
+                continue;
+            }
+            int equals = arg.indexOf('=');
+            String name = equals < 0 ? arg : arg.substring(0, equals);
+            Option option = find(options, name);
+            if (!option.takesValue()) {
+                if (equals >= 0) {
+                    throw new UsageException("argument " + option.name() + ": takes no value");
+                }
+                values.put(option.name(), "true");
+            } else if (equals >= 0) {
+                values.put(option.name(), arg.substring(equals + 1));
+            } else if (i + 1 < args.size() && !isOption(args.get(i + 1))) {
+                values.put(option.name(), args.get(++i));
+            } else {
+                throw new UsageException("argument " + option.name() + ": expected one argument");
+            }
+        }
+        return new Parsed(values, positionals);
+    }
+
+    private static boolean isOption(String arg) {
+        return arg.startsWith("-") && arg.length() > 1 && !NEGATIVE_NUMBER.matcher(arg).matches();
+    }
+
+    private static Option find(List<Option> options, String name) throws UsageException {
+        List<Option> prefixed = new ArrayList<>();
+        for (Option option : options) {
+            if (option.name().equals(name)) {
+                return option;
+            }
+            if (name.startsWith("--") && name.length() > 2 && option.name().startsWith(name)) {
+                prefixed.add(option);
+            }
+        }
+        if (prefixed.size() == 1) {
+            return prefixed.get(0);
+        }
+        if (prefixed.isEmpty()) {
+            throw new UsageException("unrecognized argument: " + name);
+        }
+        List<String> names = prefixed.stream().map(Option::name).toList();
+        throw new UsageException("ambiguous option: " + name + " could match " + String.join(", ", names));
+    }
+
+    /** The options part of a help text: one line per option, aligned. */
+    static String describe(List<Option> options) {
+        StringBuilder text = new StringBuilder();
+        for (Option option : options) {
+            String left = "  " + option.name() + (option.takesValue() ? " " + option.metavar() : "");
+            text.append(left);
+            text.append(" ".repeat(Math.max(2, 28 - left.length())));
+            if (left.length() >= 28) {
+                text.append('\n').append(" ".repeat(28));
+            }
+            text.append(option.help()).append('\n');
+        }
+        return text.toString();
+    }
+}

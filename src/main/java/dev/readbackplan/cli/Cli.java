@@ -1,0 +1,301 @@
+package dev.readbackplan.cli;
+
+import dev.readbackplan.DocumentKind;
+import dev.readbackplan.GenerationResult;
+import dev.readbackplan.InvalidDocumentException;
+import dev.readbackplan.PlanComparison;
+import dev.readbackplan.PlanOptions;
+import dev.readbackplan.ReadbackPlanner;
+import dev.readbackplan.ValidationReport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The command line: a drop-in for the reference generator (same flags, same output, same summary
+ * line), plus {@code validate} for documents edited by hand and {@code --check} for CI.
+ *
+ * <p>{@link #run} is the whole program and does not exit, so tests drive it with their own streams.
+ */
+public final class Cli {
+    static final String PROGRAM = "monitoring-readback-plan";
+    static final int OK = 0;
+    static final int INVALID = 1;
+    static final int USAGE_OR_IO = 2;
+    static final int INTERNAL_ERROR = 3;
+
+    private static final String DEFAULT_SOURCE_REPORT = "docs/security/monitoring-owner-response-acceptance.snapshot.json";
+
+    private static final Arguments.Option HELP = new Arguments.Option("--help", null, "show this help and exit");
+    private static final Arguments.Option VERSION = new Arguments.Option("--version", null, "show the version and exit");
+    private static final Arguments.Option STRICT = new Arguments.Option("--strict", null,
+            "treat warnings (such as summary counts that disagree with the candidates) as errors");
+
+    private static final List<Arguments.Option> GENERATE_OPTIONS = List.of(
+            new Arguments.Option("--root", "DIR", "repository root (default: .)"),
+            new Arguments.Option("--source-report", "PATH",
+                    "the snapshot, relative to the root (default: " + DEFAULT_SOURCE_REPORT + ")"),
+            new Arguments.Option("--output", "FILE",
+                    "write the plan to FILE, atomically, creating parent folders (default: standard output)"),
+            new Arguments.Option("--generated-at", "TIMESTAMP",
+                    "RFC 3339 date-time with offset to record (default: now at +08:00, to the second)"),
+            new Arguments.Option("--git-commit", "SHA",
+                    "commit to record (default: git rev-parse --short HEAD in the root, or unknown)"),
+            new Arguments.Option("--check", null,
+                    "with --output: compare FILE with the plan instead of writing it; exit 1 if it is out of date"),
+            STRICT, HELP, VERSION);
+
+    private static final List<Arguments.Option> VALIDATE_OPTIONS = List.of(
+            new Arguments.Option("--kind", "snapshot|plan",
+                    "validate every FILE as this kind (default: told by its schema_version)"),
+            new Arguments.Option("--format", "text|json", "report format (default: text)"),
+            STRICT, HELP);
+
+    /** Runs one command; returns the exit status. Nothing is closed. */
+    public int run(String[] args, OutputStream out, OutputStream err) {
+        PrintStream messages = new PrintStream(err, true, StandardCharsets.UTF_8);
+        try {
+            List<String> arguments = Arrays.asList(args);
+            if (!arguments.isEmpty() && arguments.get(0).equals("validate")) {
+                return validate(Arguments.parse(VALIDATE_OPTIONS, normalizeHelp(arguments.subList(1, arguments.size()))), out, messages);
+            }
+            return generate(Arguments.parse(GENERATE_OPTIONS, normalizeHelp(arguments)), out, messages);
+        } catch (UsageException e) {
+            messages.println(PROGRAM + ": error: " + e.getMessage());
+            messages.println("Try '" + PROGRAM + " --help' for more information.");
+            return USAGE_OR_IO;
+        } catch (IOException | UncheckedIOException e) {
+            messages.println(PROGRAM + ": error: " + describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e));
+            return USAGE_OR_IO;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            messages.println(PROGRAM + ": internal error (a bug; please report it): " + e);
+            e.printStackTrace(messages);
+            return INTERNAL_ERROR;
+        } finally {
+            messages.flush();
+        }
+    }
+
+    private static List<String> normalizeHelp(List<String> args) {
+        List<String> normalized = new ArrayList<>(args.size());
+        for (String arg : args) {
+            normalized.add(arg.equals("-h") ? "--help" : arg);
+        }
+        return normalized;
+    }
+
+    private int generate(Arguments.Parsed parsed, OutputStream out, PrintStream messages) throws UsageException, IOException {
+        if (parsed.has("--help")) {
+            print(out, usage() + "\n" + description() + "\noptions:\n" + Arguments.describe(GENERATE_OPTIONS)
+                    + "\nvalidate options:\n" + Arguments.describe(VALIDATE_OPTIONS) + "\n" + exitStatuses());
+            return OK;
+        }
+        if (parsed.has("--version")) {
+            print(out, PROGRAM + " " + Version.get() + " (writes " + ReadbackPlanner.catalog().planSchemaVersion() + ")\n");
+            return OK;
+        }
+        if (!parsed.positionals().isEmpty()) {
+            throw new UsageException("unrecognized arguments: " + String.join(" ", parsed.positionals()));
+        }
+        boolean check = parsed.has("--check");
+        if (check && !parsed.has("--output")) {
+            throw new UsageException("--check needs --output: the plan file to compare with");
+        }
+        String generatedAt = parsed.get("--generated-at");
+        String gitCommit = parsed.get("--git-commit");
+        PlanOptions given = options(generatedAt == null ? PlanOptions.now() : generatedAt,
+                gitCommit == null ? GitCommit.UNKNOWN : gitCommit);
+
+        Path root = Path.of(parsed.values().getOrDefault("--root", "."));
+        Path snapshot = root.resolve(parsed.values().getOrDefault("--source-report", DEFAULT_SOURCE_REPORT));
+        ReadbackPlanner planner = ReadbackPlanner.create();
+
+        if (check) {
+            Path existing = Path.of(parsed.get("--output"));
+            return check(planner, snapshot, existing, generatedAt, gitCommit, messages);
+        }
+        GitCommit git = gitCommit == null ? GitCommit.start(root) : null;
+        try {
+            GenerationResult[] result = new GenerationResult[1];
+            if (parsed.has("--output")) {
+                Path output = Path.of(parsed.get("--output"));
+                AtomicOutput.write(output, stream -> result[0] = generateChecked(planner, snapshot, given, git, parsed, stream, messages));
+            } else {
+                result[0] = generateChecked(planner, snapshot, given, git, parsed, out, messages);
+            }
+            messages.println(summaryLine(result[0]));
+            return OK;
+        } catch (Refused refused) {
+            return INVALID;
+        } catch (InvalidDocumentException e) {
+            messages.print(e.report().toText());
+            messages.println(PROGRAM + ": error: " + e.getMessage() + "; nothing was written");
+            return INVALID;
+        }
+    }
+
+    /** Thrown (unchecked, through the output callback) when warnings fail a strict run. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static GenerationResult generateChecked(ReadbackPlanner planner, Path snapshot, PlanOptions given, GitCommit git,
+            Arguments.Parsed parsed, OutputStream out, PrintStream messages) throws IOException {
+        PlanOptions options = git == null ? given : given.withGitCommit(commitOrUnknown(git.await()));
+        if (parsed.has("--strict")) {
+            // Warnings must stop a strict run before a single byte is written.
+            ValidationReport report = planner.validate(snapshot, DocumentKind.SNAPSHOT);
+            if (!report.isValid(true)) {
+                messages.print(report.toText());
+                messages.println(PROGRAM + ": error: " + snapshot + " has problems (--strict); nothing was written");
+                throw new Refused();
+            }
+        }
+        GenerationResult result = planner.generate(snapshot, options, out);
+        messages.print(result.snapshotReport().toText());
+        return result;
+    }
+
+    /** The commit git reported, or unknown when it is not one the plan schema accepts. */
+    private static String commitOrUnknown(String commit) {
+        try {
+            return new PlanOptions(PlanOptions.now(), commit).gitCommit();
+        } catch (IllegalArgumentException e) {
+            return GitCommit.UNKNOWN;
+        }
+    }
+
+    private int check(ReadbackPlanner planner, Path snapshot, Path existing, String generatedAt, String gitCommit,
+            PrintStream messages) throws IOException {
+        try {
+            PlanComparison comparison = planner.compare(snapshot, existing, generatedAt, gitCommit);
+            if (comparison.upToDate()) {
+                messages.println(existing + ": up to date");
+                return OK;
+            }
+            messages.println(existing + ": out of date at " + (comparison.pointer().isEmpty() ? "(root)" : comparison.pointer())
+                    + ": " + comparison.difference());
+            return INVALID;
+        } catch (InvalidDocumentException e) {
+            messages.print(e.report().toText());
+            messages.println(PROGRAM + ": error: " + e.getMessage());
+            return INVALID;
+        }
+    }
+
+    private int validate(Arguments.Parsed parsed, OutputStream out, PrintStream messages) throws UsageException, IOException {
+        if (parsed.has("--help")) {
+            print(out, usage() + "\nvalidate options:\n" + Arguments.describe(VALIDATE_OPTIONS) + "\n" + exitStatuses());
+            return OK;
+        }
+        if (parsed.positionals().isEmpty()) {
+            throw new UsageException("validate needs at least one FILE");
+        }
+        DocumentKind kind = null;
+        if (parsed.has("--kind")) {
+            try {
+                kind = DocumentKind.valueOf(parsed.get("--kind").toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("argument --kind: must be snapshot or plan");
+            }
+        }
+        String format = parsed.values().getOrDefault("--format", "text");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("argument --format: must be text or json");
+        }
+        boolean strict = parsed.has("--strict");
+        ReadbackPlanner planner = ReadbackPlanner.create();
+        List<ValidationReport> reports = new ArrayList<>();
+        int status = OK;
+        for (String file : parsed.positionals()) {
+            try {
+                ValidationReport report = planner.validate(Path.of(file), kind);
+                reports.add(report);
+                if (!report.isValid(strict)) {
+                    status = Math.max(status, INVALID);
+                }
+            } catch (IOException e) {
+                messages.println(PROGRAM + ": error: " + describe(e));
+                status = USAGE_OR_IO;
+            }
+        }
+        if (format.equals("json")) {
+            print(out, ValidationReport.toJson(reports));
+        } else {
+            StringBuilder text = new StringBuilder();
+            reports.forEach(report -> text.append(report.toText()));
+            print(out, text.toString());
+        }
+        long invalid = reports.stream().filter(r -> !r.isValid(strict)).count();
+        messages.println(reports.size() + (reports.size() == 1 ? " document" : " documents") + " checked: "
+                + (reports.size() - invalid) + " valid, " + invalid + " invalid"
+                + (strict ? " (strict: warnings count)" : ""));
+        return status;
+    }
+
+    private static PlanOptions options(String generatedAt, String gitCommit) throws UsageException {
+        try {
+            return new PlanOptions(generatedAt, gitCommit);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage().replace("generatedAt", "--generated-at").replace("gitCommit", "--git-commit");
+            throw new UsageException(message);
+        }
+    }
+
+    /** The reference generator's summary line, on standard error. */
+    static String summaryLine(GenerationResult result) {
+        return "MONITORING_POST_INCIDENT_READBACK_PLAN_OK"
+                + " candidates=" + result.count("readback_candidate_count")
+                + " write_capable=" + result.count("write_capable_readback_candidate_count")
+                + " checks=" + result.count("reviewer_check_count")
+                + " lanes=" + result.count("outcome_lane_count")
+                + " accepted=" + result.count("post_incident_readback_accepted_count")
+                + " runtime_gate=" + result.count("runtime_gate_count");
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "cannot read " + e.getMessage() + ": no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "cannot access " + e.getMessage() + ": permission denied";
+        }
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static void print(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static String usage() {
+        return "usage: " + PROGRAM + " [--root DIR] [--source-report PATH] [--output FILE [--check]]\n"
+                + "       " + " ".repeat(PROGRAM.length()) + " [--generated-at TIMESTAMP] [--git-commit SHA] [--strict]\n"
+                + "       " + PROGRAM + " validate [--kind snapshot|plan] [--format text|json] [--strict] FILE...\n";
+    }
+
+    private static String description() {
+        return "Builds the monitoring post-incident readback plan (v1) from a monitoring owner response\n"
+                + "acceptance snapshot, or validates snapshots and plans. Reads files only: no live system is\n"
+                + "contacted, nothing is reloaded or sent.\n";
+    }
+
+    private static String exitStatuses() {
+        return "exit status: 0 written, valid or up to date; 1 invalid document or out-of-date plan;\n"
+                + "             2 usage or I/O error; 3 internal error\n";
+    }
+}

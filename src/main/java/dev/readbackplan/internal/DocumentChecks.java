@@ -1,0 +1,101 @@
+package dev.readbackplan.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The checks a JSON Schema cannot express: identifiers that must be unique across candidates, a
+ * plan's candidate ids that must follow from their surface ids, summary counts that should agree with
+ * the candidates (warnings), and secret-shaped strings anywhere.
+ *
+ * <p>They run on whatever the document holds, valid against its schema or not, and skip values of the
+ * wrong type (the schema reports those).
+ */
+public final class DocumentChecks {
+    private final PlanTemplate template;
+
+    public DocumentChecks(PlanTemplate template) {
+        this.template = template;
+    }
+
+    public List<Finding> snapshot(JsonNode root) {
+        List<Finding> findings = new ArrayList<>();
+        JsonNode candidates = root.path("acceptance_candidates");
+        if (candidates.isArray()) {
+            String list = "/acceptance_candidates";
+            unique(candidates, list, "surface_id",
+                    "each surface must appear once, or the plan's candidate ids would collide", findings);
+            unique(candidates, list, "acceptance_candidate_id",
+                    "each acceptance candidate must appear once", findings);
+            JsonNode summary = root.path("summary");
+            if (summary.isObject()) {
+                List<JsonNode> all = PlanTemplate.sourceCandidates(root);
+                long writeCapable = all.stream().filter(c -> PlanTemplate.isTrue(c, "write_capable_surface")).count();
+                long liveEvidence = all.stream().filter(c -> PlanTemplate.isTrue(c, "requires_live_evidence")).count();
+                count(summary, "acceptance_candidate_count", all.size(), findings);
+                count(summary, "write_capable_acceptance_candidate_count", writeCapable, findings);
+                count(summary, "live_evidence_required_candidate_count", liveEvidence, findings);
+            }
+        }
+        findings.addAll(SecretFindings.scan(root, ""));
+        return findings;
+    }
+
+    public List<Finding> plan(JsonNode root) {
+        List<Finding> findings = new ArrayList<>();
+        JsonNode candidates = root.path("readback_candidates");
+        if (candidates.isArray()) {
+            String list = "/readback_candidates";
+            unique(candidates, list, "post_incident_readback_candidate_id", "each readback candidate must appear once", findings);
+            unique(candidates, list, "surface_id", "each surface must appear once", findings);
+            unique(candidates, list, "source_acceptance_candidate_id", "each acceptance candidate must appear once", findings);
+            for (int i = 0; i < candidates.size(); i++) {
+                JsonNode id = candidates.get(i).path("post_incident_readback_candidate_id");
+                JsonNode surface = candidates.get(i).path("surface_id");
+                if (id.isTextual() && surface.isTextual() && !id.textValue().equals(PlanTemplate.CANDIDATE_ID_PREFIX + surface.textValue())) {
+                    findings.add(Finding.error(list + "/" + i + "/post_incident_readback_candidate_id", "candidate-id",
+                            "must be " + PlanTemplate.CANDIDATE_ID_PREFIX + " followed by the candidate's surface_id"));
+                }
+            }
+            JsonNode summary = root.path("summary");
+            if (summary.isObject()) {
+                List<JsonNode> all = new ArrayList<>();
+                candidates.forEach(all::add);
+                for (Map.Entry<String, Long> derived : template.derivedCounts(all).entrySet()) {
+                    count(summary, derived.getKey(), derived.getValue(), findings);
+                }
+            }
+        }
+        findings.addAll(SecretFindings.scan(root, ""));
+        return findings;
+    }
+
+    private static void unique(JsonNode candidates, String list, String field, String why, List<Finding> findings) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            JsonNode value = candidates.get(i).path(field);
+            if (!value.isTextual()) {
+                continue;
+            }
+            Integer earlier = first.putIfAbsent(value.textValue(), i);
+            if (earlier != null) {
+                findings.add(Finding.error(list + "/" + i + "/" + field, "duplicate-id",
+                        field + " repeats the one at " + list + "/" + earlier + "/" + field + "; " + why));
+            }
+        }
+    }
+
+    private static void count(JsonNode summary, String key, long actual, List<Finding> findings) {
+        JsonNode stated = summary.get(key);
+        if (stated == null || !stated.isNumber() || !stated.canConvertToExactIntegral()) {
+            return;
+        }
+        if (stated.decimalValue().compareTo(java.math.BigDecimal.valueOf(actual)) != 0) {
+            findings.add(Finding.warning("/summary/" + key, "summary-count",
+                    "the summary says " + stated.asText() + ", but counting the candidates gives " + actual));
+        }
+    }
+}

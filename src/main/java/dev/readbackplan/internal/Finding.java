@@ -1,0 +1,31 @@
+package dev.readbackplan.internal;
+
+import dev.readbackplan.Severity;
+
+/**
+ * A problem before it has a line and column: where it is known as a byte offset in the document, or
+ * only as a JSON Pointer to be located later (schema errors), or nowhere (typed models).
+ */
+public record Finding(Severity severity, String pointer, long offset, String keyword, String message) {
+    /** The position is found from {@link #pointer()} when the report is made. */
+    public static final long LOCATE_BY_POINTER = -1;
+    /** The problem has no position in a file. */
+    public static final long NO_POSITION = -2;
+
+    public static Finding error(String pointer, String keyword, String message) {
+        return new Finding(Severity.ERROR, pointer, LOCATE_BY_POINTER, keyword, message);
+    }
+
+    public static Finding warning(String pointer, String keyword, String message) {
+        return new Finding(Severity.WARNING, pointer, LOCATE_BY_POINTER, keyword, message);
+    }
+
+    public static Finding errorAt(long offset, String pointer, String keyword, String message) {
+        return new Finding(Severity.ERROR, pointer, offset, keyword, message);
+    }
+
+    /** The same finding one level down: its pointer is prefixed with {@code prefix}. */
+    public Finding under(String prefix) {
+        return new Finding(severity, prefix + pointer, offset, keyword, message);
+    }
+}

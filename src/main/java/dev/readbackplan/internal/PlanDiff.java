@@ -1,0 +1,78 @@
+package dev.readbackplan.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.TreeSet;
+
+/** Finds the first difference between two JSON trees, in the order the generator writes them. */
+public final class PlanDiff {
+    private static final int SHOWN_LENGTH = 60;
+
+    /** Where two trees first differ and how: the pointer and a description; null when equal. */
+    public record Difference(String pointer, String description) {}
+
+    private PlanDiff() {}
+
+    /** The first difference between what a file holds and what the generator would write, or null. */
+    public static Difference first(JsonNode inFile, JsonNode regenerated, String at) {
+        if (inFile.getNodeType() != regenerated.getNodeType()
+                || inFile.isNumber() && !numbersEqual(inFile, regenerated)
+                || inFile.isValueNode() && !inFile.isNumber() && !inFile.equals(regenerated)) {
+            return new Difference(at, "the file has " + show(inFile) + "; the snapshot gives " + show(regenerated));
+        }
+        if (inFile.isObject()) {
+            TreeSet<String> keys = new TreeSet<>(PythonJsonWriter::compareCodePoints);
+            inFile.fieldNames().forEachRemaining(keys::add);
+            regenerated.fieldNames().forEachRemaining(keys::add);
+            for (String key : keys) {
+                String child = JsonPointers.child(at, key);
+                if (!inFile.has(key)) {
+                    return new Difference(child, "missing from the file; the snapshot gives " + show(regenerated.get(key)));
+                }
+                if (!regenerated.has(key)) {
+                    return new Difference(child, "in the file but not in the regenerated plan");
+                }
+                Difference difference = first(inFile.get(key), regenerated.get(key), child);
+                if (difference != null) {
+                    return difference;
+                }
+            }
+        } else if (inFile.isArray()) {
+            int common = Math.min(inFile.size(), regenerated.size());
+            for (int i = 0; i < common; i++) {
+                Difference difference = first(inFile.get(i), regenerated.get(i), JsonPointers.child(at, i));
+                if (difference != null) {
+                    return difference;
+                }
+            }
+            if (inFile.size() != regenerated.size()) {
+                return new Difference(JsonPointers.child(at, common), "the file has " + inFile.size()
+                        + " items here; the snapshot gives " + regenerated.size());
+            }
+        }
+        return null;
+    }
+
+    private static boolean numbersEqual(JsonNode a, JsonNode b) {
+        // 5 and 5.0 are equal values but different bytes: the byte comparison has already failed, so
+        // report the one that is written differently.
+        return a.isFloatingPointNumber() == b.isFloatingPointNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0;
+    }
+
+    /** A short, safe rendering of a value. */
+    static String show(JsonNode node) {
+        if (node.isObject()) {
+            return "an object with " + node.size() + (node.size() == 1 ? " member" : " members");
+        }
+        if (node.isArray()) {
+            return "an array of " + node.size() + (node.size() == 1 ? " item" : " items");
+        }
+        String text = node.toString();
+        if (node.isTextual() && SecretScanner.scan(node.textValue()) != null) {
+            return "a secret-shaped string (not shown)";
+        }
+        if (text.codePointCount(0, text.length()) <= SHOWN_LENGTH) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, SHOWN_LENGTH)) + "…";
+    }
+}
