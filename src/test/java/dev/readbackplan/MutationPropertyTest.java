@@ -1,0 +1,201 @@
+package dev.readbackplan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Mutated snapshots and plans (fields dropped, retyped, duplicated or renamed; bytes truncated,
+ * inserted or flipped): every run ends in a valid plan or in located problems, never in an uncaught
+ * exception.
+ */
+class MutationPropertyTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final List<byte[]> SNAPSHOTS = read("weird-13-n7/snapshot.json", "edge-unicode-strings/snapshot.json",
+            "edge-integral-floats/snapshot.json", "plain-03-n3/snapshot.json");
+    private static final List<byte[]> PLANS = read("weird-11-n1/plan.json", "plain-02-n2/plan.json");
+
+    private final ReadbackPlanner planner = ReadbackPlanner.create();
+
+    private static List<byte[]> read(String... cases) {
+        List<byte[]> documents = new ArrayList<>();
+        for (String name : cases) {
+            try {
+                documents.add(Files.readAllBytes(GoldenPlanTest.GOLDEN.resolve(name)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return documents;
+    }
+
+    @Provide
+    Arbitrary<byte[]> mutatedSnapshots() {
+        return mutated(SNAPSHOTS);
+    }
+
+    @Provide
+    Arbitrary<byte[]> mutatedPlans() {
+        return mutated(PLANS);
+    }
+
+    private static Arbitrary<byte[]> mutated(List<byte[]> originals) {
+        return Arbitraries.of(originals).flatMap(original -> Arbitraries.longs().list().ofMinSize(1).ofMaxSize(4)
+                .map(seeds -> {
+                    byte[] document = original;
+                    for (long seed : seeds) {
+                        document = mutate(document, new Random(seed));
+                    }
+                    return document;
+                }));
+    }
+
+    @Property(tries = 400)
+    void generationEndsInAValidPlanOrLocatedProblems(@ForAll("mutatedSnapshots") byte[] snapshot) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            planner.generate(new ByteArrayInputStream(snapshot), "snapshot.json", GoldenPlanTest.OPTIONS, out);
+        } catch (InvalidDocumentException e) {
+            assertEquals(0, out.size(), "nothing may be written for an invalid snapshot");
+            assertEquals(DocumentKind.SNAPSHOT, e.report().kind(), e.report().toText());
+            assertLocated(e.report());
+            return;
+        }
+        ValidationReport plan = planner.validate(new ByteArrayInputStream(out.toByteArray()), "plan.json", DocumentKind.PLAN);
+        assertTrue(plan.isValid(), plan.toText());
+    }
+
+    @Property(tries = 300)
+    void validationOfAnyPlanEndsInAReport(@ForAll("mutatedPlans") byte[] plan) throws IOException {
+        ValidationReport report = planner.validate(new ByteArrayInputStream(plan), "plan.json", null);
+        if (!report.isValid()) {
+            assertLocated(report);
+        }
+    }
+
+    private static void assertLocated(ValidationReport report) {
+        assertFalse(report.errors().isEmpty());
+        for (Problem problem : report.problems()) {
+            assertTrue(problem.line() > 0 && problem.column() > 0, "unlocated: " + problem);
+            assertFalse(problem.message().isBlank());
+        }
+    }
+
+    /** One random change, structural when the document still parses, otherwise on the bytes. */
+    static byte[] mutate(byte[] document, Random random) {
+        int kind = random.nextInt(8);
+        if (kind < 5) {
+            try {
+                JsonNode tree = JSON.readTree(document);
+                if (tree != null && tree.isContainerNode()) {
+                    return structural(tree, kind, random);
+                }
+            } catch (IOException notJson) {
+                // fall through to a byte mutation
+            }
+        }
+        return bytes(document, random);
+    }
+
+    private static byte[] structural(JsonNode tree, int kind, Random random) throws IOException {
+        List<JsonNode> containers = new ArrayList<>();
+        collect(tree, containers);
+        JsonNode target = containers.get(random.nextInt(containers.size()));
+        if (target.isObject() && target.size() > 0) {
+            ObjectNode object = (ObjectNode) target;
+            List<String> keys = new ArrayList<>();
+            object.fieldNames().forEachRemaining(keys::add);
+            String key = keys.get(random.nextInt(keys.size()));
+            switch (kind) {
+                case 0 -> object.remove(key);
+                case 1 -> object.set(key, retyped(object.get(key), random));
+                case 2 -> {
+                    JsonNode value = object.remove(key);
+                    object.set(key + (random.nextBoolean() ? "_renamed" : "X"), value);
+                }
+                case 3 -> {
+                    // A duplicated key cannot exist in a tree: write it into the text.
+                    String text = JSON.writeValueAsString(tree);
+                    String member = JSON.writeValueAsString(key) + ":";
+                    int at = text.indexOf(member);
+                    return (text.substring(0, at) + member + "null," + text.substring(at)).getBytes(StandardCharsets.UTF_8);
+                }
+                default -> object.put("extra_" + random.nextInt(100), random.nextInt());
+            }
+        } else if (target.isArray() && target.size() > 0) {
+            ArrayNode array = (ArrayNode) target;
+            int index = random.nextInt(array.size());
+            switch (kind) {
+                case 0 -> array.remove(index);
+                case 1 -> array.set(index, retyped(array.get(index), random));
+                default -> array.add(array.get(index).deepCopy());
+            }
+        }
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree);
+    }
+
+    private static JsonNode retyped(JsonNode value, Random random) {
+        return switch (random.nextInt(7)) {
+            case 0 -> NODES.nullNode();
+            case 1 -> NODES.booleanNode(!value.asBoolean());
+            case 2 -> NODES.numberNode(random.nextInt(2000) - 1000);
+            case 3 -> NODES.numberNode(random.nextDouble() * 1e6);
+            case 4 -> NODES.textNode(value.isTextual() ? value.textValue() + "\u0000\ud83d\ude00" : value.toString());
+            case 5 -> NODES.arrayNode().add(value);
+            default -> NODES.objectNode().set("v", value);
+        };
+    }
+
+    private static void collect(JsonNode node, List<JsonNode> containers) {
+        if (node.isContainerNode()) {
+            containers.add(node);
+            node.forEach(child -> collect(child, containers));
+        }
+    }
+
+    private static byte[] bytes(byte[] document, Random random) {
+        if (document.length == 0) {
+            return new byte[] {(byte) random.nextInt(256)};
+        }
+        int at = random.nextInt(document.length);
+        return switch (random.nextInt(3)) {
+            case 0 -> java.util.Arrays.copyOf(document, at);
+            case 1 -> {
+                byte[] inserted = new byte[1 + random.nextInt(8)];
+                random.nextBytes(inserted);
+                byte[] result = new byte[document.length + inserted.length];
+                System.arraycopy(document, 0, result, 0, at);
+                System.arraycopy(inserted, 0, result, at, inserted.length);
+                System.arraycopy(document, at, result, at + inserted.length, document.length - at);
+                yield result;
+            }
+            default -> {
+                byte[] result = document.clone();
+                result[at] ^= (byte) (1 << random.nextInt(8));
+                yield result;
+            }
+        };
+    }
+}
