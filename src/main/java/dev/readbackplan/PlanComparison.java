@@ -9,8 +9,4 @@ package dev.readbackplan;
  * @param difference a short description of that difference for people, or null when up to date;
  *     values longer than a few dozen characters are shortened and secret-shaped ones are not shown
  */
-public record PlanComparison(boolean upToDate, String pointer, String difference) {
-    static PlanComparison same() {
-        return new PlanComparison(true, null, null);
-    }
-}
+public record PlanComparison(boolean upToDate, String pointer, String difference) {}

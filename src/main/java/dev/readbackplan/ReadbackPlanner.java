@@ -3,29 +3,24 @@ package dev.readbackplan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.readbackplan.internal.DocumentChecks;
+import dev.readbackplan.internal.DocumentReader;
 import dev.readbackplan.internal.Engine;
-import dev.readbackplan.internal.Finding;
-import dev.readbackplan.internal.Locations;
-import dev.readbackplan.internal.PlanTemplate;
-import dev.readbackplan.internal.PlanValidator;
+import dev.readbackplan.internal.PlanDiff;
+import dev.readbackplan.internal.PlanGenerator;
 import dev.readbackplan.internal.PythonJsonWriter;
-import dev.readbackplan.internal.SchemaFindings;
-import dev.readbackplan.internal.SecretFindings;
-import dev.readbackplan.internal.StrictJsonReader;
 import dev.readbackplan.model.AcceptanceSnapshot;
 import dev.readbackplan.model.ReadbackPlan;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * Turns monitoring owner-response acceptance snapshots into monitoring post-incident readback plans
@@ -46,11 +41,11 @@ import java.util.Objects;
  */
 public final class ReadbackPlanner {
     private final Limits limits;
-    private final StrictJsonReader reader;
+    private final DocumentReader reader;
 
     private ReadbackPlanner(Limits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.reader = new StrictJsonReader(limits);
+        this.reader = new DocumentReader(limits);
     }
 
     /** A planner with the {@linkplain Limits#DEFAULT default limits}. */
@@ -66,6 +61,11 @@ public final class ReadbackPlanner {
     /** The limits documents are read with. */
     public Limits limits() {
         return limits;
+    }
+
+    /** The catalogs of the plan schema: readback fields, checks, lanes, blocked actions and more. */
+    public static ReadbackCatalog catalog() {
+        return ReadbackCatalog.get();
     }
 
     // ---------------------------------------------------------------- validation
@@ -104,16 +104,12 @@ public final class ReadbackPlanner {
 
     /** Validates a typed snapshot. Unset properties count as absent. Problems have no line or column. */
     public ValidationReport validate(AcceptanceSnapshot snapshot) {
-        return snapshotProblems(Typed.toTree(snapshot), "snapshot");
+        return DocumentReader.validateTree(Typed.toTree(snapshot), "snapshot", DocumentKind.SNAPSHOT);
     }
 
     /** Validates a typed plan. Problems have no line or column. */
     public ValidationReport validate(ReadbackPlan plan) {
-        JsonNode tree = Typed.MAPPER.valueToTree(plan);
-        Engine engine = Engine.get();
-        List<Finding> findings = new ArrayList<>(SchemaFindings.validate(engine.schemas().plan(), tree, ""));
-        findings.addAll(engine.checks().plan(tree));
-        return new ValidationReport("plan", DocumentKind.PLAN, Locations.withoutPositions(redacted(findings)));
+        return DocumentReader.validateTree(Typed.MAPPER.valueToTree(Objects.requireNonNull(plan, "plan")), "plan", DocumentKind.PLAN);
     }
 
     // ---------------------------------------------------------------- generation
@@ -144,17 +140,10 @@ public final class ReadbackPlanner {
     private GenerationResult generate(Bytes bytes, String sourceName, PlanOptions options, OutputStream out) throws IOException {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(out, "out");
-        Parsed parsed = read(bytes, sourceName, DocumentKind.SNAPSHOT);
-        if (!parsed.report().isValid()) {
-            throw new InvalidDocumentException(parsed.report());
-        }
-        Engine engine = Engine.get();
-        PlanTemplate template = engine.template();
-        ObjectNode envelope = template.envelope(parsed.root(), options.generatedAt(), options.gitCommit());
-        List<JsonNode> sources = PlanTemplate.sourceCandidates(parsed.root());
-        checkPlan(engine.planValidator(), envelope, sources, template, sourceName);
-        writePlan(template, envelope, sources, out);
-        return new GenerationResult(parsed.report(), summaryOf(envelope));
+        DocumentReader.Parsed snapshot = validSnapshot(bytes, sourceName);
+        Map<String, Number> summary = new PlanGenerator(Engine.get())
+                .write(snapshot.root(), options.generatedAt(), options.gitCommit(), sourceName, out);
+        return new GenerationResult(snapshot.report(), summary);
     }
 
     /**
@@ -174,25 +163,23 @@ public final class ReadbackPlanner {
         Bytes existing;
         try {
             existing = Bytes.of(existingPlan, limits);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return new PlanComparison(false, "", "the plan file does not exist");
         }
-        JsonNode inFile = existing.tooLarge() ? null : reader.read(existing.data(), existing.length()).root();
+        JsonNode inFile = existing.tooLarge() ? null : reader.tree(existing.data(), existing.length());
         PlanOptions options = PlanOptions.defaults();
         options = withRecorded(options, inFile, "generated_at", generatedAt, PlanOptions::withGeneratedAt);
         options = withRecorded(options, inFile, "git_commit", gitCommit, PlanOptions::withGitCommit);
-        java.io.ByteArrayOutputStream regenerated = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream regenerated = new ByteArrayOutputStream();
         generate(snapshot, options, regenerated);
         byte[] expected = regenerated.toByteArray();
-        if (java.util.Arrays.equals(expected, 0, expected.length, existing.data(), 0, existing.length())) {
-            return PlanComparison.same();
+        if (Arrays.equals(expected, 0, expected.length, existing.data(), 0, existing.length())) {
+            return new PlanComparison(true, null, null);
         }
         if (inFile == null) {
             return new PlanComparison(false, "", "the file is not a readable JSON document");
         }
-        JsonNode regeneratedTree = reader.read(expected, expected.length).root();
-        dev.readbackplan.internal.PlanDiff.Difference difference =
-                dev.readbackplan.internal.PlanDiff.first(inFile, regeneratedTree, "");
+        PlanDiff.Difference difference = PlanDiff.first(inFile, reader.tree(expected, expected.length), "");
         if (difference == null) {
             return new PlanComparison(false, "", "same content, different layout: the generator's formatting is canonical");
         }
@@ -201,7 +188,7 @@ public final class ReadbackPlanner {
 
     /** The options with one provenance value: the one given, else the file's when valid, else unchanged. */
     private static PlanOptions withRecorded(PlanOptions options, JsonNode inFile, String key, String given,
-            java.util.function.BiFunction<PlanOptions, String, PlanOptions> with) {
+            BiFunction<PlanOptions, String, PlanOptions> with) {
         if (given != null) {
             return with.apply(options, given);
         }
@@ -222,11 +209,12 @@ public final class ReadbackPlanner {
      * @throws InvalidDocumentException when the snapshot is invalid
      */
     public ReadbackPlan plan(AcceptanceSnapshot snapshot, PlanOptions options) {
-        ValidationReport report = validate(snapshot);
+        JsonNode tree = Typed.toTree(snapshot);
+        ValidationReport report = DocumentReader.validateTree(tree, "snapshot", DocumentKind.SNAPSHOT);
         if (!report.isValid()) {
             throw new InvalidDocumentException(report);
         }
-        ObjectNode plan = planTree(Typed.toTree(snapshot), options);
+        ObjectNode plan = new PlanGenerator(Engine.get()).tree(tree, options.generatedAt(), options.gitCommit(), "snapshot");
         try {
             return Typed.MAPPER.treeToValue(plan, ReadbackPlan.class);
         } catch (IOException e) {
@@ -242,135 +230,28 @@ public final class ReadbackPlanner {
      * @throws IOException when {@code out} cannot be written
      */
     public void write(ReadbackPlan plan, OutputStream out) throws IOException {
-        ValidationReport report = validate(plan);
+        JsonNode tree = Typed.MAPPER.valueToTree(Objects.requireNonNull(plan, "plan"));
+        ValidationReport report = DocumentReader.validateTree(tree, "plan", DocumentKind.PLAN);
         if (!report.isValid()) {
             throw new InvalidDocumentException(report);
         }
         PythonJsonWriter writer = new PythonJsonWriter(out);
-        writer.writeDocument(Typed.MAPPER.valueToTree(plan));
+        writer.writeDocument(tree);
         writer.flush();
-    }
-
-    /** The catalogs of the plan schema: readback fields, checks, lanes, blocked actions and more. */
-    public static ReadbackCatalog catalog() {
-        return ReadbackCatalog.get();
     }
 
     // ---------------------------------------------------------------- internals
 
-    private ObjectNode planTree(JsonNode snapshot, PlanOptions options) {
-        Engine engine = Engine.get();
-        PlanTemplate template = engine.template();
-        ObjectNode envelope = template.envelope(snapshot, options.generatedAt(), options.gitCommit());
-        List<JsonNode> sources = PlanTemplate.sourceCandidates(snapshot);
-        checkPlan(engine.planValidator(), envelope, sources, template, "plan");
-        ObjectNode plan = envelope.deepCopy();
-        var candidates = plan.putArray("readback_candidates");
-        for (JsonNode source : sources) {
-            candidates.add(template.candidate(source));
-        }
-        return plan;
+    private DocumentReader.Parsed read(Bytes bytes, String sourceName, DocumentKind kind) {
+        return reader.read(bytes.data(), bytes.length(), bytes.tooLarge(), sourceName, kind);
     }
 
-    private static void checkPlan(PlanValidator validator, ObjectNode envelope, List<JsonNode> sources,
-            PlanTemplate template, String sourceName) {
-        List<Finding> findings = new ArrayList<>(validator.envelope(envelope));
-        for (int i = 0; i < sources.size(); i++) {
-            findings.addAll(validator.candidate(i, template.candidate(sources.get(i))));
+    private DocumentReader.Parsed validSnapshot(Bytes bytes, String sourceName) {
+        DocumentReader.Parsed parsed = read(bytes, sourceName, DocumentKind.SNAPSHOT);
+        if (!parsed.report().isValid()) {
+            throw new InvalidDocumentException(parsed.report());
         }
-        if (!findings.isEmpty()) {
-            throw new InvalidDocumentException(new ValidationReport("plan generated from " + sourceName, DocumentKind.PLAN,
-                    Locations.withoutPositions(redacted(findings))));
-        }
-    }
-
-    /** Streams the plan: the envelope's members in key order, the candidates built one at a time. */
-    private static void writePlan(PlanTemplate template, ObjectNode envelope, List<JsonNode> sources, OutputStream out)
-            throws IOException {
-        PythonJsonWriter writer = new PythonJsonWriter(out);
-        template.fixedCandidateMembers().values().forEach(writer::renderOnce);
-        writer.beginObject();
-        boolean first = true;
-        for (Map.Entry<String, JsonNode> member : envelope.properties()) {
-            writer.member(member.getKey(), 0, first);
-            first = false;
-            if (member.getKey().equals("readback_candidates") && !sources.isEmpty()) {
-                writer.beginArray();
-                for (int i = 0; i < sources.size(); i++) {
-                    writer.element(1, i == 0);
-                    writer.writeValue(template.candidate(sources.get(i)), 2);
-                }
-                writer.end(1, ']');
-            } else {
-                writer.writeValue(member.getValue(), 1);
-            }
-        }
-        writer.end(0, '}');
-        writer.writeAscii("\n");
-        writer.flush();
-    }
-
-    private static Map<String, Number> summaryOf(ObjectNode envelope) {
-        Map<String, Number> summary = new LinkedHashMap<>();
-        envelope.get("summary").properties().forEach(member -> summary.put(member.getKey(), member.getValue().numberValue()));
-        return summary;
-    }
-
-    private record Parsed(JsonNode root, ValidationReport report) {}
-
-    private Parsed read(Bytes bytes, String sourceName, DocumentKind requested) {
-        if (bytes.tooLarge()) {
-            return new Parsed(null, new ValidationReport(sourceName, requested, List.of(new Problem(Severity.ERROR, "", 0, 0,
-                    "limit", "the document is larger than the limit of " + limits.maxDocumentBytes() + " bytes"))));
-        }
-        StrictJsonReader.Result result = reader.read(bytes.data(), bytes.length());
-        List<Finding> findings = new ArrayList<>(result.findings());
-        JsonNode root = result.root();
-        DocumentKind kind = requested;
-        if (root != null) {
-            if (kind == null) {
-                kind = detectKind(root);
-            }
-            Engine engine = Engine.get();
-            DocumentChecks checks = engine.checks();
-            if (kind == DocumentKind.SNAPSHOT) {
-                findings.addAll(SchemaFindings.validate(engine.schemas().snapshot(), root, ""));
-                findings.addAll(checks.snapshot(root));
-            } else if (kind == DocumentKind.PLAN) {
-                findings.addAll(SchemaFindings.validate(engine.schemas().plan(), root, ""));
-                findings.addAll(checks.plan(root));
-            } else {
-                findings.add(Finding.error("", "kind", "cannot tell whether this is a snapshot or a plan:"
-                        + " it has no schema_version; name its kind"));
-            }
-        }
-        List<Problem> problems = Locations.resolve(reader.factory(), bytes.data(), bytes.length(), redacted(findings));
-        return new Parsed(root, new ValidationReport(sourceName, kind, problems));
-    }
-
-    private static DocumentKind detectKind(JsonNode root) {
-        JsonNode version = root.get("schema_version");
-        if (version == null) {
-            return null;
-        }
-        String planVersion = ReadbackCatalog.get().planSchemaVersion();
-        return planVersion.equals(version.textValue()) ? DocumentKind.PLAN : DocumentKind.SNAPSHOT;
-    }
-
-    private ValidationReport snapshotProblems(JsonNode tree, String sourceName) {
-        Engine engine = Engine.get();
-        List<Finding> findings = new ArrayList<>(SchemaFindings.validate(engine.schemas().snapshot(), tree, ""));
-        findings.addAll(engine.checks().snapshot(tree));
-        return new ValidationReport(sourceName, DocumentKind.SNAPSHOT, Locations.withoutPositions(redacted(findings)));
-    }
-
-    private static List<Finding> redacted(List<Finding> findings) {
-        List<Finding> safe = new ArrayList<>(findings.size());
-        for (Finding finding : findings) {
-            safe.add(new Finding(finding.severity(), SecretFindings.redact(finding.pointer()), finding.offset(),
-                    finding.keyword(), SecretFindings.redact(finding.message())));
-        }
-        return safe;
+        return parsed;
     }
 
     /** A document's bytes, read up to one byte past the limit so that "too large" is known without reading everything. */
