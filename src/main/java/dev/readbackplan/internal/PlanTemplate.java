@@ -237,6 +237,20 @@ public final class PlanTemplate {
         return value.isBoolean() && value.booleanValue();
     }
 
+    /**
+     * The members copied unchanged from each acceptance candidate: plan key to snapshot field. (The
+     * candidate id, derived from the surface id, is not among them.)
+     */
+    public Map<String, String> copiedMembers() {
+        Map<String, String> copied = new LinkedHashMap<>();
+        for (CandidateValue value : candidateValues) {
+            if (value.copiedFrom != null && !value.key.equals("post_incident_readback_candidate_id")) {
+                copied.put(value.key, value.copiedFrom);
+            }
+        }
+        return copied;
+    }
+
     /** The fixed members of every candidate, by key: shared instances. */
     public Map<String, JsonNode> fixedCandidateMembers() {
         return fixedCandidateMembers;

@@ -37,6 +37,7 @@ public final class PlanValidator {
     private final Schema candidate;
     private final Map<String, Schema> memberSchemas;
     private final Map<String, JsonNode> fixedMembers;
+    private final Map<String, String> checkedInSnapshot;
     private final boolean memberwise;
 
     public PlanValidator(SchemaSet schemas, PlanTemplate template) {
@@ -60,6 +61,37 @@ public final class PlanValidator {
             }
         }
         this.memberSchemas = Map.copyOf(members);
+        this.checkedInSnapshot = memberwise ? sameSchemaInSnapshot(schemas, template.copiedMembers()) : Map.of();
+    }
+
+    /**
+     * The copied members whose plan schema puts exactly the constraints their snapshot field's schema
+     * does (annotations aside, references compared by their absolute address). A value copied by
+     * reference from a snapshot that passed validation and the secret scan has passed both for the
+     * plan too.
+     */
+    private static Map<String, String> sameSchemaInSnapshot(SchemaSet schemas, Map<String, String> copied) {
+        Map<String, String> same = new HashMap<>();
+        for (Map.Entry<String, String> member : copied.entrySet()) {
+            JsonNode inPlan = schemas.planNode().at(CANDIDATE_DEFINITION + "/properties/" + member.getKey());
+            JsonNode inSnapshot = schemas.snapshotNode().at("/$defs/acceptance_candidate/properties/" + member.getValue());
+            if (constraints(inPlan, SchemaSet.PLAN_SCHEMA).equals(constraints(inSnapshot, SchemaSet.SNAPSHOT_SCHEMA))) {
+                same.put(member.getKey(), member.getValue());
+            }
+        }
+        return Map.copyOf(same);
+    }
+
+    /** A schema without its annotations, with a {@code $ref} made absolute. */
+    private static JsonNode constraints(JsonNode schema, String file) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = schema.deepCopy();
+        copy.remove(ANNOTATIONS);
+        JsonNode ref = copy.get("$ref");
+        if (ref != null && ref.isTextual()) {
+            String address = ref.textValue().startsWith("#") ? file + ref.textValue() : ref.textValue();
+            copy.put("$ref", SchemaSet.ID_BASE + address);
+        }
+        return copy;
     }
 
     /** Whether validating member by member is exactly validating the whole candidate (see class comment). */
@@ -109,8 +141,18 @@ public final class PlanValidator {
         return findings;
     }
 
-    /** Candidate number {@code index} of a plan being built. */
+    /** Candidate number {@code index} of a plan being built, or of a plan read from a file. */
     public List<Finding> candidate(int index, JsonNode node) {
+        return candidate(index, node, null);
+    }
+
+    /**
+     * Candidate number {@code index} of a plan being built from {@code source}, an acceptance
+     * candidate of a snapshot that passed validation and the secret scan (or null when there is no
+     * such source): members that are the very nodes of the source, under the same schema, are not
+     * checked again.
+     */
+    public List<Finding> candidate(int index, JsonNode node, JsonNode source) {
         String at = "/readback_candidates/" + index;
         if (!memberwise || !hasExactlyTheDefinedKeys(node)) {
             List<Finding> findings = new ArrayList<>(SchemaFindings.validate(candidate, node, at));
@@ -121,6 +163,10 @@ public final class PlanValidator {
         for (Map.Entry<String, JsonNode> member : node.properties()) {
             if (fixedMembers.get(member.getKey()) == member.getValue()) {
                 continue; // the shared instance, validated at start-up
+            }
+            String field = source == null ? null : checkedInSnapshot.get(member.getKey());
+            if (field != null && source.get(field) == member.getValue()) {
+                continue; // the snapshot's own node, already validated against the same schema
             }
             String memberAt = JsonPointers.child(at, member.getKey());
             List<Finding> memberFindings = SchemaFindings.validate(memberSchemas.get(member.getKey()), member.getValue(), memberAt);

@@ -119,4 +119,25 @@ class PlanValidatorTest {
         assertEquals(wholeDocumentPointers(candidates, CANDIDATES - 2), memberwisePointers(candidates));
         assertEquals(2, memberwisePointers(candidates).size());
     }
+
+    /**
+     * With the acceptance candidate it was built from (which the snapshot validation has checked),
+     * a candidate's copied members are not checked twice: only what differs from the source is.
+     */
+    @Test
+    void copiedMembersAreCheckedOnceInTheSnapshotNotAgain() {
+        ObjectNode source = source(7);
+        source.put("repo_sha256", "not a digest"); // as if it had slipped past: the contract says it cannot
+        ObjectNode candidate = template.candidate(source);
+        assertEquals(List.of(), validator.candidate(7, candidate, source), "the source's own node is trusted");
+        assertEquals(List.of("/readback_candidates/7/repo_sha256"),
+                validator.candidate(7, candidate).stream().map(Finding::pointer).toList(), "without a source it is checked");
+
+        ObjectNode valid = source(8);
+        ObjectNode edited = template.candidate(valid);
+        edited.put("label", 42); // no longer the source's node: checked
+        edited.put("post_incident_readback_candidate_id", "elsewhere:s8"); // derived, always checked
+        assertEquals(List.of("/readback_candidates/8/label", "/readback_candidates/8/post_incident_readback_candidate_id"),
+                validator.candidate(8, edited, valid).stream().map(Finding::pointer).sorted().toList());
+    }
 }
