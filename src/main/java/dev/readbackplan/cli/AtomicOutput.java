@@ -11,8 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that readers see either the old content or the whole new content, never a part:
@@ -25,7 +24,6 @@ final class AtomicOutput {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_LINKS = 40;
 
     private AtomicOutput() {}
@@ -84,13 +82,14 @@ final class AtomicOutput {
 
     /**
      * A new, empty file next to the target. Created with the default mode, so the process umask
-     * applies as it does to any new file (the temporary-file API would make it private).
+     * applies as it does to any new file (the temporary-file API would make it private). Creation is
+     * exclusive (O_EXCL), so a planted file or link is never written through: the name needs to be
+     * unique, not secret, and a plain random number spares the start-up cost of a SecureRandom.
      */
     private static Path createTemporary(Path folder, String name) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            byte[] suffix = new byte[6];
-            RANDOM.nextBytes(suffix);
-            Path temporary = folder.resolve("." + name + "." + HexFormat.of().formatHex(suffix) + ".tmp");
+            String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFFFFFL);
+            Path temporary = folder.resolve("." + name + "." + suffix + ".tmp");
             try {
                 Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
                 return temporary;

@@ -12,7 +12,11 @@ import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.keyword.PropertiesValidator;
 import com.networknt.schema.path.PathType;
 import com.networknt.schema.resource.InputStreamSource;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.serialization.NodeReader;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -57,8 +61,22 @@ public final class SchemaSet {
                 .formatAssertionsEnabled(true)
                 .locale(Locale.ENGLISH)
                 .build();
+        StrictJsonReader schemaReader = new StrictJsonReader(dev.readbackplan.Limits.DEFAULT);
         registry = SchemaRegistry.withDefaultDialect(dialect, builder -> builder
                 .schemaRegistryConfig(config)
+                // Parse with jackson-core alone: networknt's default reader builds a databind
+                // ObjectMapper, a large part of the start-up of a one-off run.
+                .nodeReader(new NodeReader() {
+                    @Override
+                    public JsonNode readTree(String content, InputFormat format) throws IOException {
+                        return parse(schemaReader, content.getBytes(StandardCharsets.UTF_8));
+                    }
+
+                    @Override
+                    public JsonNode readTree(InputStream in, InputFormat format) throws IOException {
+                        return parse(schemaReader, in.readAllBytes());
+                    }
+                })
                 .schemaLoader(loader -> loader
                         .resourceLoaders(loaders -> loaders.add(SchemaSet::packagedSchema))
                         .block(iri -> !iri.toString().startsWith(ID_BASE))));
@@ -82,6 +100,14 @@ public final class SchemaSet {
             }
         }
         throw new IllegalStateException(schema.getSchemaLocation() + " has no properties");
+    }
+
+    private static JsonNode parse(StrictJsonReader reader, byte[] bytes) throws IOException {
+        StrictJsonReader.Result result = reader.read(bytes, bytes.length);
+        if (result.root() == null || !result.findings().isEmpty()) {
+            throw new IOException("a packaged schema is not valid JSON: " + result.findings());
+        }
+        return result.root();
     }
 
     /** The packaged copy of one of our schemas, or null for any other address (which then fails to load). */
