@@ -8,6 +8,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // The jar carries slf4j-nop; naming it spares slf4j a service-loader scan of the class path,
+        // and slf4j then reports that choice at INFO level unless told to report warnings only.
+        System.setProperty("slf4j.provider", "org.slf4j.nop.NOPServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN");
         // Raw descriptors: the plan is written as bytes, buffered by the writer, not through System.out.
         System.exit(new Cli().run(args, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err)));
     }

@@ -6,10 +6,16 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
-import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.DialectId;
+import com.networknt.schema.format.DateTimeFormat;
+import com.networknt.schema.format.Format;
+import com.networknt.schema.keyword.KeywordType;
+import com.networknt.schema.keyword.ItemsValidator;
 import com.networknt.schema.keyword.KeywordValidator;
 import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.keyword.PropertiesValidator;
+import com.networknt.schema.keyword.RefValidator;
 import com.networknt.schema.path.PathType;
 import com.networknt.schema.resource.InputStreamSource;
 import com.networknt.schema.InputFormat;
@@ -17,6 +23,7 @@ import com.networknt.schema.serialization.NodeReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,16 +40,21 @@ public final class SchemaSet {
     public static final String PLAN_SCHEMA = "monitoring-post-incident-readback-plan-v1.schema.json";
     private static final String RESOURCE_DIRECTORY = "/schemas/";
 
+    private static final StrictJsonReader SCHEMA_READER = new StrictJsonReader(dev.readbackplan.Limits.DEFAULT, SchemaNodes.INSTANCE);
+
     private static final class Holder {
         static final SchemaSet INSTANCE = new SchemaSet();
     }
 
     private static final String CANDIDATE_DEFINITION = "/$defs/readback_candidate";
+    private static final String ACCEPTANCE_CANDIDATE_DEFINITION = "/$defs/acceptance_candidate";
 
     private final SchemaRegistry registry;
     private final Schema snapshot;
     private final Schema plan;
     private final Schema candidate;
+    private final Schema acceptanceCandidate;
+    private final Map<String, Schema> snapshotProperties;
     private final Map<String, Schema> planProperties;
     private final Map<String, Schema> candidateProperties;
 
@@ -52,40 +64,108 @@ public final class SchemaSet {
     }
 
     private SchemaSet() {
-        // jsonschema2pojo's keyword is an annotation to validators; declaring it avoids "unknown keyword" noise.
-        Dialect dialect = Dialect.builder(Dialects.getDraft202012())
-                .keyword(new NonValidationKeyword("javaType"))
-                .build();
+        Dialect dialect = dialect();
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .pathType(PathType.JSON_POINTER)
                 .formatAssertionsEnabled(true)
                 .locale(Locale.ENGLISH)
                 .build();
-        StrictJsonReader schemaReader = new StrictJsonReader(dev.readbackplan.Limits.DEFAULT);
         registry = SchemaRegistry.withDefaultDialect(dialect, builder -> builder
                 .schemaRegistryConfig(config)
-                // Parse with jackson-core alone: networknt's default reader builds a databind
-                // ObjectMapper, a large part of the start-up of a one-off run.
+                // Our schemas are handed over parsed (below); should networknt load one itself, it
+                // parses with jackson-core alone, without the databind ObjectMapper it would build.
                 .nodeReader(new NodeReader() {
                     @Override
                     public JsonNode readTree(String content, InputFormat format) throws IOException {
-                        return parse(schemaReader, content.getBytes(StandardCharsets.UTF_8));
+                        return parse(content.getBytes(StandardCharsets.UTF_8));
                     }
 
                     @Override
                     public JsonNode readTree(InputStream in, InputFormat format) throws IOException {
-                        return parse(schemaReader, in.readAllBytes());
+                        return parse(in.readAllBytes());
                     }
                 })
                 .schemaLoader(loader -> loader
                         .resourceLoaders(loaders -> loaders.add(SchemaSet::packagedSchema))
                         .block(iri -> !iri.toString().startsWith(ID_BASE))));
-        snapshot = compile(SNAPSHOT_SCHEMA, "");
-        plan = compile(PLAN_SCHEMA, "");
-        candidate = compile(PLAN_SCHEMA, CANDIDATE_DEFINITION);
+        // The snapshot schema first: the plan schema refers to it, and finds it registered.
+        snapshot = compile(SNAPSHOT_SCHEMA, packagedTree(SNAPSHOT_SCHEMA));
+        plan = compile(PLAN_SCHEMA, packagedTree(PLAN_SCHEMA));
+        snapshotProperties = properties(snapshot);
         planProperties = properties(plan);
+        acceptanceCandidate = items(snapshotProperties.get("acceptance_candidates"), SNAPSHOT_SCHEMA, ACCEPTANCE_CANDIDATE_DEFINITION);
+        candidate = items(planProperties.get("readback_candidates"), PLAN_SCHEMA, CANDIDATE_DEFINITION);
         candidateProperties = properties(candidate);
     }
+
+    private Schema compile(String file, JsonNode tree) {
+        Schema schema = registry.getSchema(SchemaLocation.of(ID_BASE + file), tree);
+        schema.initializeValidators();
+        return schema;
+    }
+
+    /**
+     * The compiled definition that the items of an array schema refer to ({@code items: {$ref:
+     * ...}}), as compiled with its schema; compiling it again as a fragment would cost milliseconds.
+     */
+    private Schema items(Schema array, String file, String definition) {
+        for (KeywordValidator validator : array.getValidators()) {
+            if (validator instanceof ItemsValidator items && items.getSchema() != null) {
+                for (KeywordValidator inner : items.getSchema().getValidators()) {
+                    if (inner instanceof RefValidator ref) {
+                        Schema target = ref.getSchemaRef().getSchema();
+                        target.initializeValidators();
+                        return target;
+                    }
+                }
+            }
+        }
+        Schema schema = registry.getSchema(SchemaLocation.of(ID_BASE + file + "#" + definition));
+        schema.initializeValidators();
+        return schema;
+    }
+
+    private static JsonNode packagedTree(String name) {
+        try (InputStream in = SchemaSet.class.getResourceAsStream(RESOURCE_DIRECTORY + name)) {
+            if (in == null) {
+                throw new IllegalStateException("schema not packaged: " + name);
+            }
+            return parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode parse(byte[] bytes) throws IOException {
+        StrictJsonReader.Result result = SCHEMA_READER.read(bytes, bytes.length);
+        if (result.root() == null || !result.findings().isEmpty()) {
+            throw new IOException("a packaged schema is not valid JSON: " + result.findings());
+        }
+        return result.root();
+    }
+
+    /**
+     * Draft 2020-12 as networknt defines it, with two differences: only the formats our schemas use
+     * (networknt's full set compiles a dozen patterns and e-mail and IP validators at start-up), and
+     * jsonschema2pojo's {@code javaType} declared as an annotation (else it is logged as unknown).
+     */
+    private static Dialect dialect() {
+        Map<String, Boolean> vocabularies = new java.util.LinkedHashMap<>();
+        for (String vocabulary : List.of("core", "applicator", "unevaluated", "validation", "meta-data", "format-annotation", "content")) {
+            vocabularies.put("https://json-schema.org/draft/2020-12/vocab/" + vocabulary, true);
+        }
+        return Dialect.builder(DialectId.DRAFT_2020_12)
+                .specificationVersion(SpecificationVersion.DRAFT_2020_12)
+                .idKeyword("$id")
+                .formats(USED_FORMATS)
+                .keywords(KeywordType.getKeywords(SpecificationVersion.DRAFT_2020_12))
+                .keywords(List.of(new NonValidationKeyword("definitions"), new NonValidationKeyword("javaType")))
+                .vocabularies(vocabularies)
+                .build();
+    }
+
+    /** The formats our schemas use; a test checks that the schemas use no other. */
+    public static final List<Format> USED_FORMATS = List.of(new DateTimeFormat());
 
     /**
      * The compiled schemas of an object schema's properties, taken from its compiled {@code
@@ -100,14 +180,6 @@ public final class SchemaSet {
             }
         }
         throw new IllegalStateException(schema.getSchemaLocation() + " has no properties");
-    }
-
-    private static JsonNode parse(StrictJsonReader reader, byte[] bytes) throws IOException {
-        StrictJsonReader.Result result = reader.read(bytes, bytes.length);
-        if (result.root() == null || !result.findings().isEmpty()) {
-            throw new IOException("a packaged schema is not valid JSON: " + result.findings());
-        }
-        return result.root();
     }
 
     /** The packaged copy of one of our schemas, or null for any other address (which then fails to load). */
@@ -128,12 +200,6 @@ public final class SchemaSet {
             }
             return in;
         };
-    }
-
-    private Schema compile(String file, String fragment) {
-        Schema schema = registry.getSchema(SchemaLocation.of(ID_BASE + file + (fragment.isEmpty() ? "" : "#" + fragment)));
-        schema.initializeValidators();
-        return schema;
     }
 
     public Schema snapshot() {
@@ -157,6 +223,16 @@ public final class SchemaSet {
     /** The plan schema's definition of a readback candidate. */
     public Schema candidate() {
         return candidate;
+    }
+
+    /** The snapshot schema's definition of an acceptance candidate. */
+    public Schema acceptanceCandidate() {
+        return acceptanceCandidate;
+    }
+
+    /** The JSON Pointer, in the snapshot schema, of the definition of an acceptance candidate. */
+    public static String acceptanceCandidateDefinition() {
+        return ACCEPTANCE_CANDIDATE_DEFINITION;
     }
 
     /** The JSON Pointer, in the plan schema, of the definition of a readback candidate. */
