@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The checks a JSON Schema cannot express: identifiers that must be unique across candidates, a
- * plan's candidate ids that must follow from their surface ids, summary counts that should agree with
- * the candidates (warnings), and secret-shaped strings anywhere.
+ * plan's candidate ids that must follow from their surface ids, and summary counts that should agree
+ * with the candidates (warnings). A plan's strings are scanned for secrets here too; a snapshot's by
+ * the {@link SnapshotValidator}, with its schema.
  *
  * <p>They run on whatever the document holds, valid against its schema or not, and skip values of the
  * wrong type (the schema reports those).
@@ -40,7 +41,6 @@ public final class DocumentChecks {
                 count(summary, "live_evidence_required_candidate_count", liveEvidence, findings);
             }
         }
-        findings.addAll(SecretFindings.scan(root, ""));
         return findings;
     }
 
@@ -69,7 +69,7 @@ public final class DocumentChecks {
                 }
             }
         }
-        findings.addAll(SecretFindings.scan(root, ""));
+        findings.addAll(StringFindings.scan(root, ""));
         return findings;
     }
 

@@ -15,10 +15,9 @@ import java.util.Map;
 
 /**
  * Builds the plan of a validated snapshot and writes it, in two passes over the candidates: the
- * first builds and validates each one, the second builds and writes each one. Nothing is written
- * unless the whole plan validated, and memory holds one candidate at a time, never the plan. The
- * builder is a pure function of the snapshot and the options, so both passes build the same plan.
- * Thread-safe.
+ * first validates each one, the second writes each one. Nothing is written unless the whole plan
+ * validated, and memory holds the snapshot, never the plan. The template is a pure function of the
+ * snapshot and the options, so both passes see the same plan. Thread-safe.
  */
 public final class PlanGenerator {
     private final PlanTemplate template;
@@ -40,8 +39,8 @@ public final class PlanGenerator {
         ObjectNode envelope = template.envelope(snapshot, generatedAt, gitCommit);
         List<JsonNode> sources = PlanTemplate.sourceCandidates(snapshot);
         check(envelope, sources, sourceName);
+        CandidateRenderer candidates = new CandidateRenderer(template, 2);
         PythonJsonWriter writer = new PythonJsonWriter(out);
-        template.fixedCandidateMembers().values().forEach(writer::renderOnce);
         writer.beginObject();
         boolean first = true;
         for (Map.Entry<String, JsonNode> member : envelope.properties()) {
@@ -51,7 +50,7 @@ public final class PlanGenerator {
                 writer.beginArray();
                 for (int i = 0; i < sources.size(); i++) {
                     writer.element(1, i == 0);
-                    writer.writeValue(template.candidate(sources.get(i)), 2);
+                    candidates.write(writer, sources.get(i));
                 }
                 writer.end(1, ']');
             } else {
@@ -83,9 +82,7 @@ public final class PlanGenerator {
 
     private void check(ObjectNode envelope, List<JsonNode> sources, String sourceName) {
         List<Finding> findings = new ArrayList<>(validator.envelope(envelope));
-        for (int i = 0; i < sources.size(); i++) {
-            findings.addAll(validator.candidate(i, template.candidate(sources.get(i)), sources.get(i)));
-        }
+        findings.addAll(Candidates.check(sources.size(), i -> validator.builtCandidate(i, sources.get(i))));
         if (!findings.isEmpty()) {
             throw new InvalidDocumentException(new ValidationReport("plan generated from " + sourceName, DocumentKind.PLAN,
                     Locations.withoutPositions(DocumentReader.redacted(findings))));

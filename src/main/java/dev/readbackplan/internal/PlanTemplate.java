@@ -35,10 +35,27 @@ public final class PlanTemplate {
     private static final String READBACK_CANDIDATES = "readback_candidates";
     private static final String SUMMARY = "summary";
 
-    /** Where a candidate property's value comes from. */
-    private record CandidateValue(String key, JsonNode fixed, String copiedFrom) {}
+    /**
+     * One property of a readback candidate and where its value comes from: a fixed node shared by
+     * every candidate, the acceptance candidate's field {@code copiedFrom} (by reference), or, for the
+     * candidate id, the surface id behind a prefix.
+     */
+    public record Member(String key, JsonNode fixed, String copiedFrom) {
+        public boolean isFixed() {
+            return fixed != null;
+        }
 
-    private final List<CandidateValue> candidateValues;
+        /** Copied unchanged, by reference, from the acceptance candidate. */
+        public boolean isCopied() {
+            return copiedFrom != null && !isDerivedId();
+        }
+
+        boolean isDerivedId() {
+            return key.equals("post_incident_readback_candidate_id");
+        }
+    }
+
+    private final List<Member> candidateValues;
     private final Map<String, JsonNode> fixedCandidateMembers;
     private final List<String> envelopeKeys;
     private final Map<String, JsonNode> fixedEnvelopeMembers;
@@ -54,19 +71,19 @@ public final class PlanTemplate {
 
         JsonNode candidateProperties = defs.path("readback_candidate").path("properties");
         JsonNode snapshotCandidateProperties = snapshotSchema.path("$defs").path("acceptance_candidate").path("properties");
-        List<CandidateValue> values = new ArrayList<>();
+        List<Member> values = new ArrayList<>();
         Map<String, JsonNode> fixedCandidate = new LinkedHashMap<>();
         for (String key : sortedKeys(candidateProperties)) {
             JsonNode fixed = schema.fixedValue(candidateProperties.get(key));
             if (fixed != null) {
-                values.add(new CandidateValue(key, fixed, null));
+                values.add(new Member(key, fixed, null));
                 fixedCandidate.put(key, fixed);
             } else if (key.equals("post_incident_readback_candidate_id")) {
-                values.add(new CandidateValue(key, null, "surface_id"));
+                values.add(new Member(key, null, "surface_id"));
             } else if (key.equals("source_acceptance_candidate_id")) {
-                values.add(new CandidateValue(key, null, "acceptance_candidate_id"));
+                values.add(new Member(key, null, "acceptance_candidate_id"));
             } else if (snapshotCandidateProperties.has(key)) {
-                values.add(new CandidateValue(key, null, key));
+                values.add(new Member(key, null, key));
             } else {
                 throw noValue("readback_candidate", key);
             }
@@ -118,22 +135,27 @@ public final class PlanTemplate {
     /** The plan candidate for one (validated) acceptance candidate. */
     public ObjectNode candidate(JsonNode source) {
         ObjectNode candidate = new ObjectNode(NODES, new LinkedHashMap<>(candidateValues.size() * 2));
-        for (CandidateValue value : candidateValues) {
-            JsonNode node;
-            if (value.fixed != null) {
-                node = value.fixed;
-            } else {
-                JsonNode copied = source.get(value.copiedFrom);
-                if (copied == null) {
-                    throw new IllegalArgumentException("acceptance candidate without " + value.copiedFrom);
-                }
-                node = value.key.equals("post_incident_readback_candidate_id")
-                        ? NODES.textNode(CANDIDATE_ID_PREFIX + copied.textValue())
-                        : copied;
-            }
-            candidate.set(value.key, node);
+        for (Member member : candidateValues) {
+            candidate.set(member.key, value(member, source));
         }
         return candidate;
+    }
+
+    /** The members of a readback candidate, in key order. */
+    public List<Member> candidateMembers() {
+        return candidateValues;
+    }
+
+    /** The value of one member of the plan candidate built from {@code source}. */
+    public JsonNode value(Member member, JsonNode source) {
+        if (member.fixed != null) {
+            return member.fixed;
+        }
+        JsonNode copied = source.get(member.copiedFrom);
+        if (copied == null) {
+            throw new IllegalArgumentException("acceptance candidate without " + member.copiedFrom);
+        }
+        return member.isDerivedId() ? NODES.textNode(CANDIDATE_ID_PREFIX + copied.textValue()) : copied;
     }
 
     /**
@@ -243,9 +265,9 @@ public final class PlanTemplate {
      */
     public Map<String, String> copiedMembers() {
         Map<String, String> copied = new LinkedHashMap<>();
-        for (CandidateValue value : candidateValues) {
-            if (value.copiedFrom != null && !value.key.equals("post_incident_readback_candidate_id")) {
-                copied.put(value.key, value.copiedFrom);
+        for (Member member : candidateValues) {
+            if (member.isCopied()) {
+                copied.put(member.key, member.copiedFrom);
             }
         }
         return copied;

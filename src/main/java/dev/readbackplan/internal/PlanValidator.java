@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,21 @@ import java.util.Set;
  * the plan with no candidates is valid and every candidate is. And the candidate definition is a
  * closed object whose properties are all required and have their own schemas, with no keyword that
  * relates one property to another, so a candidate with exactly the defined keys is valid if and only
- * if each member is valid on its own. Members that are the template's shared instances were validated
- * once at start-up; only the others (the values copied from the snapshot) are validated per
- * candidate. Anything else (a missing or extra key, or a fixed member replaced) falls back to
- * validating the candidate as a whole. The constructor checks these premises on the schema and
- * refuses to take the shortcut when they do not hold.
+ * if each member is valid on its own. The constructor checks these premises on the schema and
+ * refuses every shortcut when they do not hold.
+ *
+ * <p>The shortcuts, for a candidate built by the {@link PlanTemplate}:
+ * <ul>
+ *   <li>its fixed members are the template's shared instances, taken from the packaged schema: they
+ *       depend on nothing else, so they are checked once, by {@link #fixedMemberFindings()}, which a
+ *       test runs against the packaged schema at build time;
+ *   <li>its copied members are the snapshot's own nodes; where the plan puts exactly the constraints
+ *       on a member that the snapshot puts on the field it comes from (annotations aside, references
+ *       compared by absolute address), the snapshot's validation and secret scan already cover them;
+ *   <li>the rest (the candidate id, derived from the surface id) is validated per candidate.
+ * </ul>
+ * A candidate given as a tree (edited, corrupted, or read from a file) has each member that is not the
+ * template's shared instance validated, or is validated whole when its keys are not the defined ones.
  *
  * <p>Thread-safe.
  */
@@ -33,58 +44,64 @@ public final class PlanValidator {
     private static final Set<String> CANDIDATE_KEYWORDS = union(ANNOTATIONS, Set.of("type", "properties", "required", "additionalProperties"));
     private static final Set<String> CANDIDATE_LIST_KEYWORDS = union(ANNOTATIONS, Set.of("type", "items"));
 
-    private final Schema plan;
-    private final Schema candidate;
-    private final Map<String, Schema> memberSchemas;
+    private final SchemaSet schemas;
+    private final PlanTemplate template;
+    private final Set<String> definedKeys;
     private final Map<String, JsonNode> fixedMembers;
-    private final Map<String, String> checkedInSnapshot;
+    private final Set<String> checkedInSnapshot;
     private final boolean memberwise;
 
     public PlanValidator(SchemaSet schemas, PlanTemplate template) {
-        this.plan = schemas.plan();
-        this.candidate = schemas.candidate();
+        this.schemas = schemas;
+        this.template = template;
         this.fixedMembers = template.fixedCandidateMembers();
         JsonNode definition = schemas.planNode().at(CANDIDATE_DEFINITION);
         this.memberwise = premisesHold(schemas.planNode(), definition);
-        Map<String, Schema> members = new HashMap<>();
-        if (memberwise) {
-            for (Iterator<String> it = definition.get("properties").fieldNames(); it.hasNext(); ) {
-                String key = it.next();
-                members.put(key, schemas.candidateProperty(key));
-            }
-            for (Map.Entry<String, JsonNode> fixed : fixedMembers.entrySet()) {
-                List<Finding> findings = SchemaFindings.validate(members.get(fixed.getKey()), fixed.getValue(), "");
-                if (!findings.isEmpty() || SecretFindings.scan(fixed.getValue(), "").size() > 0) {
-                    throw new IllegalStateException("the plan schema's fixed value of '" + fixed.getKey()
-                            + "' does not pass its own checks: " + findings);
-                }
-            }
+        Set<String> keys = new HashSet<>();
+        definition.path("properties").fieldNames().forEachRemaining(keys::add);
+        this.definedKeys = Set.copyOf(keys);
+        this.checkedInSnapshot = memberwise ? sameSchemaInSnapshot(schemas, template.copiedMembers()) : Set.of();
+    }
+
+    /** Whether validating member by member is exactly validating the whole candidate (see class comment). */
+    public boolean isMemberwise() {
+        return memberwise;
+    }
+
+    /**
+     * Problems of the template's fixed candidate members against their own schemas and the secret
+     * scan: none for a consistent schema. They depend only on the packaged schema, so a test checks
+     * them at build time instead of every run paying for it.
+     */
+    public List<Finding> fixedMemberFindings() {
+        List<Finding> findings = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> fixed : fixedMembers.entrySet()) {
+            String at = "/readback_candidates/*/" + fixed.getKey();
+            findings.addAll(SchemaFindings.validate(schemas.candidateProperty(fixed.getKey()), fixed.getValue(), at));
+            findings.addAll(StringFindings.scan(fixed.getValue(), at));
         }
-        this.memberSchemas = Map.copyOf(members);
-        this.checkedInSnapshot = memberwise ? sameSchemaInSnapshot(schemas, template.copiedMembers()) : Map.of();
+        return findings;
     }
 
     /**
      * The copied members whose plan schema puts exactly the constraints their snapshot field's schema
-     * does (annotations aside, references compared by their absolute address). A value copied by
-     * reference from a snapshot that passed validation and the secret scan has passed both for the
-     * plan too.
+     * does (annotations aside, references compared by their absolute address).
      */
-    private static Map<String, String> sameSchemaInSnapshot(SchemaSet schemas, Map<String, String> copied) {
-        Map<String, String> same = new HashMap<>();
+    private static Set<String> sameSchemaInSnapshot(SchemaSet schemas, Map<String, String> copied) {
+        Set<String> same = new HashSet<>();
         for (Map.Entry<String, String> member : copied.entrySet()) {
             JsonNode inPlan = schemas.planNode().at(CANDIDATE_DEFINITION + "/properties/" + member.getKey());
             JsonNode inSnapshot = schemas.snapshotNode().at("/$defs/acceptance_candidate/properties/" + member.getValue());
             if (constraints(inPlan, SchemaSet.PLAN_SCHEMA).equals(constraints(inSnapshot, SchemaSet.SNAPSHOT_SCHEMA))) {
-                same.put(member.getKey(), member.getValue());
+                same.add(member.getKey());
             }
         }
-        return Map.copyOf(same);
+        return Set.copyOf(same);
     }
 
     /** A schema without its annotations, with a {@code $ref} made absolute. */
     private static JsonNode constraints(JsonNode schema, String file) {
-        com.fasterxml.jackson.databind.node.ObjectNode copy = schema.deepCopy();
+        ObjectNode copy = schema.deepCopy();
         copy.remove(ANNOTATIONS);
         JsonNode ref = copy.get("$ref");
         if (ref != null && ref.isTextual()) {
@@ -92,11 +109,6 @@ public final class PlanValidator {
             copy.put("$ref", SchemaSet.ID_BASE + address);
         }
         return copy;
-    }
-
-    /** Whether validating member by member is exactly validating the whole candidate (see class comment). */
-    public boolean isMemberwise() {
-        return memberwise;
     }
 
     private static boolean premisesHold(JsonNode planSchema, JsonNode definition) {
@@ -136,58 +148,66 @@ public final class PlanValidator {
         if (!envelope.path("readback_candidates").isEmpty()) {
             throw new IllegalArgumentException("the envelope must have no candidates");
         }
-        List<Finding> findings = new ArrayList<>(SchemaFindings.validate(plan, envelope, ""));
-        findings.addAll(SecretFindings.scan(envelope, ""));
+        List<Finding> findings = new ArrayList<>(SchemaFindings.validate(schemas.plan(), envelope, ""));
+        findings.addAll(StringFindings.scan(envelope, ""));
         return findings;
     }
 
-    /** Candidate number {@code index} of a plan being built, or of a plan read from a file. */
-    public List<Finding> candidate(int index, JsonNode node) {
-        return candidate(index, node, null);
+    /**
+     * Candidate number {@code index} of the plan being built from {@code source}, an acceptance
+     * candidate of a snapshot that passed validation and the secret scan.
+     */
+    public List<Finding> builtCandidate(int index, JsonNode source) {
+        if (!memberwise) {
+            return candidate(index, template.candidate(source));
+        }
+        List<Finding> findings = List.of();
+        for (PlanTemplate.Member member : template.candidateMembers()) {
+            if (member.isFixed() || member.isCopied() && checkedInSnapshot.contains(member.key())) {
+                continue;
+            }
+            findings = check(findings, "/readback_candidates/" + index, member.key(), template.value(member, source));
+        }
+        return findings;
     }
 
-    /**
-     * Candidate number {@code index} of a plan being built from {@code source}, an acceptance
-     * candidate of a snapshot that passed validation and the secret scan (or null when there is no
-     * such source): members that are the very nodes of the source, under the same schema, are not
-     * checked again.
-     */
-    public List<Finding> candidate(int index, JsonNode node, JsonNode source) {
+    /** Candidate number {@code index} of a plan given as a tree. */
+    public List<Finding> candidate(int index, JsonNode node) {
         String at = "/readback_candidates/" + index;
         if (!memberwise || !hasExactlyTheDefinedKeys(node)) {
-            List<Finding> findings = new ArrayList<>(SchemaFindings.validate(candidate, node, at));
-            findings.addAll(SecretFindings.scan(node, at));
+            List<Finding> findings = new ArrayList<>(SchemaFindings.validate(schemas.candidate(), node, at));
+            findings.addAll(StringFindings.scan(node, at));
             return findings;
         }
         List<Finding> findings = List.of();
         for (Map.Entry<String, JsonNode> member : node.properties()) {
-            if (fixedMembers.get(member.getKey()) == member.getValue()) {
-                continue; // the shared instance, validated at start-up
-            }
-            String field = source == null ? null : checkedInSnapshot.get(member.getKey());
-            if (field != null && source.get(field) == member.getValue()) {
-                continue; // the snapshot's own node, already validated against the same schema
-            }
-            String memberAt = JsonPointers.child(at, member.getKey());
-            List<Finding> memberFindings = SchemaFindings.validate(memberSchemas.get(member.getKey()), member.getValue(), memberAt);
-            List<Finding> secrets = SecretFindings.scan(member.getValue(), memberAt);
-            if (!memberFindings.isEmpty() || !secrets.isEmpty()) {
-                if (findings.isEmpty()) {
-                    findings = new ArrayList<>();
-                }
-                findings.addAll(memberFindings);
-                findings.addAll(secrets);
+            if (fixedMembers.get(member.getKey()) != member.getValue()) {
+                findings = check(findings, at, member.getKey(), member.getValue());
             }
         }
         return findings;
     }
 
+    /** {@code findings} with the problems of one member added (a new list only when there are some). */
+    private List<Finding> check(List<Finding> findings, String candidateAt, String key, JsonNode value) {
+        String at = JsonPointers.child(candidateAt, key);
+        List<Finding> schemaFindings = SchemaFindings.validate(schemas.candidateProperty(key), value, at);
+        List<Finding> secrets = StringFindings.scan(value, at);
+        if (schemaFindings.isEmpty() && secrets.isEmpty()) {
+            return findings;
+        }
+        List<Finding> more = new ArrayList<>(findings);
+        more.addAll(schemaFindings);
+        more.addAll(secrets);
+        return more;
+    }
+
     private boolean hasExactlyTheDefinedKeys(JsonNode node) {
-        if (!node.isObject() || node.size() != memberSchemas.size()) {
+        if (!node.isObject() || node.size() != definedKeys.size()) {
             return false;
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            if (!memberSchemas.containsKey(it.next())) {
+            if (!definedKeys.contains(it.next())) {
                 return false;
             }
         }
@@ -195,7 +215,7 @@ public final class PlanValidator {
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        java.util.HashSet<String> all = new java.util.HashSet<>(a);
+        Set<String> all = new HashSet<>(a);
         all.addAll(b);
         return Set.copyOf(all);
     }

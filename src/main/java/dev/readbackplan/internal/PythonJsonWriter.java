@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -19,9 +17,7 @@ import java.util.Map;
  * {@code \n} {@code \r} {@code \t} as short escapes and the other control characters as
  * <code>&#92;u00xx</code> with lower-case hex, and floats as Python's {@code repr}.
  *
- * <p>Plans repeat the same catalog arrays and closed gates in every candidate. Nodes registered with
- * {@link #renderOnce(JsonNode)} are rendered to bytes the first time they are written at a given
- * depth and copied from then on. Not thread-safe: one writer per output.
+ * <p>Not thread-safe: one writer per output.
  */
 public final class PythonJsonWriter {
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -41,20 +37,9 @@ public final class PythonJsonWriter {
     private final OutputStream out;
     private final byte[] buffer = new byte[BUFFER_SIZE];
     private int position;
-    private final Map<JsonNode, Rendered> renderOnce = new IdentityHashMap<>();
-
-    private record Rendered(int level, byte[] bytes) {}
 
     public PythonJsonWriter(OutputStream out) {
         this.out = out;
-    }
-
-    /**
-     * Marks a node that is written many times (by identity) so that it is rendered once per depth.
-     * The node must not change afterwards.
-     */
-    public void renderOnce(JsonNode node) {
-        renderOnce.putIfAbsent(node, null);
     }
 
     /** Writes a whole document: the value and the trailing newline. */
@@ -65,10 +50,6 @@ public final class PythonJsonWriter {
 
     /** Writes a value whose first line is already indented at {@code level} (two spaces each). */
     public void writeValue(JsonNode node, int level) throws IOException {
-        if (node.isContainerNode() && !renderOnce.isEmpty() && renderOnce.containsKey(node)) {
-            writeRendered(node, level);
-            return;
-        }
         switch (node.getNodeType()) {
             case OBJECT -> writeObject(node, level);
             case ARRAY -> writeArray(node, level);
@@ -78,19 +59,6 @@ public final class PythonJsonWriter {
             case NULL -> writeAscii("null");
             default -> throw new IllegalArgumentException("not a JSON value: " + node.getNodeType());
         }
-    }
-
-    private void writeRendered(JsonNode node, int level) throws IOException {
-        Rendered rendered = renderOnce.get(node);
-        if (rendered == null || rendered.level != level) {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            PythonJsonWriter nested = new PythonJsonWriter(bytes);
-            nested.writeValue(node, level);
-            nested.flush();
-            rendered = new Rendered(level, bytes.toByteArray());
-            renderOnce.put(node, rendered);
-        }
-        writeBytes(rendered.bytes, 0, rendered.bytes.length);
     }
 
     /** Opens an object; members follow with {@link #member(String, int, boolean)}. */
@@ -129,6 +97,11 @@ public final class PythonJsonWriter {
             writeByte(',');
         }
         newline(level + 1);
+    }
+
+    /** Writes bytes already rendered by a writer of this kind. */
+    public void writeRaw(byte[] bytes) throws IOException {
+        writeBytes(bytes, 0, bytes.length);
     }
 
     /** Writes raw ASCII text, such as the closing bracket of an empty container. */
@@ -221,9 +194,41 @@ public final class PythonJsonWriter {
     }
 
     private void writeString(String value) throws IOException {
-        writeByte('"');
         int length = value.length();
+        // The common case: the encoded string fits the buffer; write it without per-byte calls.
+        if (3 * length + 2 > buffer.length - position) {
+            flushBuffer();
+            if (3 * length + 2 > buffer.length) {
+                writeStringSlowly(value);
+                return;
+            }
+        }
+        byte[] bytes = buffer;
+        int at = position;
+        bytes[at++] = '"';
         for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < 0x80 && c >= 0x20 && c != '"' && c != '\\') {
+                bytes[at++] = (byte) c;
+            } else {
+                position = at;
+                writeStringSlowly(value, i);
+                return;
+            }
+        }
+        bytes[at++] = '"';
+        position = at;
+    }
+
+    /** The whole string, or its rest from {@code from} on (the opening quote already written), byte by byte. */
+    private void writeStringSlowly(String value) throws IOException {
+        writeByte('"');
+        writeStringSlowly(value, 0);
+    }
+
+    private void writeStringSlowly(String value, int from) throws IOException {
+        int length = value.length();
+        for (int i = from; i < length; i++) {
             char c = value.charAt(i);
             if (c < 0x80) {
                 if (c >= 0x20 && c != '"' && c != '\\') {
@@ -282,6 +287,13 @@ public final class PythonJsonWriter {
                 writeByte(' ');
                 writeByte(' ');
             }
+        }
+    }
+
+    private void flushBuffer() throws IOException {
+        if (position > 0) {
+            out.write(buffer, 0, position);
+            position = 0;
         }
     }
 

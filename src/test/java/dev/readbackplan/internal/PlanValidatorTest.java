@@ -121,23 +121,49 @@ class PlanValidatorTest {
     }
 
     /**
-     * With the acceptance candidate it was built from (which the snapshot validation has checked),
-     * a candidate's copied members are not checked twice: only what differs from the source is.
+     * A candidate built by the template is checked where it can differ from what was already
+     * checked: its fixed members once for all, its copied members in the snapshot, its derived id
+     * here.
      */
     @Test
-    void copiedMembersAreCheckedOnceInTheSnapshotNotAgain() {
+    void aBuiltCandidateIsCheckedWhereItCanDiffer() {
         ObjectNode source = source(7);
-        source.put("repo_sha256", "not a digest"); // as if it had slipped past: the contract says it cannot
-        ObjectNode candidate = template.candidate(source);
-        assertEquals(List.of(), validator.candidate(7, candidate, source), "the source's own node is trusted");
+        source.put("repo_sha256", "not a digest"); // as if it had slipped past the snapshot validation
+        assertEquals(List.of(), validator.builtCandidate(7, source), "copied members are the snapshot's, checked there");
         assertEquals(List.of("/readback_candidates/7/repo_sha256"),
-                validator.candidate(7, candidate).stream().map(Finding::pointer).toList(), "without a source it is checked");
+                validator.candidate(7, template.candidate(source)).stream().map(Finding::pointer).toList(),
+                "as a tree, every member that is not a shared instance is checked");
 
-        ObjectNode valid = source(8);
-        ObjectNode edited = template.candidate(valid);
-        edited.put("label", 42); // no longer the source's node: checked
-        edited.put("post_incident_readback_candidate_id", "elsewhere:s8"); // derived, always checked
-        assertEquals(List.of("/readback_candidates/8/label", "/readback_candidates/8/post_incident_readback_candidate_id"),
-                validator.candidate(8, edited, valid).stream().map(Finding::pointer).sorted().toList());
+        ObjectNode secretShaped = source(8);
+        secretShaped.put("surface_id", "//svc:Pa55w0rdFake@db"); // harmless alone, a URL with credentials once prefixed
+        List<Finding> findings = validator.builtCandidate(8, secretShaped);
+        assertEquals(List.of("/readback_candidates/8/post_incident_readback_candidate_id"), findings.stream().map(Finding::pointer).toList());
+        assertEquals("secret", findings.get(0).keyword());
+    }
+
+    /** Run at build time for the packaged schema, so that no run has to pay for it. */
+    @Test
+    void theFixedMembersPassTheirOwnSchemas() {
+        assertEquals(List.of(), validator.fixedMemberFindings());
+        assertTrue(template.fixedCandidateMembers().size() > 70);
+    }
+
+    /** The renderer writes exactly what the generic writer writes for the built candidate. */
+    @Test
+    void theRendererWritesTheBuiltCandidate() throws java.io.IOException {
+        CandidateRenderer renderer = new CandidateRenderer(template, 2);
+        for (int i = 0; i < 50; i++) {
+            ObjectNode source = source(i);
+            source.put("label", "label \u0000 \"quoted\" 😀 " + i);
+            java.io.ByteArrayOutputStream generic = new java.io.ByteArrayOutputStream();
+            PythonJsonWriter writer = new PythonJsonWriter(generic);
+            writer.writeValue(template.candidate(source), 2);
+            writer.flush();
+            java.io.ByteArrayOutputStream rendered = new java.io.ByteArrayOutputStream();
+            writer = new PythonJsonWriter(rendered);
+            renderer.write(writer, source);
+            writer.flush();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(generic.toByteArray(), rendered.toByteArray());
+        }
     }
 }

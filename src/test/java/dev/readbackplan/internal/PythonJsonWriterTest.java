@@ -77,21 +77,6 @@ class PythonJsonWriterTest {
     }
 
     @Test
-    void renderedOnceNodesAreWrittenIdenticallyAtEveryDepth() throws IOException {
-        ObjectNode shared = NODES.objectNode().put("k", "v");
-        ObjectNode root = NODES.objectNode();
-        root.set("a", shared);
-        root.putObject("b").set("c", shared);
-        String plain = write(root);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PythonJsonWriter writer = new PythonJsonWriter(out);
-        writer.renderOnce(shared);
-        writer.writeDocument(root);
-        writer.flush();
-        assertEquals(plain, out.toString(StandardCharsets.UTF_8));
-    }
-
-    @Test
     void handlesOutputLargerThanItsBuffer() throws IOException {
         String big = "x".repeat(200_000);
         String written = write(NODES.arrayNode().add(big).add(big));
