@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a JSON document into a tree, strictly: well-formed UTF-8 only (a leading byte order mark is
- * skipped), no duplicate keys, no unpaired surrogate escapes, no {@code NaN} or {@code Infinity}, no
- * content after the document, and nothing beyond the {@link Limits}. Every problem is a {@link
+ * skipped), no duplicate keys, no {@code NaN} or {@code Infinity}, no content after the document, and
+ * nothing beyond the {@link Limits}. (Unpaired surrogate escapes are found with the other string
+ * checks, by {@link StringFindings}.) Every problem is a {@link
  * Finding} with its byte offset; a syntax error ends the reading (there is no tree), the others are
  * collected so that a person sees all of them in one pass.
  *
@@ -34,17 +35,23 @@ public final class StrictJsonReader {
      */
     public record Result(JsonNode root, List<Finding> findings) {}
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^'\\n]{2,}'");
     private static final Pattern SOURCE_REFERENCE = Pattern.compile("\\s*\\(?(start marker )?at \\[Source:[^\\]]*\\]\\)?");
 
     private final JsonFactory factory;
     private final Limits limits;
+    private final JsonNodeFactory nodes;
 
     public StrictJsonReader(Limits limits) {
+        this(limits, JsonNodeFactory.instance);
+    }
+
+    /** A reader that builds its trees with {@code nodes}. */
+    StrictJsonReader(Limits limits, JsonNodeFactory nodes) {
         this.limits = limits;
         this.factory = jsonFactory(limits);
+        this.nodes = nodes;
     }
 
     /** A factory enforcing the limits, shared with {@link PointerLocator}. */
@@ -83,11 +90,6 @@ public final class StrictJsonReader {
             findings.add(Finding.errorAt(start, "", "encoding", "the document is not UTF-8 (it looks like UTF-16 or UTF-32)"));
             return new Result(null, findings);
         }
-        int invalid = Utf8.firstInvalid(bytes, start, length);
-        if (invalid >= 0) {
-            findings.add(Finding.errorAt(invalid, "", "encoding", "invalid UTF-8 byte sequence"));
-            return new Result(null, findings);
-        }
         Session session = new Session(findings);
         JsonNode root;
         // The whole buffer goes to the parser, which skips the byte order mark itself, so that its
@@ -105,8 +107,17 @@ public final class StrictJsonReader {
             findings.add(Finding.errorAt(offsetOf(e.getLocation(), session, start), session.pointer(), "limit", limitMessage(e)));
             root = null;
         } catch (JsonProcessingException e) {
-            findings.add(Finding.errorAt(offsetOf(e.getLocation(), session, start), session.pointer(), "syntax",
-                    syntaxMessage(e.getOriginalMessage())));
+            String message = e.getOriginalMessage();
+            // Jackson checks UTF-8 strictly, as Python does: overlong forms, encoded surrogates and
+            // code points above U+10FFFF are refused along with stray bytes.
+            if (message != null && message.contains("Invalid UTF-8")) {
+                // Jackson stops after the bad sequence; point at its first byte.
+                int invalid = Utf8.firstInvalid(bytes, start, length);
+                findings.add(Finding.errorAt(invalid >= 0 ? invalid : offsetOf(e.getLocation(), session, start), session.pointer(),
+                        "encoding", "invalid UTF-8 byte sequence"));
+            } else {
+                findings.add(Finding.errorAt(offsetOf(e.getLocation(), session, start), session.pointer(), "syntax", syntaxMessage(message)));
+            }
             root = null;
         } catch (IOException e) {
             // Reading from a byte array: only parse errors are expected, which are handled above.
@@ -215,40 +226,37 @@ public final class StrictJsonReader {
                 case START_ARRAY:
                     return readArray();
                 case VALUE_STRING: {
-                    String text = parser.getText();
-                    checkSurrogates(text);
-                    return NODES.textNode(text);
+                    return nodes.textNode(parser.getText());
                 }
                 case VALUE_NUMBER_INT:
                     switch (parser.getNumberType()) {
                         case INT:
-                            return NODES.numberNode(parser.getIntValue());
+                            return nodes.numberNode(parser.getIntValue());
                         case LONG:
-                            return NODES.numberNode(parser.getLongValue());
+                            return nodes.numberNode(parser.getLongValue());
                         default:
-                            return NODES.numberNode(parser.getBigIntegerValue());
+                            return nodes.numberNode(parser.getBigIntegerValue());
                     }
                 case VALUE_NUMBER_FLOAT:
                     // Python reads these as floats (IEEE doubles, correctly rounded, as Java does).
-                    return NODES.numberNode(parser.getDoubleValue());
+                    return nodes.numberNode(parser.getDoubleValue());
                 case VALUE_TRUE:
-                    return NODES.booleanNode(true);
+                    return nodes.booleanNode(true);
                 case VALUE_FALSE:
-                    return NODES.booleanNode(false);
+                    return nodes.booleanNode(false);
                 case VALUE_NULL:
-                    return NODES.nullNode();
+                    return nodes.nullNode();
                 default:
                     throw new IllegalStateException("unexpected token " + token);
             }
         }
 
         private ObjectNode readObject() throws IOException {
-            ObjectNode object = NODES.objectNode();
+            ObjectNode object = nodes.objectNode();
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 path.add(key);
-                checkSurrogates(key);
                 if (object.has(key)) {
                     findings.add(Finding.errorAt(parser.currentTokenLocation().getByteOffset(), pointer(),
                             "duplicate-key", "duplicate key: the same key appears earlier in this object, and readers"
@@ -264,7 +272,7 @@ public final class StrictJsonReader {
         }
 
         private ArrayNode readArray() throws IOException {
-            ArrayNode array = NODES.arrayNode();
+            ArrayNode array = nodes.arrayNode();
             JsonToken token;
             int index = 0;
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
@@ -273,21 +281,6 @@ public final class StrictJsonReader {
                 path.remove(path.size() - 1);
             }
             return array;
-        }
-
-        private void checkSurrogates(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (Character.isSurrogate(c)) {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        i++;
-                        continue;
-                    }
-                    findings.add(Finding.errorAt(parser.currentTokenLocation().getByteOffset(), pointer(),
-                            "encoding", "a string holds an unpaired surrogate escape (\\ud800-\\udfff), which is not a character"));
-                    return;
-                }
-            }
         }
 
         void checkNothingFollows() throws IOException {

@@ -6,42 +6,95 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Applies the {@link SecretScanner} to every string of a document, keys included. */
-public final class SecretFindings {
-    private SecretFindings() {}
+/**
+ * Checks every string of a document, keys included: a string must not hold an unpaired surrogate
+ * (which a backslash-u escape can produce, and which is not a character: Python cannot write it), and
+ * must not look like a secret or a raw payload ({@link SecretScanner}).
+ */
+public final class StringFindings {
+    private StringFindings() {}
 
-    /** Findings for every secret-shaped or raw-payload string in {@code node}, which sits at pointer {@code at}. */
+    /** Findings for every string in {@code node}, which sits at pointer {@code at}. */
     public static List<Finding> scan(JsonNode node, String at) {
         List<Finding> findings = new ArrayList<>(0);
-        walk(node, at, findings);
+        walk(node, new Path(at), findings);
         return findings;
     }
 
-    private static void walk(JsonNode node, String at, List<Finding> findings) {
-        if (node.isTextual()) {
-            SecretScanner.Kind kind = SecretScanner.scan(node.textValue());
-            if (kind != null) {
-                findings.add(Finding.error(at, kind.keyword(), message("the value", kind)));
+    /**
+     * The way to the value being scanned. Pointers are only needed for findings, which are rare, so
+     * the walk keeps the path as a stack of keys and indexes and makes a string only for a finding.
+     */
+    private static final class Path {
+        private final String root;
+        private final ArrayList<Object> segments = new ArrayList<>();
+
+        Path(String root) {
+            this.root = root;
+        }
+
+        String pointer() {
+            String pointer = root;
+            for (Object segment : segments) {
+                pointer = segment instanceof String key ? JsonPointers.child(pointer, key) : JsonPointers.child(pointer, (Integer) segment);
             }
+            return pointer;
+        }
+
+        String pointer(String key) {
+            return JsonPointers.child(pointer(), key);
+        }
+    }
+
+    private static void walk(JsonNode node, Path path, List<Finding> findings) {
+        if (node.isTextual()) {
+            check(node.textValue(), "the value", path, null, findings);
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> member : node.properties()) {
-                SecretScanner.Kind kind = SecretScanner.scan(member.getKey());
-                if (kind != null) {
-                    findings.add(Finding.error(JsonPointers.child(at, member.getKey()), kind.keyword(), message("the key", kind)));
-                }
+                check(member.getKey(), "the key", path, member.getKey(), findings);
                 JsonNode value = member.getValue();
                 if (value.isContainerNode() || value.isTextual()) {
-                    walk(value, JsonPointers.child(at, member.getKey()), findings);
+                    path.segments.add(member.getKey());
+                    walk(value, path, findings);
+                    path.segments.remove(path.segments.size() - 1);
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode value = node.get(i);
                 if (value.isContainerNode() || value.isTextual()) {
-                    walk(value, JsonPointers.child(at, i), findings);
+                    path.segments.add(i);
+                    walk(value, path, findings);
+                    path.segments.remove(path.segments.size() - 1);
                 }
             }
         }
+    }
+
+    /** One string, at the path (or, for a key, at the member it names). */
+    private static void check(String text, String what, Path path, String key, List<Finding> findings) {
+        if (hasUnpairedSurrogate(text)) {
+            findings.add(Finding.error(key == null ? path.pointer() : path.pointer(key), "encoding",
+                    what + " holds an unpaired surrogate escape (\\ud800-\\udfff), which is not a character"));
+        }
+        SecretScanner.Kind kind = SecretScanner.scan(text);
+        if (kind != null) {
+            findings.add(Finding.error(key == null ? path.pointer() : path.pointer(key), kind.keyword(), message(what, kind)));
+        }
+    }
+
+    static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String message(String what, SecretScanner.Kind kind) {

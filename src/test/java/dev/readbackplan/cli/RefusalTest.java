@@ -89,7 +89,7 @@ class RefusalTest {
                 Arguments.of("NaN", BASE.replace("12,", "NaN,"), "/acceptance_candidates/0", "NaN and Infinity are not JSON numbers"),
                 Arguments.of("Infinity", BASE.replace("12,", "Infinity,"), "/acceptance_candidates/0", "NaN and Infinity are not JSON numbers"),
                 Arguments.of("trailing content", BASE + "[]", "(root)", "unexpected content after the end of the document"),
-                Arguments.of("unpaired surrogate", BASE.replace("LABEL", "\\udc00"), "/acceptance_candidates/0/label", "a string holds an unpaired surrogate"),
+                Arguments.of("unpaired surrogate", BASE.replace("LABEL", "\\udc00"), "/acceptance_candidates/0/label", "the value holds an unpaired surrogate"),
                 Arguments.of("too deep", BASE.replace("\"LABEL\"", "\"x\", \"deep\": " + "[".repeat(130) + "]".repeat(130)),
                         "/acceptance_candidates/0/deep/0", "objects and arrays are nested deeper than the limit of 128 levels"),
                 Arguments.of("string too long", BASE.replace("LABEL", "a".repeat((1 << 20) + 1)),
@@ -113,7 +113,7 @@ class RefusalTest {
         Files.createDirectories(root);
         Files.write(root.resolve("snapshot.json"), text.getBytes(StandardCharsets.ISO_8859_1));
         CliTest.Run run = refusedRun(root);
-        assertTrue(run.err().contains("snapshot.json:8:17: error: (root): invalid UTF-8 byte sequence"), run.err());
+        assertTrue(run.err().contains("snapshot.json:8:17: error: /acceptance_candidates/0/label: invalid UTF-8 byte sequence"), run.err());
     }
 
     static Stream<String> invalidUtf8() {
