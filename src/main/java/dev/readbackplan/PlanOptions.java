@@ -12,8 +12,10 @@ import java.util.Objects;
 /**
  * The provenance written into a plan: when it was generated and from which commit.
  *
- * <p>Both values are checked against the plan schema when the options are made, so a plan can never
- * be started with a value it would then reject.
+ * <p>Both values must be what the plan schema accepts there; {@link #check()} says whether they are.
+ * The planner checks them before it writes anything, and refuses invalid ones with an {@link
+ * IllegalArgumentException}. (They are not checked on construction because that needs the compiled
+ * schemas, which the planner prepares in the background while it reads the snapshot.)
  *
  * @param generatedAt an RFC 3339 date-time with an offset, written as given, e.g. {@code
  *     2026-01-01T00:00:00+08:00}
@@ -27,10 +29,19 @@ public record PlanOptions(String generatedAt, String gitCommit) {
     public PlanOptions {
         Objects.requireNonNull(generatedAt, "generatedAt");
         Objects.requireNonNull(gitCommit, "gitCommit");
+    }
+
+    /**
+     * These options, when the plan schema accepts both values.
+     *
+     * @throws IllegalArgumentException naming the value that the plan schema would reject
+     */
+    public PlanOptions check() {
         check("generated_at", generatedAt,
                 "generatedAt must be an RFC 3339 date-time with an offset, such as 2026-01-01T00:00:00+08:00");
         check("git_commit", gitCommit,
                 "gitCommit must be an abbreviated commit id (4 to 64 lower-case hex digits) or \"unknown\"");
+        return this;
     }
 
     /** Generated now, to the second, at +08:00 as the reference generator does; commit unknown. */

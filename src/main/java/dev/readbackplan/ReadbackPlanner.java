@@ -46,9 +46,14 @@ public final class ReadbackPlanner {
     private ReadbackPlanner(Limits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.reader = new DocumentReader(limits);
+        Engine.prepareInBackground();
     }
 
-    /** A planner with the {@linkplain Limits#DEFAULT default limits}. */
+    /**
+     * A planner with the {@linkplain Limits#DEFAULT default limits}. The first planner of a class
+     * loader starts compiling the shared schemas in the background (a one-off task on the common
+     * fork-join pool), so that its first call, which reads its input meanwhile, finds them ready.
+     */
     public static ReadbackPlanner create() {
         return new ReadbackPlanner(Limits.DEFAULT);
     }
@@ -120,6 +125,7 @@ public final class ReadbackPlanner {
      * and written only once all of it validated: on an exception nothing has been written.
      *
      * @throws InvalidDocumentException when the snapshot is invalid (or, which would be a bug, the plan)
+     * @throws IllegalArgumentException when the plan schema would reject a value of the options
      * @throws IOException when the file cannot be read or {@code out} cannot be written
      */
     public GenerationResult generate(Path snapshot, PlanOptions options, OutputStream out) throws IOException {
@@ -140,7 +146,7 @@ public final class ReadbackPlanner {
     private GenerationResult generate(Bytes bytes, String sourceName, PlanOptions options, OutputStream out) throws IOException {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(out, "out");
-        DocumentReader.Parsed snapshot = validSnapshot(bytes, sourceName);
+        DocumentReader.Parsed snapshot = validSnapshot(bytes, sourceName, options);
         Map<String, Number> summary = new PlanGenerator(Engine.get())
                 .write(snapshot.root(), options.generatedAt(), options.gitCommit(), sourceName, out);
         return new GenerationResult(snapshot.report(), summary);
@@ -157,9 +163,13 @@ public final class ReadbackPlanner {
      *
      * @return up to date, or the first difference; a missing file is a difference at {@code ""}
      * @throws InvalidDocumentException when the snapshot is invalid
+     * @throws IllegalArgumentException when the plan schema would reject {@code generatedAt} or {@code gitCommit}
      * @throws IOException when a file cannot be read
      */
     public PlanComparison compare(Path snapshot, Path existingPlan, String generatedAt, String gitCommit) throws IOException {
+        // Values given are checked first: a wrong one is the caller's mistake, whatever the files hold.
+        new PlanOptions(generatedAt == null ? PlanOptions.defaults().generatedAt() : generatedAt,
+                gitCommit == null ? "unknown" : gitCommit).check();
         Bytes existing;
         try {
             existing = Bytes.of(existingPlan, limits);
@@ -195,7 +205,7 @@ public final class ReadbackPlanner {
         JsonNode recorded = inFile == null ? null : inFile.get(key);
         if (recorded != null && recorded.isTextual()) {
             try {
-                return with.apply(options, recorded.textValue());
+                return with.apply(options, recorded.textValue()).check();
             } catch (IllegalArgumentException invalid) {
                 return options;
             }
@@ -207,8 +217,10 @@ public final class ReadbackPlanner {
      * The plan of a typed snapshot. Unset properties of the snapshot count as absent.
      *
      * @throws InvalidDocumentException when the snapshot is invalid
+     * @throws IllegalArgumentException when the plan schema would reject a value of the options
      */
     public ReadbackPlan plan(AcceptanceSnapshot snapshot, PlanOptions options) {
+        options.check();
         JsonNode tree = Typed.toTree(snapshot);
         ValidationReport report = DocumentReader.validateTree(tree, "snapshot", DocumentKind.SNAPSHOT);
         if (!report.isValid()) {
@@ -246,8 +258,10 @@ public final class ReadbackPlanner {
         return reader.read(bytes.data(), bytes.length(), bytes.tooLarge(), sourceName, kind);
     }
 
-    private DocumentReader.Parsed validSnapshot(Bytes bytes, String sourceName) {
-        DocumentReader.Parsed parsed = read(bytes, sourceName, DocumentKind.SNAPSHOT);
+    /** The snapshot parsed (while the schemas may still be compiling), the options checked, then the snapshot validated. */
+    private DocumentReader.Parsed validSnapshot(Bytes bytes, String sourceName, PlanOptions options) {
+        DocumentReader.Parsed parsed = reader.read(bytes.data(), bytes.length(), bytes.tooLarge(), sourceName, DocumentKind.SNAPSHOT,
+                options::check);
         if (!parsed.report().isValid()) {
             throw new InvalidDocumentException(parsed.report());
         }
@@ -257,11 +271,22 @@ public final class ReadbackPlanner {
     /** A document's bytes, read up to one byte past the limit so that "too large" is known without reading everything. */
     private record Bytes(byte[] data, int length, boolean tooLarge) {
         static Bytes of(Path file, Limits limits) throws IOException {
-            if (Files.size(file) > limits.maxDocumentBytes()) {
+            long size = Files.size(file);
+            if (size > limits.maxDocumentBytes()) {
                 return new Bytes(new byte[0], 0, true);
             }
             try (InputStream in = Files.newInputStream(file)) {
-                return of(in, limits);
+                // Read into an array of the file's size at once; readNBytes alone would grow one in steps.
+                byte[] data = new byte[(int) size + 1];
+                int length = in.readNBytes(data, 0, data.length);
+                if (length <= size) {
+                    return new Bytes(data, length, false);
+                }
+                // The file grew while being read: finish with the stream's own reading and limit.
+                byte[] rest = in.readNBytes((int) (limits.maxDocumentBytes() + 1 - length));
+                byte[] all = Arrays.copyOf(data, length + rest.length);
+                System.arraycopy(rest, 0, all, length, rest.length);
+                return new Bytes(all, all.length, all.length > limits.maxDocumentBytes());
             }
         }
 

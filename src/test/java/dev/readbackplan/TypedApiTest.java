@@ -105,10 +105,15 @@ class TypedApiTest {
 
     @Test
     void optionsRefuseValuesThePlanSchemaWouldReject() {
-        assertThrows(IllegalArgumentException.class, () -> new PlanOptions("2026-01-01", "unknown"));
-        assertThrows(IllegalArgumentException.class, () -> new PlanOptions("2026-02-30T00:00:00+08:00", "unknown"));
-        assertThrows(IllegalArgumentException.class, () -> new PlanOptions(GoldenPlanTest.GENERATED_AT, "ABCDEF1"));
-        assertEquals("abc1234", GoldenPlanTest.OPTIONS.withGitCommit("abc1234").gitCommit());
+        assertThrows(IllegalArgumentException.class, () -> new PlanOptions("2026-01-01", "unknown").check());
+        assertThrows(IllegalArgumentException.class, () -> new PlanOptions("2026-02-30T00:00:00+08:00", "unknown").check());
+        assertThrows(IllegalArgumentException.class, () -> new PlanOptions(GoldenPlanTest.GENERATED_AT, "ABCDEF1").check());
+        assertEquals("abc1234", GoldenPlanTest.OPTIONS.withGitCommit("abc1234").check().gitCommit());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> planner.generate(
+                EXAMPLE.resolve("snapshot.json"), new PlanOptions("yesterday", "unknown"), out));
+        assertTrue(refused.getMessage().startsWith("generatedAt must be"), refused.getMessage());
+        assertEquals(0, out.size());
         assertTrue(PlanOptions.defaults().generatedAt().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00"));
     }
 }

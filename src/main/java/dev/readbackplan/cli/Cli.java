@@ -110,20 +110,19 @@ public final class Cli {
         if (check && !parsed.has("--output")) {
             throw new UsageException("--check needs --output: the plan file to compare with");
         }
+        // First, so that the schemas compile in the background while git runs and the snapshot is read.
+        ReadbackPlanner planner = ReadbackPlanner.create();
         String generatedAt = parsed.get("--generated-at");
         String gitCommit = parsed.get("--git-commit");
-        PlanOptions given = options(generatedAt == null ? PlanOptions.now() : generatedAt,
-                gitCommit == null ? GitCommit.UNKNOWN : gitCommit);
-
         Path root = Path.of(parsed.values().getOrDefault("--root", "."));
         Path snapshot = root.resolve(parsed.values().getOrDefault("--source-report", DEFAULT_SOURCE_REPORT));
-        ReadbackPlanner planner = ReadbackPlanner.create();
-
         if (check) {
             Path existing = Path.of(parsed.get("--output"));
             return check(planner, snapshot, existing, generatedAt, gitCommit, messages);
         }
         GitCommit git = gitCommit == null ? GitCommit.start(root) : null;
+        PlanOptions given = new PlanOptions(generatedAt == null ? PlanOptions.now() : generatedAt,
+                gitCommit == null ? GitCommit.UNKNOWN : gitCommit);
         try {
             GenerationResult[] result = new GenerationResult[1];
             if (parsed.has("--output")) {
@@ -140,6 +139,13 @@ public final class Cli {
             messages.print(e.report().toText());
             messages.println(PROGRAM + ": error: " + e.getMessage() + "; nothing was written");
             return INVALID;
+        } catch (IllegalArgumentException e) {
+            // The planner refuses options the plan schema would reject before it writes anything.
+            throw usage(e);
+        } finally {
+            if (git != null) {
+                git.cancel();
+            }
         }
     }
 
@@ -172,16 +178,21 @@ public final class Cli {
     /** The commit git reported, or unknown when it is not one the plan schema accepts. */
     private static String commitOrUnknown(String commit) {
         try {
-            return new PlanOptions(PlanOptions.now(), commit).gitCommit();
+            return new PlanOptions(PlanOptions.now(), commit).check().gitCommit();
         } catch (IllegalArgumentException e) {
             return GitCommit.UNKNOWN;
         }
     }
 
     private int check(ReadbackPlanner planner, Path snapshot, Path existing, String generatedAt, String gitCommit,
-            PrintStream messages) throws IOException {
+            PrintStream messages) throws IOException, UsageException {
         try {
-            PlanComparison comparison = planner.compare(snapshot, existing, generatedAt, gitCommit);
+            PlanComparison comparison;
+            try {
+                comparison = planner.compare(snapshot, existing, generatedAt, gitCommit);
+            } catch (IllegalArgumentException e) {
+                throw usage(e);
+            }
             if (comparison.upToDate()) {
                 messages.println(existing + ": up to date");
                 return OK;
@@ -246,13 +257,9 @@ public final class Cli {
         return status;
     }
 
-    private static PlanOptions options(String generatedAt, String gitCommit) throws UsageException {
-        try {
-            return new PlanOptions(generatedAt, gitCommit);
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage().replace("generatedAt", "--generated-at").replace("gitCommit", "--git-commit");
-            throw new UsageException(message);
-        }
+    /** A usage error for options the planner refused, named as on the command line. */
+    private static UsageException usage(IllegalArgumentException e) {
+        return new UsageException(e.getMessage().replace("generatedAt", "--generated-at").replace("gitCommit", "--git-commit"));
     }
 
     /** The reference generator's summary line, on standard error. */

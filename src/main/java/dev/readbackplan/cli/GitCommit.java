@@ -34,6 +34,13 @@ final class GitCommit {
         }
     }
 
+    /** Stops git when its answer is no longer wanted. */
+    void cancel() {
+        if (process != null) {
+            process.destroy();
+        }
+    }
+
     String await() {
         if (process == null) {
             return UNKNOWN;

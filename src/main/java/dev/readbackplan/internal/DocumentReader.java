@@ -30,11 +30,20 @@ public final class DocumentReader {
      * {@code requested} is null. {@code truncated} says the document was longer than the size limit.
      */
     public Parsed read(byte[] bytes, int length, boolean truncated, String sourceName, DocumentKind requested) {
+        return read(bytes, length, truncated, sourceName, requested, () -> { });
+    }
+
+    /**
+     * As {@link #read(byte[], int, boolean, String, DocumentKind)}, running {@code afterParsing}
+     * between parsing, which needs no schema, and validating, which does.
+     */
+    public Parsed read(byte[] bytes, int length, boolean truncated, String sourceName, DocumentKind requested, Runnable afterParsing) {
         if (truncated) {
             return new Parsed(null, new ValidationReport(sourceName, requested, List.of(new Problem(Severity.ERROR, "", 0, 0,
                     "limit", "the document is larger than the limit of " + limits.maxDocumentBytes() + " bytes"))));
         }
         StrictJsonReader.Result result = reader.read(bytes, length);
+        afterParsing.run();
         List<Finding> findings = new ArrayList<>(result.findings());
         JsonNode root = result.root();
         DocumentKind kind = requested;
@@ -67,7 +76,7 @@ public final class DocumentReader {
         Engine engine = Engine.get();
         List<Finding> findings = new ArrayList<>();
         if (kind == DocumentKind.SNAPSHOT) {
-            findings.addAll(SchemaFindings.validate(engine.schemas().snapshot(), root, ""));
+            findings.addAll(engine.snapshotValidator().validate(root));
             findings.addAll(engine.checks().snapshot(root));
         } else {
             findings.addAll(SchemaFindings.validate(engine.schemas().plan(), root, ""));
@@ -90,8 +99,8 @@ public final class DocumentReader {
     static List<Finding> redacted(List<Finding> findings) {
         List<Finding> safe = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
-            safe.add(new Finding(finding.severity(), SecretFindings.redact(finding.pointer()), finding.offset(),
-                    finding.keyword(), SecretFindings.redact(finding.message())));
+            safe.add(new Finding(finding.severity(), StringFindings.redact(finding.pointer()), finding.offset(),
+                    finding.keyword(), StringFindings.redact(finding.message())));
         }
         return safe;
     }

@@ -135,9 +135,11 @@ class CliTest {
     @Test
     void usageErrorsExitTwo() {
         for (String[] args : List.of(
-                new String[] {"--generated-at", "yesterday"},
-                new String[] {"--generated-at", "2026-01-01T00:00:00"},
-                new String[] {"--git-commit", "HEAD"},
+                new String[] {"--root", "examples", "--generated-at", "yesterday"},
+                new String[] {"--root", "examples", "--generated-at", "2026-01-01T00:00:00"},
+                new String[] {"--root", "examples", "--git-commit", "HEAD"},
+                new String[] {"--root", "examples", "--output", "target/never-written.json", "--git-commit", "HEAD"},
+                new String[] {"--root", "examples", "--output", "target/never-written.json", "--check", "--generated-at", "now"},
                 new String[] {"--bogus"},
                 new String[] {"--s", "x"},
                 new String[] {"--root"},
@@ -150,8 +152,18 @@ class CliTest {
             Run run = run(args);
             assertEquals(2, run.status(), String.join(" ", args) + " -> " + run.err());
             assertTrue(run.err().startsWith("monitoring-readback-plan: error: "), run.err());
+            assertFalse(run.err().contains("cannot read"), run.err());
             assertEquals("", run.out());
         }
+        assertFalse(Files.exists(Path.of("target/never-written.json")));
+    }
+
+    @Test
+    void optionErrorsNameTheOption() {
+        Run run = run("--root", "examples", "--generated-at", "yesterday");
+        assertTrue(run.err().startsWith("monitoring-readback-plan: error: --generated-at must be an RFC 3339 date-time"), run.err());
+        run = run("--root", "examples", "--git-commit", "HEAD");
+        assertTrue(run.err().startsWith("monitoring-readback-plan: error: --git-commit must be"), run.err());
     }
 
     @Test
