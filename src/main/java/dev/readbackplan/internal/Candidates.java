@@ -15,32 +15,40 @@ final class Candidates {
     static final int PARALLEL_THRESHOLD = 512;
     private static final int CHUNK = 256;
 
+    /** A check of the candidates {@code from} (inclusive) to {@code to} (exclusive). */
+    interface RangeCheck {
+        List<Finding> check(int from, int to);
+    }
+
     private Candidates() {}
 
     /** The findings of {@code check} for candidates 0 to {@code count - 1}, in candidate order. */
     static List<Finding> check(int count, IntFunction<List<Finding>> check) {
+        return checkRanges(count, (from, to) -> {
+            List<Finding> findings = List.of();
+            for (int i = from; i < to; i++) {
+                List<Finding> more = check.apply(i);
+                if (!more.isEmpty()) {
+                    if (findings.isEmpty()) {
+                        findings = new ArrayList<>();
+                    }
+                    findings.addAll(more);
+                }
+            }
+            return findings;
+        });
+    }
+
+    /** The findings of {@code check} for consecutive ranges covering candidates 0 to {@code count - 1}, in order. */
+    static List<Finding> checkRanges(int count, RangeCheck check) {
         if (count < PARALLEL_THRESHOLD) {
-            return range(0, count, check);
+            return check.check(0, count);
         }
         int chunks = (count + CHUNK - 1) / CHUNK;
         List<Finding> findings = new ArrayList<>();
         IntStream.range(0, chunks).parallel()
-                .mapToObj(chunk -> range(chunk * CHUNK, Math.min(count, (chunk + 1) * CHUNK), check))
+                .mapToObj(chunk -> check.check(chunk * CHUNK, Math.min(count, (chunk + 1) * CHUNK)))
                 .forEachOrdered(findings::addAll);
-        return findings;
-    }
-
-    private static List<Finding> range(int from, int to, IntFunction<List<Finding>> check) {
-        List<Finding> findings = List.of();
-        for (int i = from; i < to; i++) {
-            List<Finding> more = check.apply(i);
-            if (!more.isEmpty()) {
-                if (findings.isEmpty()) {
-                    findings = new ArrayList<>();
-                }
-                findings.addAll(more);
-            }
-        }
         return findings;
     }
 }

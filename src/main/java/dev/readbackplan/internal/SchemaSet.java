@@ -53,7 +53,6 @@ public final class SchemaSet {
     private final Schema snapshot;
     private final Schema plan;
     private final Schema candidate;
-    private final Schema acceptanceCandidate;
     private final Map<String, Schema> snapshotProperties;
     private final Map<String, Schema> planProperties;
     private final Map<String, Schema> candidateProperties;
@@ -93,7 +92,6 @@ public final class SchemaSet {
         plan = compile(PLAN_SCHEMA, packagedTree(PLAN_SCHEMA));
         snapshotProperties = properties(snapshot);
         planProperties = properties(plan);
-        acceptanceCandidate = items(snapshotProperties.get("acceptance_candidates"), SNAPSHOT_SCHEMA, ACCEPTANCE_CANDIDATE_DEFINITION);
         candidate = items(planProperties.get("readback_candidates"), PLAN_SCHEMA, CANDIDATE_DEFINITION);
         candidateProperties = properties(candidate);
     }
@@ -225,11 +223,6 @@ public final class SchemaSet {
         return candidate;
     }
 
-    /** The snapshot schema's definition of an acceptance candidate. */
-    public Schema acceptanceCandidate() {
-        return acceptanceCandidate;
-    }
-
     /** The JSON Pointer, in the snapshot schema, of the definition of an acceptance candidate. */
     public static String acceptanceCandidateDefinition() {
         return ACCEPTANCE_CANDIDATE_DEFINITION;
@@ -238,6 +231,11 @@ public final class SchemaSet {
     /** The JSON Pointer, in the plan schema, of the definition of a readback candidate. */
     public static String candidateDefinition() {
         return CANDIDATE_DEFINITION;
+    }
+
+    /** The schema of one top-level property of a snapshot, such as {@code acceptance_candidates}. */
+    public Schema snapshotProperty(String name) {
+        return require(snapshotProperties, name);
     }
 
     /** The schema of one top-level property of a plan, such as {@code generated_at}. */

@@ -104,6 +104,8 @@ public final class SecretScanner {
     private static final int DIGIT = 1 << 9;
     private static final int UPPER = 1 << 10;
     private static final int LINE_BREAK = 1 << 11;
+    /** A UTF-16 surrogate, paired or not: recorded for {@link #markers} callers that check pairing. */
+    static final int SURROGATE = 1 << 12;
     /** The marker flags of each ASCII character, indexed by the character. A string, so it is immutable. */
     private static final String ASCII_MARKERS = asciiMarkers();
 
@@ -178,16 +180,29 @@ public final class SecretScanner {
      * @return the first kind found, or null when the string is clean or null
      */
     public static Kind scan(String value) {
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : scan(value, markers(value));
+    }
+
+    /**
+     * The marker characters {@code value} holds, the first pass of {@link #scan(String)}: callers that
+     * also look at every character (for surrogates, say) share it through {@link #scan(String, int)}.
+     */
+    static int markers(String value) {
         int n = value.length();
         int seen = 0;
         for (int i = 0; i < n; i++) {
             // A table lookup rather than a switch: no branch to mispredict on ordinary text.
             char c = value.charAt(i);
-            seen |= c < 128 ? ASCII_MARKERS.charAt(c) : c == '\uFF1A' || c == '\uFF1D' ? WIDE_SEPARATOR : 0;
+            seen |= c < 128 ? ASCII_MARKERS.charAt(c)
+                    : c == '\uFF1A' || c == '\uFF1D' ? WIDE_SEPARATOR
+                    : Character.isSurrogate(c) ? SURROGATE : 0;
         }
+        return seen;
+    }
+
+    /** {@link #scan(String)} with the markers of {@code value} already found by {@link #markers}. */
+    static Kind scan(String value, int seen) {
+        int n = value.length();
         if (has(seen, COLON | DIGIT) && n >= TELEGRAM_MIN_LENGTH && hasTelegramBotToken(value)) {
             return Kind.TELEGRAM_BOT_TOKEN;
         }

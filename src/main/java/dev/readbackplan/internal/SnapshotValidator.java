@@ -1,6 +1,7 @@
 package dev.readbackplan.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
@@ -25,12 +26,12 @@ public final class SnapshotValidator {
     private static final Set<String> LIST_KEYWORDS = Set.of("title", "description", "$comment", "type", "items");
 
     private final Schema snapshot;
-    private final Schema candidate;
+    private final Schema list;
     private final boolean split;
 
     public SnapshotValidator(SchemaSet schemas) {
         this.snapshot = schemas.snapshot();
-        this.candidate = schemas.acceptanceCandidate();
+        this.list = schemas.snapshotProperty(LIST);
         JsonNode list = schemas.snapshotNode().path("properties").path(LIST);
         boolean onlyTypeAndItems = true;
         for (Iterator<String> it = list.fieldNames(); it.hasNext(); ) {
@@ -56,17 +57,30 @@ public final class SnapshotValidator {
         ObjectNode envelope = new ObjectNode(JsonNodeFactory.instance, members);
         List<Finding> findings = new ArrayList<>(SchemaFindings.validate(snapshot, envelope, ""));
         findings.addAll(StringFindings.scan(envelope, ""));
-        findings.addAll(Candidates.check(candidates.size(), i -> {
-            String at = "/" + LIST + "/" + i;
-            List<Finding> found = SchemaFindings.validate(candidate, candidates.get(i), at);
-            List<Finding> secrets = StringFindings.scan(candidates.get(i), at);
-            if (secrets.isEmpty()) {
-                return found;
+        findings.addAll(Candidates.checkRanges(candidates.size(), (from, to) -> {
+            // One validation of the range as a list: the list's schema is the candidate list's own.
+            List<JsonNode> range = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                range.add(candidates.get(i));
             }
-            List<Finding> all = new ArrayList<>(found);
-            all.addAll(secrets);
-            return all;
+            List<Finding> found = new ArrayList<>();
+            for (Finding finding : SchemaFindings.validate(list, new ArrayNode(JsonNodeFactory.instance, range), "")) {
+                found.add(renumbered(finding, from));
+            }
+            for (int i = from; i < to; i++) {
+                found.addAll(StringFindings.scan(candidates.get(i), "/" + LIST + "/" + i));
+            }
+            return found;
         }));
         return findings;
+    }
+
+    /** A finding of item {@code k} of a range that starts at candidate {@code from}, as a finding of the snapshot. */
+    private static Finding renumbered(Finding finding, int from) {
+        String pointer = finding.pointer();
+        int end = pointer.indexOf('/', 1);
+        int k = Integer.parseInt(end < 0 ? pointer.substring(1) : pointer.substring(1, end));
+        return new Finding(finding.severity(), "/" + LIST + "/" + (from + k) + (end < 0 ? "" : pointer.substring(end)),
+                finding.offset(), finding.keyword(), finding.message());
     }
 }

@@ -73,11 +73,12 @@ public final class StringFindings {
 
     /** One string, at the path (or, for a key, at the member it names). */
     private static void check(String text, String what, Path path, String key, List<Finding> findings) {
-        if (hasUnpairedSurrogate(text)) {
+        int markers = SecretScanner.markers(text);
+        if ((markers & SecretScanner.SURROGATE) != 0 && hasUnpairedSurrogate(text)) {
             findings.add(Finding.error(key == null ? path.pointer() : path.pointer(key), "encoding",
                     what + " holds an unpaired surrogate escape (\\ud800-\\udfff), which is not a character"));
         }
-        SecretScanner.Kind kind = SecretScanner.scan(text);
+        SecretScanner.Kind kind = SecretScanner.scan(text, markers);
         if (kind != null) {
             findings.add(Finding.error(key == null ? path.pointer() : path.pointer(key), kind.keyword(), message(what, kind)));
         }

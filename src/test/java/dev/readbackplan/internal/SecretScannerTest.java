@@ -729,7 +729,7 @@ class SecretScannerTest {
     private static final List<String> EXPECTED = List.of("owner_confirm_scope", "owner_confirm_receiver",
             "owner_confirm_rules", "owner_confirm_no_runtime");
 
-    // Copied once, by a throwaway script, from the reference scripts in shared/reference: the generator's string
+    // Copied once, by a throwaway script, from the reference generator and its snapshot maker: the generator's string
     // constants, grouped as the generator uses them, and the strings of `make_snapshot.py 200 --seed 7 --weird`.
 
     private static final List<String> READBACK_FIELDS = List.of(
