@@ -23,9 +23,4 @@ public record Finding(Severity severity, String pointer, long offset, String key
     public static Finding errorAt(long offset, String pointer, String keyword, String message) {
         return new Finding(Severity.ERROR, pointer, offset, keyword, message);
     }
-
-    /** The same finding one level down: its pointer is prefixed with {@code prefix}. */
-    public Finding under(String prefix) {
-        return new Finding(severity, prefix + pointer, offset, keyword, message);
-    }
 }

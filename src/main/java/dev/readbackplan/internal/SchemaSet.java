@@ -22,6 +22,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.serialization.NodeReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -40,14 +41,13 @@ public final class SchemaSet {
     public static final String PLAN_SCHEMA = "monitoring-post-incident-readback-plan-v1.schema.json";
     private static final String RESOURCE_DIRECTORY = "/schemas/";
 
+    private static final String CANDIDATE_DEFINITION = "/$defs/readback_candidate";
+    private static final String ACCEPTANCE_CANDIDATE_DEFINITION = "/$defs/acceptance_candidate";
     private static final StrictJsonReader SCHEMA_READER = new StrictJsonReader(dev.readbackplan.Limits.DEFAULT, SchemaNodes.INSTANCE);
 
     private static final class Holder {
         static final SchemaSet INSTANCE = new SchemaSet();
     }
-
-    private static final String CANDIDATE_DEFINITION = "/$defs/readback_candidate";
-    private static final String ACCEPTANCE_CANDIDATE_DEFINITION = "/$defs/acceptance_candidate";
 
     private final SchemaRegistry registry;
     private final Schema snapshot;
@@ -130,7 +130,7 @@ public final class SchemaSet {
             }
             return parse(in.readAllBytes());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
