@@ -212,7 +212,7 @@ public final class StrictJsonReader {
     /** The state of one reading: the parser, the path to the current value and the findings. */
     private final class Session {
         private final List<Finding> findings;
-        private final List<Object> path = new ArrayList<>();
+        private final PointerPath path = new PointerPath("");
         private JsonParser parser;
 
         Session(List<Finding> findings) {
@@ -256,14 +256,14 @@ public final class StrictJsonReader {
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
-                path.add(key);
+                path.push(key);
                 if (object.has(key)) {
                     findings.add(Finding.errorAt(parser.currentTokenLocation().getByteOffset(), pointer(),
                             "duplicate-key", "duplicate key: the same key appears earlier in this object, and readers"
                                     + " disagree on which value counts"));
                 }
                 object.replace(key, readValue(parser.nextToken()));
-                path.remove(path.size() - 1);
+                path.pop();
             }
             if (token != JsonToken.END_OBJECT) {
                 throw new IllegalStateException("unexpected token in object: " + token);
@@ -276,9 +276,9 @@ public final class StrictJsonReader {
             JsonToken token;
             int index = 0;
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-                path.add(index++);
+                path.push(index++);
                 array.add(readValue(token));
-                path.remove(path.size() - 1);
+                path.pop();
             }
             return array;
         }
@@ -297,16 +297,7 @@ public final class StrictJsonReader {
         }
 
         String pointer() {
-            StringBuilder pointer = new StringBuilder();
-            for (Object segment : path) {
-                pointer.append('/');
-                if (segment instanceof String key) {
-                    pointer.append(key.replace("~", "~0").replace("/", "~1"));
-                } else {
-                    pointer.append(segment);
-                }
-            }
-            return pointer.toString();
+            return path.pointer();
         }
     }
 }

@@ -17,36 +17,11 @@ public final class StringFindings {
     /** Findings for every string in {@code node}, which sits at pointer {@code at}. */
     public static List<Finding> scan(JsonNode node, String at) {
         List<Finding> findings = new ArrayList<>(0);
-        walk(node, new Path(at), findings);
+        walk(node, new PointerPath(at), findings);
         return findings;
     }
 
-    /**
-     * The way to the value being scanned. Pointers are only needed for findings, which are rare, so
-     * the walk keeps the path as a stack of keys and indexes and makes a string only for a finding.
-     */
-    private static final class Path {
-        private final String root;
-        private final ArrayList<Object> segments = new ArrayList<>();
-
-        Path(String root) {
-            this.root = root;
-        }
-
-        String pointer() {
-            String pointer = root;
-            for (Object segment : segments) {
-                pointer = segment instanceof String key ? JsonPointers.child(pointer, key) : JsonPointers.child(pointer, (Integer) segment);
-            }
-            return pointer;
-        }
-
-        String pointer(String key) {
-            return JsonPointers.child(pointer(), key);
-        }
-    }
-
-    private static void walk(JsonNode node, Path path, List<Finding> findings) {
+    private static void walk(JsonNode node, PointerPath path, List<Finding> findings) {
         if (node.isTextual()) {
             check(node.textValue(), "the value", path, null, findings);
         } else if (node.isObject()) {
@@ -54,33 +29,33 @@ public final class StringFindings {
                 check(member.getKey(), "the key", path, member.getKey(), findings);
                 JsonNode value = member.getValue();
                 if (value.isContainerNode() || value.isTextual()) {
-                    path.segments.add(member.getKey());
+                    path.push(member.getKey());
                     walk(value, path, findings);
-                    path.segments.remove(path.segments.size() - 1);
+                    path.pop();
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode value = node.get(i);
                 if (value.isContainerNode() || value.isTextual()) {
-                    path.segments.add(i);
+                    path.push(i);
                     walk(value, path, findings);
-                    path.segments.remove(path.segments.size() - 1);
+                    path.pop();
                 }
             }
         }
     }
 
     /** One string, at the path (or, for a key, at the member it names). */
-    private static void check(String text, String what, Path path, String key, List<Finding> findings) {
+    private static void check(String text, String what, PointerPath path, String key, List<Finding> findings) {
         int markers = SecretScanner.markers(text);
         if ((markers & SecretScanner.SURROGATE) != 0 && hasUnpairedSurrogate(text)) {
-            findings.add(Finding.error(key == null ? path.pointer() : path.pointer(key), "encoding",
+            findings.add(Finding.error(key == null ? path.pointer() : JsonPointers.child(path.pointer(), key), "encoding",
                     what + " holds an unpaired surrogate escape (\\ud800-\\udfff), which is not a character"));
         }
         SecretScanner.Kind kind = SecretScanner.scan(text, markers);
         if (kind != null) {
-            findings.add(Finding.error(key == null ? path.pointer() : path.pointer(key), kind.keyword(), message(what, kind)));
+            findings.add(Finding.error(key == null ? path.pointer() : JsonPointers.child(path.pointer(), key), kind.keyword(), message(what, kind)));
         }
     }
 

@@ -1,0 +1,40 @@
+package dev.readbackplan.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The way from a document's root to the value being visited, as a stack of keys and indexes. A walk
+ * over a whole document only needs a pointer when it finds something, which is rare, so the string
+ * is made on demand. Not thread-safe: one per walk.
+ */
+final class PointerPath {
+    private final String root;
+    private final List<Object> segments = new ArrayList<>();
+
+    /** A path below {@code root}, a JSON Pointer ({@code ""} for the document itself). */
+    PointerPath(String root) {
+        this.root = root;
+    }
+
+    void push(String key) {
+        segments.add(key);
+    }
+
+    void push(int index) {
+        segments.add(index);
+    }
+
+    void pop() {
+        segments.remove(segments.size() - 1);
+    }
+
+    /** The JSON Pointer of the current value. */
+    String pointer() {
+        String pointer = root;
+        for (Object segment : segments) {
+            pointer = segment instanceof String key ? JsonPointers.child(pointer, key) : JsonPointers.child(pointer, (Integer) segment);
+        }
+        return pointer;
+    }
+}
