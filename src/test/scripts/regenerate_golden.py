@@ -17,9 +17,9 @@ EXAMPLE = HERE.parents[2] / "examples" / "docs" / "security" / "monitoring-owner
 
 GENERATED = (
     [("plain-%02d-n%d" % (seed, n), [str(n), "--seed", str(seed)]) for seed, n in
-     [(1, 1), (2, 2), (3, 3), (4, 5), (5, 8), (6, 13), (7, 21), (8, 40)]]
+     [(1, 1), (2, 2), (3, 3), (4, 5), (5, 8), (6, 13), (7, 21), (8, 40), (9, 64), (10, 100)]]
     + [("weird-%02d-n%d" % (seed, n), [str(n), "--seed", str(seed), "--weird"]) for seed, n in
-       [(11, 1), (12, 4), (13, 7), (14, 12), (15, 19), (16, 25), (17, 33), (18, 60)]]
+       [(11, 1), (12, 4), (13, 7), (14, 12), (15, 19), (16, 25), (17, 33), (18, 60), (19, 2), (20, 45)]]
     + [("no-summary-%02d-n%d" % (seed, n), [str(n), "--seed", str(seed), "--no-summary"]) for seed, n in
        [(21, 3), (22, 9)]]
     + [("no-summary-weird-%02d-n%d" % (seed, n), [str(n), "--seed", str(seed), "--no-summary", "--weird"]) for seed, n in
