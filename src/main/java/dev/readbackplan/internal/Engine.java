@@ -1,13 +1,20 @@
 package dev.readbackplan.internal;
 
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * Everything derived from the schemas, built once per class loader on first use and shared: the
  * compiled schemas, the plan template, the validator and the checks. Immutable and thread-safe.
  */
 public final class Engine {
-    private static final class Holder {
-        static final Engine INSTANCE = new Engine();
-    }
+    /*
+     * Double-checked rather than a holder class: a failed class initialization is remembered only
+     * as "Could not initialize class", so a failure in the background thread would reach the
+     * caller without its cause. Here the caller simply builds again and sees the real exception.
+     */
+    private static volatile Engine instance;
+    private static final AtomicBoolean PREPARING = new AtomicBoolean();
 
     private final SchemaSet schemas;
     private final PlanTemplate template;
@@ -24,19 +31,26 @@ public final class Engine {
     }
 
     public static Engine get() {
-        return Holder.INSTANCE;
+        Engine built = instance;
+        if (built != null) {
+            return built;
+        }
+        synchronized (Engine.class) {
+            if (instance == null) {
+                instance = new Engine();
+            }
+            return instance;
+        }
     }
-
-    private static final java.util.concurrent.atomic.AtomicBoolean PREPARING = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * Starts building the engine on the common fork-join pool, once: a caller that first reads its
-     * input finds the schemas compiled, or waits for less (class initialization is thread-safe). A
-     * failure there is seen again, and reported, by the first caller of {@link #get()}.
+     * input finds the schemas compiled, or waits for less on the lock in {@link #get()}. A failure
+     * there is met again, with its cause, by the first caller of {@link #get()}.
      */
     public static void prepareInBackground() {
         if (PREPARING.compareAndSet(false, true)) {
-            java.util.concurrent.ForkJoinPool.commonPool().execute(() -> {
+            ForkJoinPool.commonPool().execute(() -> {
                 try {
                     get();
                 } catch (RuntimeException | LinkageError e) {

@@ -45,9 +45,8 @@ public final class SchemaSet {
     private static final String ACCEPTANCE_CANDIDATE_DEFINITION = "/$defs/acceptance_candidate";
     private static final StrictJsonReader SCHEMA_READER = new StrictJsonReader(dev.readbackplan.Limits.DEFAULT, SchemaNodes.INSTANCE);
 
-    private static final class Holder {
-        static final SchemaSet INSTANCE = new SchemaSet();
-    }
+    /** Built on first use, double-checked rather than a holder class for the reason given in {@link Engine}. */
+    private static volatile SchemaSet instance;
 
     private final SchemaRegistry registry;
     private final Schema snapshot;
@@ -59,7 +58,16 @@ public final class SchemaSet {
 
     /** The shared instance, built on first use. */
     public static SchemaSet get() {
-        return Holder.INSTANCE;
+        SchemaSet built = instance;
+        if (built != null) {
+            return built;
+        }
+        synchronized (SchemaSet.class) {
+            if (instance == null) {
+                instance = new SchemaSet();
+            }
+            return instance;
+        }
     }
 
     private SchemaSet() {
