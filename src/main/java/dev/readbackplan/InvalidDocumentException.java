@@ -1,5 +1,6 @@
 package dev.readbackplan;
 
+import dev.readbackplan.internal.Display;
 import java.util.Objects;
 
 /**
@@ -12,19 +13,25 @@ public class InvalidDocumentException extends RuntimeException {
 
     private final transient ValidationReport report;
 
+    /** @param report the problems found, with the name of the document */
     public InvalidDocumentException(ValidationReport report) {
         super(summary(report));
         this.report = Objects.requireNonNull(report, "report");
     }
 
-    /** Every problem found, and which document they were found in. */
+    /** @return every problem found, and which document they were found in */
     public ValidationReport report() {
         return report;
     }
 
     private static String summary(ValidationReport report) {
         String kind = report.kind() == null ? "document" : report.kind().name().toLowerCase(java.util.Locale.ROOT);
-        int errors = report.errors().size();
-        return report.source() + " is not a valid " + kind + " (" + errors + (errors == 1 ? " error" : " errors") + ")";
+        long errors = report.errorCount();
+        if (errors == 0) {
+            long warnings = report.warnings().size() + report.omittedWarnings();
+            return Display.text(report.source()) + " has " + warnings + (warnings == 1 ? " warning" : " warnings")
+                    + ", which strict generation refuses";
+        }
+        return Display.text(report.source()) + " is not a valid " + kind + " (" + errors + (errors == 1 ? " error" : " errors") + ")";
     }
 }

@@ -1,8 +1,5 @@
 package dev.readbackplan;
 
-import dev.readbackplan.internal.SchemaSet;
-import dev.readbackplan.internal.SchemaFindings;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,59 +9,71 @@ import java.util.Objects;
 /**
  * The provenance written into a plan: when it was generated and from which commit.
  *
- * <p>Both values must be what the plan schema accepts there; {@link #check()} says whether they are.
- * The planner checks them before it writes anything, and refuses invalid ones with an {@link
- * IllegalArgumentException}. (They are not checked on construction because that needs the compiled
- * schemas, which the planner prepares in the background while it reads the snapshot.)
+ * <p>Both values must be what the plan schema accepts there; {@link ReadbackPlanner#check(PlanOptions)}
+ * says whether they are. The planner checks them before it writes anything, and refuses invalid ones
+ * with an {@link IllegalArgumentException}. (They are not checked on construction because that needs
+ * the compiled schemas, which the planner prepares in the background while it reads the snapshot.)
  *
  * @param generatedAt an RFC 3339 date-time with an offset, written as given, e.g. {@code
  *     2026-01-01T00:00:00+08:00}
  * @param gitCommit an abbreviated commit id (lower-case hex), or {@code unknown}
+ * @param strict whether warnings about the snapshot (such as summary counts that disagree with the
+ *     candidates, or a secret in a field the plan never copies) refuse the generation, as errors do
  */
-public record PlanOptions(String generatedAt, String gitCommit) {
+public record PlanOptions(String generatedAt, String gitCommit, boolean strict) {
     /** The reference generator's clock: Asia/Taipei, which has no daylight saving time. */
     private static final ZoneOffset TAIPEI = ZoneOffset.ofHours(8);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
+    /**
+     * @throws NullPointerException when a value is null
+     */
     public PlanOptions {
         Objects.requireNonNull(generatedAt, "generatedAt");
         Objects.requireNonNull(gitCommit, "gitCommit");
     }
 
     /**
-     * These options, when the plan schema accepts both values.
+     * Options that let warnings through (reported, not refused).
      *
-     * @throws IllegalArgumentException naming the value that the plan schema would reject
+     * @param generatedAt an RFC 3339 date-time with an offset, written as given
+     * @param gitCommit an abbreviated commit id (lower-case hex), or {@code unknown}
      */
-    public PlanOptions check() {
-        check("generated_at", generatedAt,
-                "generatedAt must be an RFC 3339 date-time with an offset, such as 2026-01-01T00:00:00+08:00");
-        check("git_commit", gitCommit,
-                "gitCommit must be an abbreviated commit id (4 to 64 lower-case hex digits) or \"unknown\"");
-        return this;
+    public PlanOptions(String generatedAt, String gitCommit) {
+        this(generatedAt, gitCommit, false);
     }
 
-    /** Generated now, to the second, at +08:00 as the reference generator does; commit unknown. */
+    /** @return options for a plan generated now, to the second, at +08:00 as the reference generator does; commit unknown; not strict */
     public static PlanOptions defaults() {
         return new PlanOptions(now(), "unknown");
     }
 
-    /** The current time as the reference generator writes it, e.g. {@code 2026-11-27T08:07:54+08:00}. */
+    /** @return the current time as the reference generator writes it, e.g. {@code 2026-11-27T08:07:54+08:00} */
     public static String now() {
         return OffsetDateTime.now(TAIPEI).truncatedTo(ChronoUnit.SECONDS).format(SECONDS);
     }
 
+    /**
+     * @param value the new {@code generated_at}
+     * @return these options with another {@code generated_at}
+     */
     public PlanOptions withGeneratedAt(String value) {
-        return new PlanOptions(value, gitCommit);
+        return new PlanOptions(value, gitCommit, strict);
     }
 
+    /**
+     * @param value the new {@code git_commit}
+     * @return these options with another {@code git_commit}
+     */
     public PlanOptions withGitCommit(String value) {
-        return new PlanOptions(generatedAt, value);
+        return new PlanOptions(generatedAt, value, strict);
     }
 
-    private static void check(String property, String value, String message) {
-        if (!SchemaFindings.validate(SchemaSet.get().planProperty(property), JsonNodeFactory.instance.textNode(value), "").isEmpty()) {
-            throw new IllegalArgumentException(message);
-        }
+    /**
+     * @param value whether warnings refuse the generation
+     * @return these options, strict or not
+     */
+    public PlanOptions withStrict(boolean value) {
+        return new PlanOptions(generatedAt, gitCommit, value);
     }
 }

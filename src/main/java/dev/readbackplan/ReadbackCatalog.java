@@ -1,7 +1,7 @@
 package dev.readbackplan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.readbackplan.internal.Engine;
+import dev.readbackplan.internal.SchemaSet;
 import dev.readbackplan.internal.PlanTemplate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,8 +24,10 @@ public final class ReadbackCatalog {
     /** An outcome lane: its id and what it means. */
     public record Lane(String id, String meaning) {}
 
+    /** Pure data read from the packaged schemas, without compiling them: built once, on first use. */
     private static final class Holder {
-        static final ReadbackCatalog INSTANCE = new ReadbackCatalog(Engine.get());
+        static final ReadbackCatalog INSTANCE = new ReadbackCatalog(
+                SchemaSet.packagedTree(SchemaSet.PLAN_SCHEMA), SchemaSet.packagedTree(SchemaSet.SNAPSHOT_SCHEMA));
     }
 
     private final String planSchemaVersion;
@@ -40,8 +42,8 @@ public final class ReadbackCatalog {
     private final List<String> alertRuleConfigKinds;
     private final List<String> deployOrReloadConfigKinds;
 
-    private ReadbackCatalog(Engine engine) {
-        PlanTemplate template = engine.template();
+    private ReadbackCatalog(JsonNode planSchema, JsonNode snapshotSchema) {
+        PlanTemplate template = new PlanTemplate(planSchema, snapshotSchema);
         Map<String, JsonNode> plan = template.fixedEnvelopeMembers();
         planSchemaVersion = plan.get("schema_version").textValue();
         readbackFields = strings(template.fixedCandidateMembers().get("readback_fields"));
@@ -58,7 +60,7 @@ public final class ReadbackCatalog {
         executionBoundaries = Collections.unmodifiableMap(boundaries);
         sourcePaths = strings(plan.get("source_paths"));
         operatorInterpretation = strings(plan.get("operator_interpretation"));
-        JsonNode defs = engine.schemas().planNode().get("$defs");
+        JsonNode defs = planSchema.get("$defs");
         alertRuleConfigKinds = strings(defs.get("alert_rule_config_kind").get("enum"));
         deployOrReloadConfigKinds = strings(defs.get("deploy_or_reload_config_kind").get("enum"));
     }

@@ -2,73 +2,100 @@ package dev.readbackplan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.internal.DocumentReader;
 import dev.readbackplan.internal.Engine;
-import dev.readbackplan.internal.PlanDiff;
+import dev.readbackplan.internal.OutputFiles;
+import dev.readbackplan.internal.PlanCheck;
 import dev.readbackplan.internal.PlanGenerator;
 import dev.readbackplan.internal.PythonJsonWriter;
+import dev.readbackplan.internal.SchemaFindings;
 import dev.readbackplan.model.AcceptanceSnapshot;
 import dev.readbackplan.model.ReadbackPlan;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiFunction;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Turns monitoring owner-response acceptance snapshots into monitoring post-incident readback plans
  * (v1), and validates both kinds of document.
  *
- * <p>Immutable and thread-safe: make one and share it. The schemas are compiled once per class
- * loader, on first use, and shared by all planners. The planner reads only what it is given, writes
- * only to the stream it is given, and never reaches the network.
+ * <p>Immutable and thread-safe: make one and share it. Each planner compiles the schemas once, when it
+ * is created, in the background on its executor, so that its first call, which reads its input
+ * meanwhile, finds them ready; should that fail, every call throws the failure with its cause. The
+ * planner reads only what it is given, writes only to the stream or file it is given, never prints,
+ * never exits the JVM and never reaches the network.
  *
  * <pre>{@code
  * ReadbackPlanner planner = ReadbackPlanner.create();
- * try (OutputStream out = Files.newOutputStream(planFile)) {
- *     planner.generate(snapshotFile, PlanOptions.defaults(), out);
+ * try {
+ *     planner.generate(snapshotFile, PlanOptions.defaults(), planFile);   // atomic: all or nothing
  * } catch (InvalidDocumentException e) {
- *     System.err.print(e.report().toText());
+ *     System.err.print(e.report().toText());                             // the old plan is untouched
  * }
  * }</pre>
  */
 public final class ReadbackPlanner {
     private final Limits limits;
+    private final CompletableFuture<Engine> engine;
     private final DocumentReader reader;
 
-    private ReadbackPlanner(Limits limits) {
+    private ReadbackPlanner(Limits limits, Executor executor) {
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.reader = new DocumentReader(limits);
-        Engine.prepareInBackground();
+        Objects.requireNonNull(executor, "executor");
+        this.engine = CompletableFuture.supplyAsync(() -> new Engine(executor), executor);
+        this.reader = new DocumentReader(limits, this::engine);
     }
 
     /**
-     * A planner with the {@linkplain Limits#DEFAULT default limits}. The first planner of a class
-     * loader starts compiling the shared schemas in the background (a one-off task on the common
-     * fork-join pool), so that its first call, which reads its input meanwhile, finds them ready.
+     * A planner with the {@linkplain Limits#DEFAULT default limits}, which compiles its schemas and
+     * checks large documents on the common fork-join pool.
+     *
+     * @return a new planner
      */
     public static ReadbackPlanner create() {
-        return new ReadbackPlanner(Limits.DEFAULT);
+        return new ReadbackPlanner(Limits.DEFAULT, ForkJoinPool.commonPool());
     }
 
-    /** A planner with other reading limits. */
+    /**
+     * A planner with other reading limits.
+     *
+     * @param limits the limits documents are read and reported with
+     * @return a new planner
+     */
     public static ReadbackPlanner create(Limits limits) {
-        return new ReadbackPlanner(limits);
+        return new ReadbackPlanner(limits, ForkJoinPool.commonPool());
     }
 
-    /** The limits documents are read with. */
+    /**
+     * A planner that compiles its schemas, and checks documents with hundreds of candidates a range at
+     * a time, on {@code executor}. {@code Runnable::run} does all the work in the calling thread.
+     *
+     * @param limits the limits documents are read and reported with
+     * @param executor where the planner's background and parallel work runs
+     * @return a new planner
+     */
+    public static ReadbackPlanner create(Limits limits, Executor executor) {
+        return new ReadbackPlanner(limits, executor);
+    }
+
+    /** @return the limits documents are read with */
     public Limits limits() {
         return limits;
     }
 
-    /** The catalogs of the plan schema: readback fields, checks, lanes, blocked actions and more. */
+    /** @return the catalogs of the plan schema: readback fields, checks, lanes, blocked actions and more */
     public static ReadbackCatalog catalog() {
         return ReadbackCatalog.get();
     }
@@ -80,6 +107,8 @@ public final class ReadbackPlanner {
      * makes it a plan, any other value a snapshot. A document without one is reported as invalid
      * (keyword {@code kind}); name its kind with {@link #validate(Path, DocumentKind)}.
      *
+     * @param file the document
+     * @return the report
      * @throws IOException when the file cannot be read
      */
     public ValidationReport validate(Path file) throws IOException {
@@ -90,41 +119,108 @@ public final class ReadbackPlanner {
      * Validates a document as the given kind, or as told by its {@code schema_version} when {@code
      * kind} is null.
      *
+     * @param file the document
+     * @param kind what to validate it as, or null
+     * @return the report
      * @throws IOException when the file cannot be read
      */
     public ValidationReport validate(Path file, DocumentKind kind) throws IOException {
-        return read(Bytes.of(file, limits), file.toString(), kind).report();
+        return read(Bytes.of(file, limits), file.toString(), kind, DocumentReader.Purpose.VALIDATE).report();
     }
 
     /**
      * Validates a document read from a stream (not closed), as the given kind, or as told by its
      * {@code schema_version} when {@code kind} is null.
      *
+     * @param in the document
      * @param sourceName how the document is named in the report
+     * @param kind what to validate it as, or null
+     * @return the report
      * @throws IOException when the stream cannot be read
      */
     public ValidationReport validate(InputStream in, String sourceName, DocumentKind kind) throws IOException {
-        return read(Bytes.of(in, limits), sourceName, kind).report();
+        return read(Bytes.of(in, limits), sourceName, kind, DocumentReader.Purpose.VALIDATE).report();
     }
 
-    /** Validates a typed snapshot. Unset properties count as absent. Problems have no line or column. */
+    /**
+     * Validates a typed snapshot. Unset properties count as absent. Problems have no line or column.
+     *
+     * @param snapshot the snapshot
+     * @return the report
+     */
     public ValidationReport validate(AcceptanceSnapshot snapshot) {
-        return DocumentReader.validateTree(Typed.toTree(snapshot), "snapshot", DocumentKind.SNAPSHOT);
+        return reader.validateTree(Typed.toTree(snapshot), "snapshot", DocumentKind.SNAPSHOT);
     }
 
-    /** Validates a typed plan. Problems have no line or column. */
+    /**
+     * Validates a typed plan. Problems have no line or column.
+     *
+     * @param plan the plan
+     * @return the report
+     */
     public ValidationReport validate(ReadbackPlan plan) {
-        return DocumentReader.validateTree(Typed.MAPPER.valueToTree(Objects.requireNonNull(plan, "plan")), "plan", DocumentKind.PLAN);
+        return reader.validateTree(Typed.MAPPER.valueToTree(Objects.requireNonNull(plan, "plan")), "plan", DocumentKind.PLAN);
+    }
+
+    /**
+     * These options, when the plan schema accepts both values.
+     *
+     * @param options the provenance to check
+     * @return the same options
+     * @throws IllegalArgumentException naming the value that the plan schema would reject
+     */
+    public PlanOptions check(PlanOptions options) {
+        checkProperty("generated_at", options.generatedAt(),
+                "generatedAt must be an RFC 3339 date-time with an offset, such as 2026-01-01T00:00:00+08:00");
+        checkProperty("git_commit", options.gitCommit(),
+                "gitCommit must be an abbreviated commit id (4 to 64 lower-case hex digits) or \"unknown\"");
+        return options;
+    }
+
+    private void checkProperty(String property, String value, String message) {
+        if (!SchemaFindings.isValid(engine().schemas().planProperty(property), JsonNodeFactory.instance.textNode(value))) {
+            throw new IllegalArgumentException(message);
+        }
     }
 
     // ---------------------------------------------------------------- generation
 
     /**
-     * Reads and validates a snapshot file, then writes its plan to {@code out} (not closed), byte for
-     * byte as the reference generator does. The plan is built and validated candidate by candidate
-     * and written only once all of it validated: on an exception nothing has been written.
+     * Reads and validates a snapshot file, then writes its plan to {@code target}, byte for byte as the
+     * reference generator does, the way the command line does: a regular file (new, or reached through
+     * symbolic links) is replaced atomically once the whole plan validated, keeping its permissions, so
+     * on any failure the old file is untouched; a device, FIFO or standard output is written into.
+     * Missing parent folders are created (and removed again on failure).
      *
-     * @throws InvalidDocumentException when the snapshot is invalid (or, which would be a bug, the plan)
+     * @param snapshot the snapshot file
+     * @param options the provenance to record
+     * @param target the plan file
+     * @return the snapshot's report (valid, possibly with warnings) and the plan's summary
+     * @throws InvalidDocumentException when the snapshot is invalid, or its plan would exceed the size limit
+     * @throws IllegalArgumentException when the plan schema would reject a value of the options
+     * @throws IOException when a file cannot be read or written
+     */
+    public GenerationResult generate(Path snapshot, PlanOptions options, Path target) throws IOException {
+        Objects.requireNonNull(target, "target");
+        Bytes bytes = Bytes.of(snapshot, limits);
+        DocumentReader.Parsed parsed = validSnapshot(bytes, snapshot.toString(), options);
+        GenerationResult[] result = new GenerationResult[1];
+        OutputFiles.write(target, out -> result[0] = generateValid(parsed, bytes.length(), snapshot.toString(), options, out));
+        return result[0];
+    }
+
+    /**
+     * Reads and validates a snapshot file, then writes its plan to {@code out} (not closed), byte for
+     * byte as the reference generator does. The plan is built and validated candidate by candidate and
+     * written only once all of it validated: on an exception nothing has been written. To write a file,
+     * use {@link #generate(Path, PlanOptions, Path)}: opening the file first would truncate it even when
+     * the snapshot turns out invalid.
+     *
+     * @param snapshot the snapshot file
+     * @param options the provenance to record
+     * @param out where the plan goes
+     * @return the snapshot's report (valid, possibly with warnings) and the plan's summary
+     * @throws InvalidDocumentException when the snapshot is invalid, or its plan would exceed the size limit
      * @throws IllegalArgumentException when the plan schema would reject a value of the options
      * @throws IOException when the file cannot be read or {@code out} cannot be written
      */
@@ -136,7 +232,12 @@ public final class ReadbackPlanner {
      * As {@link #generate(Path, PlanOptions, OutputStream)}, for a snapshot read from a stream (not
      * closed).
      *
+     * @param snapshot the snapshot
      * @param sourceName how the snapshot is named in the report
+     * @param options the provenance to record
+     * @param out where the plan goes
+     * @return the snapshot's report (valid, possibly with warnings) and the plan's summary
+     * @throws IOException when the stream cannot be read or {@code out} cannot be written
      */
     public GenerationResult generate(InputStream snapshot, String sourceName, PlanOptions options, OutputStream out)
             throws IOException {
@@ -144,68 +245,61 @@ public final class ReadbackPlanner {
     }
 
     private GenerationResult generate(Bytes bytes, String sourceName, PlanOptions options, OutputStream out) throws IOException {
-        Objects.requireNonNull(options, "options");
         Objects.requireNonNull(out, "out");
-        DocumentReader.Parsed snapshot = validSnapshot(bytes, sourceName, options);
-        Map<String, Number> summary = new PlanGenerator(Engine.get())
-                .write(snapshot.root(), options.generatedAt(), options.gitCommit(), sourceName, out);
+        return generateValid(validSnapshot(bytes, sourceName, options), bytes.length(), sourceName, options, out);
+    }
+
+    private GenerationResult generateValid(DocumentReader.Parsed snapshot, long snapshotBytes, String sourceName,
+            PlanOptions options, OutputStream out) throws IOException {
+        Map<String, Number> summary = new PlanGenerator(engine()).write(snapshot.root(), snapshotBytes, options.generatedAt(),
+                options.gitCommit(), sourceName, limits.maxDocumentBytes(), out);
         return new GenerationResult(snapshot.report(), summary);
     }
 
     /**
-     * Regenerates the plan of a snapshot in memory and compares it, byte for byte, with an existing
-     * plan file: for CI in repositories that commit their plan. The file is only read.
+     * Regenerates the plan of a snapshot and compares it, byte for byte, with an existing plan file:
+     * for CI in repositories that commit their plan. The file is only read, and the regenerated plan
+     * is compared while it is produced, so memory holds the snapshot, not the plan.
      *
      * <p>{@code generated_at} and {@code git_commit} change with every run and commit, so they are
      * taken from the existing file unless {@code generatedAt} or {@code gitCommit} is given (not
      * null); when the file has no valid value either, the defaults of {@link PlanOptions#defaults()}
      * apply (and will differ).
      *
-     * @return up to date, or the first difference; a missing file is a difference at {@code ""}
+     * @param snapshot the snapshot file
+     * @param existingPlan the plan file to compare with
+     * @param generatedAt the {@code generated_at} to compare with, or null for the file's
+     * @param gitCommit the {@code git_commit} to compare with, or null for the file's
+     * @return up to date, or the first difference; a missing file is a difference at the root
      * @throws InvalidDocumentException when the snapshot is invalid
      * @throws IllegalArgumentException when the plan schema would reject {@code generatedAt} or {@code gitCommit}
      * @throws IOException when a file cannot be read
      */
     public PlanComparison compare(Path snapshot, Path existingPlan, String generatedAt, String gitCommit) throws IOException {
         // Values given are checked first: a wrong one is the caller's mistake, whatever the files hold.
-        new PlanOptions(generatedAt == null ? PlanOptions.defaults().generatedAt() : generatedAt,
-                gitCommit == null ? "unknown" : gitCommit).check();
-        Bytes existing;
-        try {
-            existing = Bytes.of(existingPlan, limits);
-        } catch (NoSuchFileException e) {
-            return new PlanComparison(false, "", "the plan file does not exist");
-        }
-        JsonNode inFile = existing.tooLarge() ? null : reader.tree(existing.data(), existing.length());
+        check(new PlanOptions(generatedAt == null ? PlanOptions.defaults().generatedAt() : generatedAt,
+                gitCommit == null ? "unknown" : gitCommit));
+        Bytes snapshotBytes = Bytes.of(snapshot, limits);
+        PlanCheck check = new PlanCheck(limits);
+        PlanCheck.Provenance recorded = check.provenance(existingPlan);
         PlanOptions options = PlanOptions.defaults();
-        options = withRecorded(options, inFile, "generated_at", generatedAt, PlanOptions::withGeneratedAt);
-        options = withRecorded(options, inFile, "git_commit", gitCommit, PlanOptions::withGitCommit);
-        ByteArrayOutputStream regenerated = new ByteArrayOutputStream();
-        generate(snapshot, options, regenerated);
-        byte[] expected = regenerated.toByteArray();
-        if (Arrays.equals(expected, 0, expected.length, existing.data(), 0, existing.length())) {
-            return new PlanComparison(true, null, null);
-        }
-        if (inFile == null) {
-            return new PlanComparison(false, "", "the file is not a readable JSON document");
-        }
-        PlanDiff.Difference difference = PlanDiff.first(inFile, reader.tree(expected, expected.length), "");
-        if (difference == null) {
-            return new PlanComparison(false, "", "same content, different layout: the generator's formatting is canonical");
-        }
-        return new PlanComparison(false, difference.pointer(), difference.description());
+        options = withRecorded(options, generatedAt, recorded.generatedAt(), PlanOptions::withGeneratedAt);
+        options = withRecorded(options, gitCommit, recorded.gitCommit(), PlanOptions::withGitCommit);
+        PlanOptions chosen = options;
+        DocumentReader.Parsed parsed = validSnapshot(snapshotBytes, snapshot.toString(), chosen);
+        return check.compare(existingPlan, out -> generateValid(parsed, snapshotBytes.length(), snapshot.toString(), chosen, out),
+                () -> new PlanGenerator(engine()).tree(parsed.root(), chosen.generatedAt(), chosen.gitCommit(), snapshot.toString()));
     }
 
     /** The options with one provenance value: the one given, else the file's when valid, else unchanged. */
-    private static PlanOptions withRecorded(PlanOptions options, JsonNode inFile, String key, String given,
-            BiFunction<PlanOptions, String, PlanOptions> with) {
+    private PlanOptions withRecorded(PlanOptions options, String given, String recorded,
+            java.util.function.BiFunction<PlanOptions, String, PlanOptions> with) {
         if (given != null) {
             return with.apply(options, given);
         }
-        JsonNode recorded = inFile == null ? null : inFile.get(key);
-        if (recorded != null && recorded.isTextual()) {
+        if (recorded != null) {
             try {
-                return with.apply(options, recorded.textValue()).check();
+                return check(with.apply(options, recorded));
             } catch (IllegalArgumentException invalid) {
                 return options;
             }
@@ -216,17 +310,20 @@ public final class ReadbackPlanner {
     /**
      * The plan of a typed snapshot. Unset properties of the snapshot count as absent.
      *
+     * @param snapshot the snapshot
+     * @param options the provenance to record
+     * @return the plan
      * @throws InvalidDocumentException when the snapshot is invalid
      * @throws IllegalArgumentException when the plan schema would reject a value of the options
      */
     public ReadbackPlan plan(AcceptanceSnapshot snapshot, PlanOptions options) {
-        options.check();
+        check(options);
         JsonNode tree = Typed.toTree(snapshot);
-        ValidationReport report = DocumentReader.validateTree(tree, "snapshot", DocumentKind.SNAPSHOT);
+        ValidationReport report = reader.validateTree(tree, "snapshot", DocumentKind.SNAPSHOT);
         if (!report.isValid()) {
             throw new InvalidDocumentException(report);
         }
-        ObjectNode plan = new PlanGenerator(Engine.get()).tree(tree, options.generatedAt(), options.gitCommit(), "snapshot");
+        ObjectNode plan = new PlanGenerator(engine()).tree(tree, options.generatedAt(), options.gitCommit(), "snapshot");
         try {
             return Typed.MAPPER.treeToValue(plan, ReadbackPlan.class);
         } catch (IOException e) {
@@ -238,12 +335,14 @@ public final class ReadbackPlanner {
      * Writes a typed plan to {@code out} (not closed) in the reference generator's format, after
      * validating it.
      *
+     * @param plan the plan
+     * @param out where it goes
      * @throws InvalidDocumentException when the plan is invalid; nothing is written then
      * @throws IOException when {@code out} cannot be written
      */
     public void write(ReadbackPlan plan, OutputStream out) throws IOException {
         JsonNode tree = Typed.MAPPER.valueToTree(Objects.requireNonNull(plan, "plan"));
-        ValidationReport report = DocumentReader.validateTree(tree, "plan", DocumentKind.PLAN);
+        ValidationReport report = reader.validateTree(tree, "plan", DocumentKind.PLAN);
         if (!report.isValid()) {
             throw new InvalidDocumentException(report);
         }
@@ -254,15 +353,31 @@ public final class ReadbackPlanner {
 
     // ---------------------------------------------------------------- internals
 
-    private DocumentReader.Parsed read(Bytes bytes, String sourceName, DocumentKind kind) {
-        return reader.read(bytes.data(), bytes.length(), bytes.tooLarge(), sourceName, kind);
+    /** The compiled schemas, waiting for the background build; its failure, with its cause, on every call. */
+    private Engine engine() {
+        try {
+            return engine.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private DocumentReader.Parsed read(Bytes bytes, String sourceName, DocumentKind kind, DocumentReader.Purpose purpose) {
+        return reader.read(bytes.data(), bytes.length(), bytes.tooLarge(), sourceName, kind, () -> { }, purpose);
     }
 
     /** The snapshot parsed (while the schemas may still be compiling), the options checked, then the snapshot validated. */
     private DocumentReader.Parsed validSnapshot(Bytes bytes, String sourceName, PlanOptions options) {
+        Objects.requireNonNull(options, "options");
         DocumentReader.Parsed parsed = reader.read(bytes.data(), bytes.length(), bytes.tooLarge(), sourceName, DocumentKind.SNAPSHOT,
-                options::check);
-        if (!parsed.report().isValid()) {
+                () -> check(options), DocumentReader.Purpose.GENERATE);
+        if (!parsed.report().isValid(options.strict())) {
             throw new InvalidDocumentException(parsed.report());
         }
         return parsed;
@@ -271,11 +386,18 @@ public final class ReadbackPlanner {
     /** A document's bytes, read up to one byte past the limit so that "too large" is known without reading everything. */
     private record Bytes(byte[] data, int length, boolean tooLarge) {
         static Bytes of(Path file, Limits limits) throws IOException {
+            if (Files.isDirectory(file)) {
+                throw new FileSystemException(file.toString(), null, "is a directory, not a document");
+            }
             long size = Files.size(file);
             if (size > limits.maxDocumentBytes()) {
                 return new Bytes(new byte[0], 0, true);
             }
             try (InputStream in = Files.newInputStream(file)) {
+                if (size == 0) {
+                    // A FIFO or a device says 0: read it as a stream, up to the limit.
+                    return of(in, limits);
+                }
                 // Read into an array of the file's size at once; readNBytes alone would grow one in steps.
                 byte[] data = new byte[(int) size + 1];
                 int length = in.readNBytes(data, 0, data.length);

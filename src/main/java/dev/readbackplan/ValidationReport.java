@@ -3,6 +3,7 @@ package dev.readbackplan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readbackplan.internal.Display;
 import dev.readbackplan.internal.PythonJsonWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,6 +28,8 @@ public final class ValidationReport {
     private final String source;
     private final DocumentKind kind;
     private final List<Problem> problems;
+    private final long omittedErrors;
+    private final long omittedWarnings;
 
     /**
      * @param source how the document is named in messages, usually its path
@@ -34,67 +37,132 @@ public final class ValidationReport {
      * @param problems the problems, in any order; they are sorted by position (stable)
      */
     public ValidationReport(String source, DocumentKind kind, List<Problem> problems) {
+        this(source, kind, problems, 0, 0);
+    }
+
+    /**
+     * A report that shows some problems and counts the rest.
+     *
+     * @param source how the document is named in messages, usually its path
+     * @param kind what the document was validated as, or null when that could not be told
+     * @param problems the problems shown, in any order; they are sorted by position (stable)
+     * @param omittedErrors errors found beyond those shown
+     * @param omittedWarnings warnings found beyond those shown
+     */
+    public ValidationReport(String source, DocumentKind kind, List<Problem> problems, long omittedErrors, long omittedWarnings) {
         this.source = Objects.requireNonNull(source, "source");
         this.kind = kind;
         this.problems = problems.stream().sorted(BY_POSITION).toList();
+        if (omittedErrors < 0 || omittedWarnings < 0) {
+            throw new IllegalArgumentException("omitted counts must not be negative");
+        }
+        this.omittedErrors = omittedErrors;
+        this.omittedWarnings = omittedWarnings;
     }
 
-    /** How the document is named in messages. */
+    /** @return how the document is named in messages (show it with {@code toText()}: it may hold any character) */
     public String source() {
         return source;
     }
 
-    /** What the document was validated as, or null when that could not be told. */
+    /** @return what the document was validated as, or null when that could not be told */
     public DocumentKind kind() {
         return kind;
     }
 
-    /** Every problem, sorted by line and column; problems without a position come last. */
+    /**
+     * @return the problems shown (at most {@link dev.readbackplan.Limits#maxProblems()} of those found), sorted by line and
+     *     column; problems without a position come last
+     */
     public List<Problem> problems() {
         return problems;
     }
 
+    /** @return the errors shown */
     public List<Problem> errors() {
         return problems.stream().filter(p -> p.severity() == Severity.ERROR).toList();
     }
 
+    /** @return the warnings shown */
     public List<Problem> warnings() {
         return problems.stream().filter(p -> p.severity() == Severity.WARNING).toList();
     }
 
-    /** True when there is no error. */
+    /** @return errors found beyond those shown (0 unless the problem limit was reached) */
+    public long omittedErrors() {
+        return omittedErrors;
+    }
+
+    /** @return warnings found beyond those shown (0 unless the problem limit was reached) */
+    public long omittedWarnings() {
+        return omittedWarnings;
+    }
+
+    /** @return every error found, shown or not */
+    public long errorCount() {
+        return errors().size() + omittedErrors;
+    }
+
+    /** @return true when there is no error */
     public boolean isValid() {
         return isValid(false);
     }
 
-    /** True when there is no error and, if {@code strict}, no warning either. */
+    /**
+     * @param strict whether warnings count as errors
+     * @return true when there is no error and, if {@code strict}, no warning either
+     */
     public boolean isValid(boolean strict) {
+        if (omittedErrors > 0 || strict && omittedWarnings > 0) {
+            return false;
+        }
         return problems.stream().noneMatch(p -> p.severity() == Severity.ERROR || strict);
     }
 
     /**
      * One line per problem: {@code FILE:LINE:COLUMN: error: /json/pointer: message}, or {@code FILE:
-     * error: /json/pointer: message} when the problem has no position. The whole document's pointer
-     * is shown as {@code (root)}. Each line ends with a newline.
+     * error: /json/pointer: message} when the problem has no position, then, when problems were
+     * omitted, {@code FILE: note: N more errors and M more warnings not shown}. Pointers are shown as
+     * {@link Problem#displayPointer()} shows them (secret-shaped keys redacted, long ones shortened,
+     * invisible characters escaped), and so are the file name and messages. Each line ends with a
+     * newline.
+     *
+     * @return the report for people
      */
     public String toText() {
         StringBuilder text = new StringBuilder();
+        String shownSource = Display.text(source);
         for (Problem problem : problems) {
-            text.append(source);
+            text.append(shownSource);
             if (problem.hasPosition()) {
                 text.append(':').append(problem.line()).append(':').append(problem.column());
             }
             text.append(": ").append(problem.severity().label()).append(": ")
-                    .append(problem.pointer().isEmpty() ? "(root)" : problem.pointer())
-                    .append(": ").append(problem.message()).append('\n');
+                    .append(problem.displayPointer())
+                    .append(": ").append(Display.text(problem.message())).append('\n');
+        }
+        if (omittedErrors > 0 || omittedWarnings > 0) {
+            text.append(shownSource).append(": note: ").append(omittedNote()).append('\n');
         }
         return text.toString();
+    }
+
+    private String omittedNote() {
+        return omittedErrors + (omittedErrors == 1 ? " more error" : " more errors") + " and " + omittedWarnings
+                + (omittedWarnings == 1 ? " more warning" : " more warnings") + " not shown (the first " + problems.size()
+                + " are)";
     }
 
     /**
      * The problems of several reports as one JSON array for tools: each element has {@code file},
      * {@code line}, {@code column} (0 when unknown), {@code severity}, {@code pointer}, {@code keyword}
-     * and {@code message}. Ends with a newline.
+     * and {@code message}; a report with omitted problems adds one element with severity {@code note},
+     * keyword {@code limit} and the counts in its message. Pointers are redacted and shortened as in
+     * {@link #toText()}; control, bidi and other invisible characters are written as JSON escapes.
+     * Ends with a newline.
+     *
+     * @param reports the reports, in order
+     * @return the JSON text
      */
     public static String toJson(List<ValidationReport> reports) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -102,18 +170,28 @@ public final class ValidationReport {
         for (ValidationReport report : reports) {
             for (Problem problem : report.problems) {
                 ObjectNode item = array.addObject();
-                item.put("file", report.source);
+                item.put("file", Display.forJson(report.source));
                 item.put("line", problem.line());
                 item.put("column", problem.column());
                 item.put("severity", problem.severity().label());
-                item.put("pointer", problem.pointer());
+                item.put("pointer", Display.pointerForJson(problem.pointerSegments()));
                 item.put("keyword", problem.keyword());
-                item.put("message", problem.message());
+                item.put("message", Display.forJson(problem.message()));
+            }
+            if (report.omittedErrors > 0 || report.omittedWarnings > 0) {
+                ObjectNode item = array.addObject();
+                item.put("file", Display.forJson(report.source));
+                item.put("line", 0);
+                item.put("column", 0);
+                item.put("severity", "note");
+                item.put("pointer", "");
+                item.put("keyword", "limit");
+                item.put("message", report.omittedNote());
             }
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            PythonJsonWriter writer = new PythonJsonWriter(bytes);
+            PythonJsonWriter writer = PythonJsonWriter.escapingInvisible(bytes);
             writer.writeDocument(array);
             writer.flush();
         } catch (IOException e) {
@@ -124,6 +202,7 @@ public final class ValidationReport {
 
     @Override
     public String toString() {
-        return "ValidationReport[" + source + ", " + kind + ", " + problems.size() + " problem(s)]";
+        return "ValidationReport[" + Display.text(source) + ", " + kind + ", " + problems.size() + " problem(s)"
+                + (omittedErrors + omittedWarnings > 0 ? ", " + (omittedErrors + omittedWarnings) + " omitted" : "") + "]";
     }
 }

@@ -87,7 +87,7 @@ class PlanSchemaTest {
         Path committed = Path.of("examples/docs/security/monitoring-post-incident-readback-plan.snapshot.json");
         PlanComparison comparison = planner.compare(
                 Path.of("examples/docs/security/monitoring-owner-response-acceptance.snapshot.json"), committed, null, null);
-        assertTrue(comparison.upToDate(), () -> comparison.pointer() + ": " + comparison.difference());
+        assertTrue(comparison.upToDate(), () -> comparison.displayPointer() + ": " + comparison.difference());
         assertEquals(java.nio.file.Files.readString(EXAMPLE_PLAN, StandardCharsets.UTF_8),
                 java.nio.file.Files.readString(committed, StandardCharsets.UTF_8));
     }

@@ -105,10 +105,10 @@ class TypedApiTest {
 
     @Test
     void optionsRefuseValuesThePlanSchemaWouldReject() {
-        assertThrows(IllegalArgumentException.class, () -> new PlanOptions("2026-01-01", "unknown").check());
-        assertThrows(IllegalArgumentException.class, () -> new PlanOptions("2026-02-30T00:00:00+08:00", "unknown").check());
-        assertThrows(IllegalArgumentException.class, () -> new PlanOptions(GoldenPlanTest.GENERATED_AT, "ABCDEF1").check());
-        assertEquals("abc1234", GoldenPlanTest.OPTIONS.withGitCommit("abc1234").check().gitCommit());
+        assertThrows(IllegalArgumentException.class, () -> planner.check(new PlanOptions("2026-01-01", "unknown")));
+        assertThrows(IllegalArgumentException.class, () -> planner.check(new PlanOptions("2026-02-30T00:00:00+08:00", "unknown")));
+        assertThrows(IllegalArgumentException.class, () -> planner.check(new PlanOptions(GoldenPlanTest.GENERATED_AT, "ABCDEF1")));
+        assertEquals("abc1234", planner.check(GoldenPlanTest.OPTIONS.withGitCommit("abc1234")).gitCommit());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> planner.generate(
                 EXAMPLE.resolve("snapshot.json"), new PlanOptions("yesterday", "unknown"), out));

@@ -12,7 +12,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import dev.readbackplan.internal.Display;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,7 +81,7 @@ public final class Cli {
             messages.println(PROGRAM + ": error: " + describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e));
             return USAGE_OR_IO;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            messages.println(PROGRAM + ": internal error (a bug; please report it): " + e);
+            messages.println(PROGRAM + ": internal error (a bug; please report it): " + Display.text(String.valueOf(e)));
             e.printStackTrace(messages);
             return INTERNAL_ERROR;
         } finally {
@@ -121,20 +125,15 @@ public final class Cli {
             return check(planner, snapshot, existing, generatedAt, gitCommit, messages);
         }
         GitCommit git = gitCommit == null ? GitCommit.start(root) : null;
-        PlanOptions given = new PlanOptions(generatedAt == null ? PlanOptions.now() : generatedAt,
-                gitCommit == null ? GitCommit.UNKNOWN : gitCommit);
         try {
-            GenerationResult[] result = new GenerationResult[1];
-            if (parsed.has("--output")) {
-                Path output = Path.of(parsed.get("--output"));
-                AtomicOutput.write(output, stream -> result[0] = generateChecked(planner, snapshot, given, git, parsed, stream, messages));
-            } else {
-                result[0] = generateChecked(planner, snapshot, given, git, parsed, out, messages);
-            }
-            messages.println(summaryLine(result[0]));
+            PlanOptions options = new PlanOptions(generatedAt == null ? PlanOptions.now() : generatedAt,
+                    gitCommit == null ? commitOrUnknown(planner, git.await()) : gitCommit, parsed.has("--strict"));
+            GenerationResult result = parsed.has("--output")
+                    ? planner.generate(snapshot, options, Path.of(parsed.get("--output")))
+                    : planner.generate(snapshot, options, out);
+            messages.print(result.snapshotReport().toText());
+            messages.println(summaryLine(result));
             return OK;
-        } catch (Refused refused) {
-            return INVALID;
         } catch (InvalidDocumentException e) {
             messages.print(e.report().toText());
             messages.println(PROGRAM + ": error: " + e.getMessage() + "; nothing was written");
@@ -149,36 +148,10 @@ public final class Cli {
         }
     }
 
-    /** Thrown (unchecked, through the output callback) when warnings fail a strict run. */
-    private static final class Refused extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Refused() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static GenerationResult generateChecked(ReadbackPlanner planner, Path snapshot, PlanOptions given, GitCommit git,
-            Arguments.Parsed parsed, OutputStream out, PrintStream messages) throws IOException {
-        PlanOptions options = git == null ? given : given.withGitCommit(commitOrUnknown(git.await()));
-        if (parsed.has("--strict")) {
-            // Warnings must stop a strict run before a single byte is written.
-            ValidationReport report = planner.validate(snapshot, DocumentKind.SNAPSHOT);
-            if (!report.isValid(true)) {
-                messages.print(report.toText());
-                messages.println(PROGRAM + ": error: " + snapshot + " has problems (--strict); nothing was written");
-                throw new Refused();
-            }
-        }
-        GenerationResult result = planner.generate(snapshot, options, out);
-        messages.print(result.snapshotReport().toText());
-        return result;
-    }
-
     /** The commit git reported, or unknown when it is not one the plan schema accepts. */
-    private static String commitOrUnknown(String commit) {
+    private static String commitOrUnknown(ReadbackPlanner planner, String commit) {
         try {
-            return new PlanOptions(PlanOptions.now(), commit).check().gitCommit();
+            return planner.check(new PlanOptions(PlanOptions.now(), commit)).gitCommit();
         } catch (IllegalArgumentException e) {
             return GitCommit.UNKNOWN;
         }
@@ -193,12 +166,12 @@ public final class Cli {
             } catch (IllegalArgumentException e) {
                 throw usage(e);
             }
+            String shown = Display.text(existing.toString());
             if (comparison.upToDate()) {
-                messages.println(existing + ": up to date");
+                messages.println(shown + ": up to date");
                 return OK;
             }
-            messages.println(existing + ": out of date at " + (comparison.pointer().isEmpty() ? "(root)" : comparison.pointer())
-                    + ": " + comparison.difference());
+            messages.println(shown + ": out of date at " + comparison.displayPointer() + ": " + comparison.difference());
             return INVALID;
         } catch (InvalidDocumentException e) {
             messages.print(e.report().toText());
@@ -273,15 +246,18 @@ public final class Cli {
                 + " runtime_gate=" + result.count("runtime_gate_count");
     }
 
-    private static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "cannot read " + e.getMessage() + ": no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "cannot access " + e.getMessage() + ": permission denied";
+    /** An I/O failure for people: the file it concerns and why, without a Java class name. */
+    static String describe(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getFile() != null) {
+            String reason = e instanceof NoSuchFileException ? "no such file or folder"
+                    : e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileAlreadyExistsException ? "already exists"
+                    : e instanceof NotDirectoryException ? "not a folder"
+                    : fs.getReason() != null ? fs.getReason() : "cannot be read or written";
+            return Display.text(fs.getFile()) + ": " + Display.text(reason);
         }
         String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return message == null ? "input or output failed" : Display.text(message);
     }
 
     private static void print(OutputStream out, String text) throws IOException {

@@ -50,6 +50,17 @@ final class CandidateRenderer {
         this.segments = List.copyOf(list);
     }
 
+    /** The bytes every candidate takes for its fixed members, keys and separators. */
+    long fixedBytes() {
+        long bytes = 0;
+        for (Segment segment : segments) {
+            if (segment.bytes != null) {
+                bytes += segment.bytes.length;
+            }
+        }
+        return bytes;
+    }
+
     void write(PythonJsonWriter writer, JsonNode source) throws IOException {
         for (Segment segment : segments) {
             if (segment.bytes != null) {

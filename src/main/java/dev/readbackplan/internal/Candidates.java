@@ -2,13 +2,15 @@ package dev.readbackplan.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
-import java.util.stream.IntStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
- * Runs a check on every candidate of a document, on all cores when there are enough candidates to
- * pay for it. The checks of different candidates are independent (each looks at its own candidate),
- * so splitting them changes nothing but the time taken.
+ * Runs a check on every candidate of a document, on the planner's executor when there are enough
+ * candidates to pay for it. The checks of different candidates are independent (each looks at its own
+ * candidate), so splitting them changes nothing but the time taken; the findings are merged in
+ * candidate order, so the report is the same whatever the executor.
  */
 final class Candidates {
     /** Below this many candidates the work is done in the calling thread. */
@@ -17,38 +19,55 @@ final class Candidates {
 
     /** A check of the candidates {@code from} (inclusive) to {@code to} (exclusive). */
     interface RangeCheck {
-        List<Finding> check(int from, int to);
+        void check(int from, int to, Findings findings);
+    }
+
+    /** A check of one candidate. */
+    interface CandidateCheck {
+        void check(int index, Findings findings);
     }
 
     private Candidates() {}
 
-    /** The findings of {@code check} for candidates 0 to {@code count - 1}, in candidate order. */
-    static List<Finding> check(int count, IntFunction<List<Finding>> check) {
-        return checkRanges(count, (from, to) -> {
-            List<Finding> findings = List.of();
+    /** Adds the findings of {@code check} for candidates 0 to {@code count - 1}, in candidate order. */
+    static void check(int count, Executor executor, Findings findings, CandidateCheck check) {
+        checkRanges(count, executor, findings, (from, to, into) -> {
             for (int i = from; i < to; i++) {
-                List<Finding> more = check.apply(i);
-                if (!more.isEmpty()) {
-                    if (findings.isEmpty()) {
-                        findings = new ArrayList<>();
-                    }
-                    findings.addAll(more);
-                }
+                check.check(i, into);
             }
-            return findings;
         });
     }
 
-    /** The findings of {@code check} for consecutive ranges covering candidates 0 to {@code count - 1}, in order. */
-    static List<Finding> checkRanges(int count, RangeCheck check) {
+    /** Adds the findings of {@code check} for consecutive ranges covering candidates 0 to {@code count - 1}, in order. */
+    static void checkRanges(int count, Executor executor, Findings findings, RangeCheck check) {
         if (count < PARALLEL_THRESHOLD) {
-            return check.check(0, count);
+            check.check(0, count, findings);
+            return;
         }
         int chunks = (count + CHUNK - 1) / CHUNK;
-        List<Finding> findings = new ArrayList<>();
-        IntStream.range(0, chunks).parallel()
-                .mapToObj(chunk -> check.check(chunk * CHUNK, Math.min(count, (chunk + 1) * CHUNK)))
-                .forEachOrdered(findings::addAll);
-        return findings;
+        List<CompletableFuture<Findings>> parts = new ArrayList<>(chunks);
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            int from = chunk * CHUNK;
+            int to = Math.min(count, from + CHUNK);
+            // Each range collects up to the limit on its own, so memory stays bounded whatever the order.
+            parts.add(CompletableFuture.supplyAsync(() -> {
+                Findings part = findings.sibling();
+                check.check(from, to, part);
+                return part;
+            }, executor));
+        }
+        for (CompletableFuture<Findings> part : parts) {
+            try {
+                findings.addAll(part.join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
     }
 }

@@ -22,11 +22,10 @@ public final class DocumentChecks {
         this.template = template;
     }
 
-    public List<Finding> snapshot(JsonNode root) {
-        List<Finding> findings = new ArrayList<>();
+    public void snapshot(JsonNode root, Findings findings) {
         JsonNode candidates = root.path("acceptance_candidates");
         if (candidates.isArray()) {
-            String list = "/acceptance_candidates";
+            Pointer list = Pointer.ROOT.key("acceptance_candidates");
             unique(candidates, list, "surface_id",
                     "each surface must appear once, or the plan's candidate ids would collide", findings);
             unique(candidates, list, "acceptance_candidate_id",
@@ -41,14 +40,13 @@ public final class DocumentChecks {
                 count(summary, "live_evidence_required_candidate_count", liveEvidence, findings);
             }
         }
-        return findings;
     }
 
-    public List<Finding> plan(JsonNode root) {
-        List<Finding> findings = new ArrayList<>();
+    /** The checks of a plan, and the secret scan of its strings. */
+    public void plan(JsonNode root, Findings findings) {
         JsonNode candidates = root.path("readback_candidates");
         if (candidates.isArray()) {
-            String list = "/readback_candidates";
+            Pointer list = Pointer.ROOT.key("readback_candidates");
             unique(candidates, list, "post_incident_readback_candidate_id", "each readback candidate must appear once", findings);
             unique(candidates, list, "surface_id", "each surface must appear once", findings);
             unique(candidates, list, "source_acceptance_candidate_id", "each acceptance candidate must appear once", findings);
@@ -56,7 +54,7 @@ public final class DocumentChecks {
                 JsonNode id = candidates.get(i).path("post_incident_readback_candidate_id");
                 JsonNode surface = candidates.get(i).path("surface_id");
                 if (id.isTextual() && surface.isTextual() && !id.textValue().equals(PlanTemplate.CANDIDATE_ID_PREFIX + surface.textValue())) {
-                    findings.add(Finding.error(list + "/" + i + "/post_incident_readback_candidate_id", "candidate-id",
+                    findings.add(Finding.error(list.index(i).key("post_incident_readback_candidate_id"), "candidate-id",
                             "must be " + PlanTemplate.CANDIDATE_ID_PREFIX + " followed by the candidate's surface_id"));
                 }
             }
@@ -69,11 +67,10 @@ public final class DocumentChecks {
                 }
             }
         }
-        findings.addAll(StringFindings.scan(root, ""));
-        return findings;
+        StringFindings.scan(root, Pointer.ROOT, findings);
     }
 
-    private static void unique(JsonNode candidates, String list, String field, String why, List<Finding> findings) {
+    private static void unique(JsonNode candidates, Pointer list, String field, String why, Findings findings) {
         Map<String, Integer> first = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             JsonNode value = candidates.get(i).path(field);
@@ -82,20 +79,21 @@ public final class DocumentChecks {
             }
             Integer earlier = first.putIfAbsent(value.textValue(), i);
             if (earlier != null) {
-                findings.add(Finding.error(list + "/" + i + "/" + field, "duplicate-id",
-                        field + " repeats the one at " + list + "/" + earlier + "/" + field + "; " + why));
+                findings.add(Finding.error(list.index(i).key(field), "duplicate-id",
+                        field + " repeats the one at " + list.index(earlier).key(field) + "; " + why));
             }
         }
     }
 
-    private static void count(JsonNode summary, String key, long actual, List<Finding> findings) {
+    private static void count(JsonNode summary, String key, long actual, Findings findings) {
         JsonNode stated = summary.get(key);
         if (stated == null || !stated.isNumber() || !stated.canConvertToExactIntegral()) {
             return;
         }
         if (stated.decimalValue().compareTo(java.math.BigDecimal.valueOf(actual)) != 0) {
-            findings.add(Finding.warning("/summary/" + key, "summary-count",
-                    "the summary says " + stated.asText() + ", but counting the candidates gives " + actual));
+            // The stated number is not quoted: messages never repeat a value of the document.
+            findings.add(Finding.warning(Pointer.ROOT.key("summary").key(key), "summary-count",
+                    "disagrees with the candidates: counting them gives " + actual));
         }
     }
 }

@@ -7,44 +7,60 @@ import dev.readbackplan.Problem;
 import dev.readbackplan.Severity;
 import dev.readbackplan.ValidationReport;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads and validates a document: strict reading, the schema of its kind, the checks a schema cannot
- * express, then the positions of every problem. Thread-safe.
+ * express, then the positions of the problems. At most {@link Limits#maxProblems()} problems are kept,
+ * the earliest by position; the rest are counted. Thread-safe.
  */
 public final class DocumentReader {
     /** A document's tree (null when it could not be read) and its report. */
     public record Parsed(JsonNode root, ValidationReport report) {}
 
+    /** What the document is read for: it decides how findings in values the plan never copies count. */
+    public enum Purpose {
+        /** Validation: every finding counts as it is. */
+        VALIDATE,
+        /**
+         * Generation from a snapshot: a secret or raw payload in a value the plan never copies cannot
+         * reach the plan, so it is a warning (still reported, redacted; an error again with --strict).
+         */
+        GENERATE
+    }
+
+    private static final Comparator<Problem> BY_POSITION = Comparator
+            .comparingInt((Problem p) -> p.hasPosition() ? 0 : 1)
+            .thenComparingInt(Problem::line)
+            .thenComparingInt(Problem::column);
+
     private final Limits limits;
     private final StrictJsonReader reader;
+    private final Supplier<Engine> engine;
 
-    public DocumentReader(Limits limits) {
+    public DocumentReader(Limits limits, Supplier<Engine> engine) {
         this.limits = limits;
         this.reader = new StrictJsonReader(limits);
+        this.engine = engine;
     }
 
     /**
      * Reads {@code bytes[0, length)} as the given kind, or as told by its {@code schema_version} when
-     * {@code requested} is null. {@code truncated} says the document was longer than the size limit.
+     * {@code requested} is null, running {@code afterParsing} between parsing, which needs no schema,
+     * and validating, which does. {@code truncated} says the document was longer than the size limit.
      */
-    public Parsed read(byte[] bytes, int length, boolean truncated, String sourceName, DocumentKind requested) {
-        return read(bytes, length, truncated, sourceName, requested, () -> { });
-    }
-
-    /**
-     * As {@link #read(byte[], int, boolean, String, DocumentKind)}, running {@code afterParsing}
-     * between parsing, which needs no schema, and validating, which does.
-     */
-    public Parsed read(byte[] bytes, int length, boolean truncated, String sourceName, DocumentKind requested, Runnable afterParsing) {
+    public Parsed read(byte[] bytes, int length, boolean truncated, String sourceName, DocumentKind requested,
+            Runnable afterParsing, Purpose purpose) {
         if (truncated) {
-            return new Parsed(null, new ValidationReport(sourceName, requested, List.of(new Problem(Severity.ERROR, "", 0, 0,
+            return new Parsed(null, new ValidationReport(sourceName, requested, List.of(new Problem(Severity.ERROR, List.of(), 0, 0,
                     "limit", "the document is larger than the limit of " + limits.maxDocumentBytes() + " bytes"))));
         }
         StrictJsonReader.Result result = reader.read(bytes, length);
         afterParsing.run();
-        List<Finding> findings = new ArrayList<>(result.findings());
+        List<Findings> parts = new ArrayList<>();
+        parts.add(result.findings());
         JsonNode root = result.root();
         DocumentKind kind = requested;
         if (root != null) {
@@ -52,14 +68,24 @@ public final class DocumentReader {
                 kind = detectKind(root);
             }
             if (kind == null) {
-                findings.add(Finding.error("", "kind", "cannot tell whether this is a snapshot or a plan:"
+                Findings noKind = new Findings(limits.maxProblems());
+                noKind.add(Finding.error(Pointer.ROOT, "kind", "cannot tell whether this is a snapshot or a plan:"
                         + " it has no schema_version; name its kind"));
+                parts.add(noKind);
             } else {
-                findings.addAll(check(root, kind));
+                parts.addAll(check(root, kind, purpose));
             }
         }
-        List<Problem> problems = Locations.resolve(reader.factory(), bytes, length, redacted(findings));
-        return new Parsed(root, new ValidationReport(sourceName, kind, problems));
+        List<Finding> findings = new ArrayList<>();
+        long droppedErrors = 0;
+        long droppedWarnings = 0;
+        for (Findings part : parts) {
+            findings.addAll(part.kept());
+            droppedErrors += part.droppedErrors();
+            droppedWarnings += part.droppedWarnings();
+        }
+        List<Problem> problems = Locations.resolve(reader.factory(), bytes, length, findings);
+        return new Parsed(root, report(sourceName, kind, problems, droppedErrors, droppedWarnings));
     }
 
     /** The tree of a document, or null when it is not well-formed JSON within the limits; no validation. */
@@ -68,40 +94,73 @@ public final class DocumentReader {
     }
 
     /** Validates a tree that has no text behind it (a typed model): problems without positions. */
-    public static ValidationReport validateTree(JsonNode tree, String sourceName, DocumentKind kind) {
-        return new ValidationReport(sourceName, kind, Locations.withoutPositions(redacted(check(tree, kind))));
+    public ValidationReport validateTree(JsonNode tree, String sourceName, DocumentKind kind) {
+        List<Finding> findings = new ArrayList<>();
+        long droppedErrors = 0;
+        long droppedWarnings = 0;
+        for (Findings part : check(tree, kind, Purpose.VALIDATE)) {
+            findings.addAll(part.kept());
+            droppedErrors += part.droppedErrors();
+            droppedWarnings += part.droppedWarnings();
+        }
+        return report(sourceName, kind, Locations.withoutPositions(findings), droppedErrors, droppedWarnings);
     }
 
-    private static List<Finding> check(JsonNode root, DocumentKind kind) {
-        Engine engine = Engine.get();
-        List<Finding> findings = new ArrayList<>();
-        if (kind == DocumentKind.SNAPSHOT) {
-            findings.addAll(engine.snapshotValidator().validate(root));
-            findings.addAll(engine.checks().snapshot(root));
-        } else {
-            findings.addAll(SchemaFindings.validate(engine.schemas().plan(), root, ""));
-            findings.addAll(engine.checks().plan(root));
+    /** The earliest problems by position, up to the limit; the others counted. */
+    private ValidationReport report(String sourceName, DocumentKind kind, List<Problem> problems, long droppedErrors,
+            long droppedWarnings) {
+        if (problems.size() > limits.maxProblems()) {
+            List<Problem> sorted = new ArrayList<>(problems);
+            sorted.sort(BY_POSITION);
+            for (Problem cut : sorted.subList(limits.maxProblems(), sorted.size())) {
+                if (cut.severity() == Severity.ERROR) {
+                    droppedErrors++;
+                } else {
+                    droppedWarnings++;
+                }
+            }
+            problems = sorted.subList(0, limits.maxProblems());
         }
-        return findings;
+        return new ValidationReport(sourceName, kind, problems, droppedErrors, droppedWarnings);
+    }
+
+    /** The findings of the schema of its kind, of the string scan and of the other checks: one collector each. */
+    private List<Findings> check(JsonNode root, DocumentKind kind, Purpose purpose) {
+        Engine built = engine.get();
+        Findings schema = new Findings(limits.maxProblems());
+        Findings checks = new Findings(limits.maxProblems());
+        if (kind == DocumentKind.SNAPSHOT) {
+            built.snapshotValidator().validate(root, schema);
+            built.checks().snapshot(root, checks);
+            if (purpose == Purpose.GENERATE) {
+                schema = notCopiedAsWarnings(schema, built.template());
+            }
+        } else {
+            built.planValidator().validate(root, schema);
+            built.checks().plan(root, checks);
+        }
+        return List.of(schema, checks);
+    }
+
+    /** Secret and raw-payload findings outside what the plan copies, as warnings. */
+    private static Findings notCopiedAsWarnings(Findings findings, PlanTemplate template) {
+        Findings result = findings.sibling();
+        for (Finding finding : findings.kept()) {
+            boolean scanned = finding.keyword().equals("secret") || finding.keyword().equals("raw-payload");
+            result.add(scanned && !template.isCopiedFromSnapshot(finding.pointer()) ? finding.asWarning() : finding);
+        }
+        // Dropped findings stay counted as they were: only the ones shown can be told apart.
+        result.addDropped(findings.droppedErrors(), findings.droppedWarnings());
+        return result;
     }
 
     /** A plan carries the plan schema's version; anything else that has one is a snapshot. */
-    private static DocumentKind detectKind(JsonNode root) {
+    private DocumentKind detectKind(JsonNode root) {
         JsonNode version = root.get("schema_version");
         if (version == null) {
             return null;
         }
-        JsonNode planVersion = Engine.get().template().fixedEnvelopeMembers().get("schema_version");
+        JsonNode planVersion = engine.get().template().fixedEnvelopeMembers().get("schema_version");
         return planVersion.equals(version) ? DocumentKind.PLAN : DocumentKind.SNAPSHOT;
-    }
-
-    /** Findings whose pointer or message would hold something secret-shaped (such as a key) are redacted. */
-    static List<Finding> redacted(List<Finding> findings) {
-        List<Finding> safe = new ArrayList<>(findings.size());
-        for (Finding finding : findings) {
-            safe.add(new Finding(finding.severity(), StringFindings.redact(finding.pointer()), finding.offset(),
-                    finding.keyword(), StringFindings.redact(finding.message())));
-        }
-        return safe;
     }
 }

@@ -1,63 +1,30 @@
 package dev.readbackplan.internal;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
- * Everything derived from the schemas, built once per class loader on first use and shared: the
- * compiled schemas, the plan template, the validator and the checks. Immutable and thread-safe.
+ * Everything derived from the schemas: the compiled schemas, the plan template, the validators and the
+ * checks. Immutable and thread-safe. Each planner builds and owns one (no hidden shared instance), so a
+ * failed build is that planner's, with its cause, and an embedding application controls when the
+ * schemas are compiled and on which threads candidates are checked.
  */
 public final class Engine {
-    /*
-     * Double-checked rather than a holder class: a failed class initialization is remembered only
-     * as "Could not initialize class", so a failure in the background thread would reach the
-     * caller without its cause. Here the caller simply builds again and sees the real exception.
-     */
-    private static volatile Engine instance;
-    private static final AtomicBoolean PREPARING = new AtomicBoolean();
-
     private final SchemaSet schemas;
     private final PlanTemplate template;
     private final PlanValidator planValidator;
     private final DocumentChecks checks;
     private final SnapshotValidator snapshotValidator;
+    private final Executor executor;
 
-    private Engine() {
-        schemas = SchemaSet.get();
+    /** Compiles the schemas; checks of documents with many candidates run on {@code executor}. */
+    public Engine(Executor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        schemas = new SchemaSet();
         template = new PlanTemplate(schemas.planNode(), schemas.snapshotNode());
-        planValidator = new PlanValidator(schemas, template);
+        planValidator = new PlanValidator(schemas, template, executor);
         checks = new DocumentChecks(template);
-        snapshotValidator = new SnapshotValidator(schemas);
-    }
-
-    public static Engine get() {
-        Engine built = instance;
-        if (built != null) {
-            return built;
-        }
-        synchronized (Engine.class) {
-            if (instance == null) {
-                instance = new Engine();
-            }
-            return instance;
-        }
-    }
-
-    /**
-     * Starts building the engine on the common fork-join pool, once: a caller that first reads its
-     * input finds the schemas compiled, or waits for less on the lock in {@link #get()}. A failure
-     * there is met again, with its cause, by the first caller of {@link #get()}.
-     */
-    public static void prepareInBackground() {
-        if (PREPARING.compareAndSet(false, true)) {
-            ForkJoinPool.commonPool().execute(() -> {
-                try {
-                    get();
-                } catch (RuntimeException | LinkageError e) {
-                    // Reported by the caller that needs the engine.
-                }
-            });
-        }
+        snapshotValidator = new SnapshotValidator(schemas, executor);
     }
 
     public SchemaSet schemas() {
@@ -78,5 +45,9 @@ public final class Engine {
 
     public SnapshotValidator snapshotValidator() {
         return snapshotValidator;
+    }
+
+    public Executor executor() {
+        return executor;
     }
 }

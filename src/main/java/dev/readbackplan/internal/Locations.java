@@ -25,15 +25,15 @@ public final class Locations {
 
     /** Problems for findings in the document held in {@code bytes[0, length)}. */
     public static List<Problem> resolve(JsonFactory factory, byte[] bytes, int length, List<Finding> findings) {
-        Set<String> wanted = new HashSet<>();
+        Set<Pointer> wanted = new HashSet<>();
         for (Finding finding : findings) {
             if (finding.offset() == Finding.LOCATE_BY_POINTER) {
-                for (String pointer = finding.pointer(); pointer != null; pointer = parent(pointer)) {
-                    wanted.add(pointer);
+                for (Pointer pointer = finding.pointer(); pointer != null && wanted.add(pointer); pointer = pointer.parent()) {
+                    // Each ancestor once: findings under one container share its chain.
                 }
             }
         }
-        Map<String, Long> located = wanted.isEmpty() ? Map.of() : locate(factory, bytes, length, wanted);
+        Map<Pointer, Long> located = wanted.isEmpty() ? Map.of() : locate(factory, bytes, length, wanted);
         long[] offsets = new long[findings.size()];
         for (int i = 0; i < offsets.length; i++) {
             Finding finding = findings.get(i);
@@ -41,7 +41,7 @@ public final class Locations {
             if (offset == Finding.LOCATE_BY_POINTER) {
                 // The nearest enclosing value that exists, e.g. the object a required key is missing from.
                 offset = Finding.NO_POSITION;
-                for (String pointer = finding.pointer(); pointer != null; pointer = parent(pointer)) {
+                for (Pointer pointer = finding.pointer(); pointer != null; pointer = pointer.parent()) {
                     Long at = located.get(pointer);
                     if (at != null) {
                         offset = at;
@@ -55,7 +55,7 @@ public final class Locations {
         List<Problem> problems = new ArrayList<>(findings.size());
         for (int i = 0; i < offsets.length; i++) {
             Finding finding = findings.get(i);
-            problems.add(new Problem(finding.severity(), finding.pointer(), lineColumns[i][0], lineColumns[i][1],
+            problems.add(new Problem(finding.severity(), finding.pointer().segments(), lineColumns[i][0], lineColumns[i][1],
                     finding.keyword(), finding.message()));
         }
         return problems;
@@ -65,25 +65,18 @@ public final class Locations {
     public static List<Problem> withoutPositions(List<Finding> findings) {
         List<Problem> problems = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
-            problems.add(new Problem(finding.severity(), finding.pointer(), 0, 0, finding.keyword(), finding.message()));
+            problems.add(new Problem(finding.severity(), finding.pointer().segments(), 0, 0, finding.keyword(), finding.message()));
         }
         return problems;
     }
 
-    static String parent(String pointer) {
-        if (pointer.isEmpty()) {
-            return null;
-        }
-        return pointer.substring(0, pointer.lastIndexOf('/'));
-    }
-
     /** The byte offset of the first token of each wanted value that exists. */
-    static Map<String, Long> locate(JsonFactory factory, byte[] bytes, int length, Set<String> wanted) {
-        Map<String, Long> located = new HashMap<>();
+    static Map<Pointer, Long> locate(JsonFactory factory, byte[] bytes, int length, Set<Pointer> wanted) {
+        Map<Pointer, Long> located = new HashMap<>();
         try (JsonParser parser = factory.createParser(bytes, 0, length)) {
             JsonToken token = parser.nextToken();
             if (token != null) {
-                visit(parser, token, "", wanted, located);
+                visit(parser, token, Pointer.ROOT, wanted, located);
             }
         } catch (IOException e) {
             // A document that does not parse has only its syntax error, which carries its own offset.
@@ -91,12 +84,12 @@ public final class Locations {
         return located;
     }
 
-    private static void visit(JsonParser parser, JsonToken token, String pointer, Set<String> wanted,
-            Map<String, Long> located) throws IOException {
+    private static void visit(JsonParser parser, JsonToken token, Pointer pointer, Set<Pointer> wanted,
+            Map<Pointer, Long> located) throws IOException {
         located.put(pointer, parser.currentTokenLocation().getByteOffset());
         if (token == JsonToken.START_OBJECT) {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String child = JsonPointers.child(pointer, parser.currentName());
+                Pointer child = pointer.key(parser.currentName());
                 JsonToken value = parser.nextToken();
                 if (wanted.contains(child)) {
                     visit(parser, value, child, wanted, located);
@@ -108,7 +101,7 @@ public final class Locations {
             int index = 0;
             JsonToken value;
             while ((value = parser.nextToken()) != JsonToken.END_ARRAY) {
-                String child = JsonPointers.child(pointer, index++);
+                Pointer child = pointer.index(index++);
                 if (wanted.contains(child)) {
                     visit(parser, value, child, wanted, located);
                 } else {

@@ -7,13 +7,13 @@ import java.util.TreeSet;
 public final class PlanDiff {
     private static final int SHOWN_LENGTH = 60;
 
-    /** Where two trees first differ and how: the pointer and a description; null when equal. */
-    public record Difference(String pointer, String description) {}
+    /** Where two trees first differ and how: the pointer and a description (safe to show); null when equal. */
+    public record Difference(Pointer pointer, String description) {}
 
     private PlanDiff() {}
 
     /** The first difference between what a file holds and what the generator would write, or null. */
-    public static Difference first(JsonNode inFile, JsonNode regenerated, String at) {
+    public static Difference first(JsonNode inFile, JsonNode regenerated, Pointer at) {
         if (inFile.getNodeType() != regenerated.getNodeType()
                 || inFile.isNumber() && !numbersEqual(inFile, regenerated)
                 || inFile.isValueNode() && !inFile.isNumber() && !inFile.equals(regenerated)) {
@@ -24,7 +24,7 @@ public final class PlanDiff {
             inFile.fieldNames().forEachRemaining(keys::add);
             regenerated.fieldNames().forEachRemaining(keys::add);
             for (String key : keys) {
-                String child = JsonPointers.child(at, key);
+                Pointer child = at.key(key);
                 if (!inFile.has(key)) {
                     return new Difference(child, "missing from the file; the snapshot gives " + show(regenerated.get(key)));
                 }
@@ -39,13 +39,13 @@ public final class PlanDiff {
         } else if (inFile.isArray()) {
             int common = Math.min(inFile.size(), regenerated.size());
             for (int i = 0; i < common; i++) {
-                Difference difference = first(inFile.get(i), regenerated.get(i), JsonPointers.child(at, i));
+                Difference difference = first(inFile.get(i), regenerated.get(i), at.index(i));
                 if (difference != null) {
                     return difference;
                 }
             }
             if (inFile.size() != regenerated.size()) {
-                return new Difference(JsonPointers.child(at, common), "the file has " + inFile.size()
+                return new Difference(at.index(common), "the file has " + inFile.size()
                         + " items here; the snapshot gives " + regenerated.size());
             }
         }
@@ -58,7 +58,7 @@ public final class PlanDiff {
         return a.isFloatingPointNumber() == b.isFloatingPointNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0;
     }
 
-    /** A short, safe rendering of a value. */
+    /** A short, safe rendering of a value: secret-shaped strings not shown, long ones shortened, invisible characters escaped. */
     static String show(JsonNode node) {
         if (node.isObject()) {
             return "an object with " + node.size() + (node.size() == 1 ? " member" : " members");
@@ -66,13 +66,12 @@ public final class PlanDiff {
         if (node.isArray()) {
             return "an array of " + node.size() + (node.size() == 1 ? " item" : " items");
         }
-        String text = node.toString();
-        if (node.isTextual() && SecretScanner.scan(node.textValue()) != null) {
-            return "a secret-shaped string (not shown)";
+        if (node.isTextual()) {
+            if (SecretScanner.scan(node.textValue()) != null) {
+                return "a secret-shaped string (not shown)";
+            }
+            return "\"" + Display.escapeInvisible(Display.shorten(node.textValue(), SHOWN_LENGTH)).replace("\"", "\\\"") + "\"";
         }
-        if (text.codePointCount(0, text.length()) <= SHOWN_LENGTH) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, SHOWN_LENGTH)) + "…";
+        return Display.shorten(node.toString(), SHOWN_LENGTH);
     }
 }

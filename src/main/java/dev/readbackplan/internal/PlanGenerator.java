@@ -8,7 +8,6 @@ import dev.readbackplan.InvalidDocumentException;
 import dev.readbackplan.ValidationReport;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,24 +21,58 @@ import java.util.Map;
 public final class PlanGenerator {
     private final PlanTemplate template;
     private final PlanValidator validator;
+    private final Engine engine;
 
     public PlanGenerator(Engine engine) {
+        this.engine = engine;
         this.template = engine.template();
         this.validator = engine.planValidator();
     }
 
     /**
      * Writes the plan of {@code snapshot}, which must have passed validation, and returns its summary
-     * counts.
+     * counts. {@code snapshotBytes} is the size of the snapshot's text, for the size check.
      *
-     * @throws InvalidDocumentException when the plan does not validate; nothing is written then
+     * @throws InvalidDocumentException when the plan does not validate, or would be larger than {@code
+     *     maxPlanBytes} (so that every plan written can be read back within the same limits); nothing
+     *     is written then
      */
-    public Map<String, Number> write(JsonNode snapshot, String generatedAt, String gitCommit, String sourceName, OutputStream out)
-            throws IOException {
+    public Map<String, Number> write(JsonNode snapshot, long snapshotBytes, String generatedAt, String gitCommit,
+            String sourceName, long maxPlanBytes, OutputStream out) throws IOException {
         ObjectNode envelope = template.envelope(snapshot, generatedAt, gitCommit);
         List<JsonNode> sources = PlanTemplate.sourceCandidates(snapshot);
         check(envelope, sources, sourceName);
         CandidateRenderer candidates = new CandidateRenderer(template, 2);
+        if (mayExceed(candidates, sources.size(), snapshotBytes, maxPlanBytes)) {
+            CountingStream counter = new CountingStream();
+            writePlan(envelope, sources, candidates, counter);
+            if (counter.count > maxPlanBytes) {
+                throw new InvalidDocumentException(new ValidationReport(sourceName, DocumentKind.SNAPSHOT, List.of(
+                        new dev.readbackplan.Problem(dev.readbackplan.Severity.ERROR, List.of("acceptance_candidates"), 0, 0, "limit",
+                                "the plan of this snapshot would be " + counter.count + " bytes, over the document limit of "
+                                        + maxPlanBytes + " bytes, so it could not be validated or checked afterwards;"
+                                        + " split the snapshot or raise the limit"))));
+            }
+        }
+        writePlan(envelope, sources, candidates, out);
+        return summary(envelope);
+    }
+
+    /**
+     * A cheap bound first: a candidate's fixed members take the same bytes in every candidate, and its
+     * copied values take at most a few times their bytes in the snapshot (a number such as 1e5 becomes
+     * 100000.0), so most plans are known to fit without being counted.
+     */
+    private static boolean mayExceed(CandidateRenderer candidates, int count, long snapshotBytes, long maxPlanBytes) {
+        long bound = ENVELOPE_BOUND + count * (candidates.fixedBytes() + 64L) + 4 * snapshotBytes;
+        return bound > maxPlanBytes;
+    }
+
+    /** More than the envelope of any plan takes: its catalogs are about 30 KB. */
+    private static final long ENVELOPE_BOUND = 1 << 20;
+
+    private static void writePlan(ObjectNode envelope, List<JsonNode> sources, CandidateRenderer candidates, OutputStream out)
+            throws IOException {
         PythonJsonWriter writer = new PythonJsonWriter(out);
         writer.beginObject();
         boolean first = true;
@@ -60,7 +93,21 @@ public final class PlanGenerator {
         writer.end(0, '}');
         writer.writeAscii("\n");
         writer.flush();
-        return summary(envelope);
+    }
+
+    /** Counts the bytes written to it, and keeps none. */
+    private static final class CountingStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            count += length;
+        }
     }
 
     /**
@@ -81,13 +128,17 @@ public final class PlanGenerator {
     }
 
     private void check(ObjectNode envelope, List<JsonNode> sources, String sourceName) {
-        List<Finding> findings = new ArrayList<>(validator.envelope(envelope));
-        findings.addAll(Candidates.check(sources.size(), i -> validator.builtCandidate(i, sources.get(i))));
+        Findings findings = new Findings(INTERNAL_PROBLEM_LIMIT);
+        validator.envelope(envelope, findings);
+        Candidates.check(sources.size(), engine.executor(), findings, (i, into) -> validator.builtCandidate(i, sources.get(i), into));
         if (!findings.isEmpty()) {
             throw new InvalidDocumentException(new ValidationReport("plan generated from " + sourceName, DocumentKind.PLAN,
-                    Locations.withoutPositions(DocumentReader.redacted(findings))));
+                    Locations.withoutPositions(findings.kept()), findings.droppedErrors(), findings.droppedWarnings()));
         }
     }
+
+    /** Problems of a generated plan are a bug, never the input's: a few are enough to show it. */
+    private static final int INTERNAL_PROBLEM_LIMIT = 100;
 
     private static Map<String, Number> summary(ObjectNode envelope) {
         Map<String, Number> summary = new LinkedHashMap<>();

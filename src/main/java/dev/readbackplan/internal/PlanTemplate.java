@@ -273,6 +273,31 @@ public final class PlanTemplate {
         return copied;
     }
 
+    /**
+     * Whether a value of a snapshot at {@code pointer} (or inside it) is copied into the plan: its
+     * {@code schema_version} and {@code status}, the summary counts the plan passes through, and the
+     * fields of each acceptance candidate that its readback candidate carries. Anything else is read
+     * and checked but never written.
+     */
+    public boolean isCopiedFromSnapshot(Pointer pointer) {
+        List<String> segments = pointer.segments();
+        if (segments.isEmpty()) {
+            return false;
+        }
+        String top = segments.get(0);
+        if (top.equals("schema_version") || top.equals("status")) {
+            return true;
+        }
+        if (top.equals(SUMMARY)) {
+            return segments.size() >= 2 && passedThroughSummaryCounts.containsValue(segments.get(1));
+        }
+        if (top.equals("acceptance_candidates") && segments.size() >= 3) {
+            String field = segments.get(2);
+            return candidateValues.stream().anyMatch(member -> field.equals(member.copiedFrom));
+        }
+        return false;
+    }
+
     /** The fixed members of every candidate, by key: shared instances. */
     public Map<String, JsonNode> fixedCandidateMembers() {
         return fixedCandidateMembers;

@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Validates a plan as it is built, one candidate at a time, with exactly the result of validating the
@@ -40,19 +43,22 @@ import java.util.Set;
  */
 public final class PlanValidator {
     private static final String CANDIDATE_DEFINITION = SchemaSet.candidateDefinition();
+    private static final Pointer CANDIDATES = Pointer.ROOT.key("readback_candidates");
     private static final Set<String> ANNOTATIONS = Set.of("title", "description", "$comment", "javaType");
     private static final Set<String> CANDIDATE_KEYWORDS = union(ANNOTATIONS, Set.of("type", "properties", "required", "additionalProperties"));
     private static final Set<String> CANDIDATE_LIST_KEYWORDS = union(ANNOTATIONS, Set.of("type", "items"));
 
     private final SchemaSet schemas;
     private final PlanTemplate template;
+    private final Executor executor;
     private final Set<String> definedKeys;
     private final Map<String, JsonNode> fixedMembers;
     private final Set<String> checkedInSnapshot;
     private final boolean memberwise;
 
-    public PlanValidator(SchemaSet schemas, PlanTemplate template) {
+    public PlanValidator(SchemaSet schemas, PlanTemplate template, Executor executor) {
         this.schemas = schemas;
+        this.executor = executor;
         this.template = template;
         this.fixedMembers = template.fixedCandidateMembers();
         JsonNode definition = schemas.planNode().at(CANDIDATE_DEFINITION);
@@ -74,13 +80,13 @@ public final class PlanValidator {
      * them at build time instead of every run paying for it.
      */
     public List<Finding> fixedMemberFindings() {
-        List<Finding> findings = new ArrayList<>();
+        Findings findings = new Findings(Integer.MAX_VALUE);
         for (Map.Entry<String, JsonNode> fixed : fixedMembers.entrySet()) {
-            String at = "/readback_candidates/*/" + fixed.getKey();
-            findings.addAll(SchemaFindings.validate(schemas.candidateProperty(fixed.getKey()), fixed.getValue(), at));
-            findings.addAll(StringFindings.scan(fixed.getValue(), at));
+            Pointer at = Pointer.ROOT.key("readback_candidates").key("*").key(fixed.getKey());
+            SchemaFindings.validate(schemas.candidateProperty(fixed.getKey()), fixed.getValue(), at, findings);
+            StringFindings.scan(fixed.getValue(), at, findings);
         }
-        return findings;
+        return findings.kept();
     }
 
     /**
@@ -144,62 +150,76 @@ public final class PlanValidator {
     }
 
     /** The plan without its candidates ({@code readback_candidates} must be empty). */
-    public List<Finding> envelope(ObjectNode envelope) {
+    public void envelope(ObjectNode envelope, Findings findings) {
         if (!envelope.path("readback_candidates").isEmpty()) {
             throw new IllegalArgumentException("the envelope must have no candidates");
         }
-        List<Finding> findings = new ArrayList<>(SchemaFindings.validate(schemas.plan(), envelope, ""));
-        findings.addAll(StringFindings.scan(envelope, ""));
-        return findings;
+        SchemaFindings.validate(schemas.plan(), envelope, Pointer.ROOT, findings);
+        StringFindings.scan(envelope, Pointer.ROOT, findings);
+    }
+
+    /**
+     * A whole plan read from a file: its envelope, then its candidates a range at a time, each as
+     * {@link #candidate} does. The same findings as {@link #validateWhole}, which a differential test
+     * checks on every golden plan, fixture and mutated plan.
+     */
+    public void validate(JsonNode root, Findings findings) {
+        JsonNode candidates = root.path("readback_candidates");
+        if (!memberwise || !root.isObject() || !candidates.isArray() || candidates.isEmpty()) {
+            validateWhole(root, findings);
+            return;
+        }
+        Map<String, JsonNode> members = new LinkedHashMap<>();
+        root.properties().forEach(member -> members.put(member.getKey(),
+                member.getKey().equals("readback_candidates") ? JsonNodeFactory.instance.arrayNode() : member.getValue()));
+        envelope(new ObjectNode(JsonNodeFactory.instance, members), findings);
+        Candidates.check(candidates.size(), executor, findings, (i, into) -> candidate(i, candidates.get(i), into));
+    }
+
+    /** The plain path: the whole plan against the plan schema, then the secret scan of every string. */
+    public void validateWhole(JsonNode root, Findings findings) {
+        SchemaFindings.validate(schemas.plan(), root, Pointer.ROOT, findings);
+        StringFindings.scan(root, Pointer.ROOT, findings);
     }
 
     /**
      * Candidate number {@code index} of the plan being built from {@code source}, an acceptance
      * candidate of a snapshot that passed validation and the secret scan.
      */
-    public List<Finding> builtCandidate(int index, JsonNode source) {
+    public void builtCandidate(int index, JsonNode source, Findings findings) {
         if (!memberwise) {
-            return candidate(index, template.candidate(source));
+            candidate(index, template.candidate(source), findings);
+            return;
         }
-        List<Finding> findings = List.of();
+        Pointer at = CANDIDATES.index(index);
         for (PlanTemplate.Member member : template.candidateMembers()) {
             if (member.isFixed() || member.isCopied() && checkedInSnapshot.contains(member.key())) {
                 continue;
             }
-            findings = check(findings, "/readback_candidates/" + index, member.key(), template.value(member, source));
+            check(at, member.key(), template.value(member, source), findings);
         }
-        return findings;
     }
 
     /** Candidate number {@code index} of a plan given as a tree. */
-    public List<Finding> candidate(int index, JsonNode node) {
-        String at = "/readback_candidates/" + index;
+    public void candidate(int index, JsonNode node, Findings findings) {
+        Pointer at = CANDIDATES.index(index);
         if (!memberwise || !hasExactlyTheDefinedKeys(node)) {
-            List<Finding> findings = new ArrayList<>(SchemaFindings.validate(schemas.candidate(), node, at));
-            findings.addAll(StringFindings.scan(node, at));
-            return findings;
+            SchemaFindings.validate(schemas.candidate(), node, at, findings);
+            StringFindings.scan(node, at, findings);
+            return;
         }
-        List<Finding> findings = List.of();
         for (Map.Entry<String, JsonNode> member : node.properties()) {
             if (fixedMembers.get(member.getKey()) != member.getValue()) {
-                findings = check(findings, at, member.getKey(), member.getValue());
+                check(at, member.getKey(), member.getValue(), findings);
             }
         }
-        return findings;
     }
 
-    /** {@code findings} with the problems of one member added (a new list only when there are some). */
-    private List<Finding> check(List<Finding> findings, String candidateAt, String key, JsonNode value) {
-        String at = JsonPointers.child(candidateAt, key);
-        List<Finding> schemaFindings = SchemaFindings.validate(schemas.candidateProperty(key), value, at);
-        List<Finding> secrets = StringFindings.scan(value, at);
-        if (schemaFindings.isEmpty() && secrets.isEmpty()) {
-            return findings;
-        }
-        List<Finding> more = new ArrayList<>(findings);
-        more.addAll(schemaFindings);
-        more.addAll(secrets);
-        return more;
+    /** Adds the problems of one member. */
+    private void check(Pointer candidateAt, String key, JsonNode value, Findings findings) {
+        Pointer at = candidateAt.key(key);
+        SchemaFindings.validate(schemas.candidateProperty(key), value, at, findings);
+        StringFindings.scan(value, at, findings);
     }
 
     private boolean hasExactlyTheDefinedKeys(JsonNode node) {

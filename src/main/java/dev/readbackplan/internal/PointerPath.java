@@ -5,15 +5,15 @@ import java.util.List;
 
 /**
  * The way from a document's root to the value being visited, as a stack of keys and indexes. A walk
- * over a whole document only needs a pointer when it finds something, which is rare, so the string
- * is made on demand. Not thread-safe: one per walk.
+ * over a whole document only needs a pointer when it finds something, which is rare, so the {@link
+ * Pointer} is made on demand. Not thread-safe: one per walk.
  */
 final class PointerPath {
-    private final String root;
+    private final Pointer root;
     private final List<Object> segments = new ArrayList<>();
 
-    /** A path below {@code root}, a JSON Pointer ({@code ""} for the document itself). */
-    PointerPath(String root) {
+    /** A path below {@code root}. */
+    PointerPath(Pointer root) {
         this.root = root;
     }
 
@@ -29,11 +29,11 @@ final class PointerPath {
         segments.remove(segments.size() - 1);
     }
 
-    /** The JSON Pointer of the current value. */
-    String pointer() {
-        String pointer = root;
+    /** The pointer of the current value. */
+    Pointer pointer() {
+        Pointer pointer = root;
         for (Object segment : segments) {
-            pointer = segment instanceof String key ? JsonPointers.child(pointer, key) : JsonPointers.child(pointer, (Integer) segment);
+            pointer = segment instanceof String key ? pointer.key(key) : pointer.index((Integer) segment);
         }
         return pointer;
     }

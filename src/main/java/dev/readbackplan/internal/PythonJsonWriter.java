@@ -36,10 +36,26 @@ public final class PythonJsonWriter {
 
     private final OutputStream out;
     private final byte[] buffer = new byte[BUFFER_SIZE];
+    private final boolean escapeInvisible;
     private int position;
 
+    /** A writer of exactly Python's bytes: for plans. */
     public PythonJsonWriter(OutputStream out) {
+        this(out, false);
+    }
+
+    private PythonJsonWriter(OutputStream out, boolean escapeInvisible) {
         this.out = out;
+        this.escapeInvisible = escapeInvisible;
+    }
+
+    /**
+     * A writer for reports read by people and tools: the same layout, but every character {@link
+     * Display#isInvisible} (controls, bidi and other format characters, line separators) and every lone
+     * surrogate is written as a backslash-u escape, so that a report shown in a terminal cannot act on it.
+     */
+    public static PythonJsonWriter escapingInvisible(OutputStream out) {
+        return new PythonJsonWriter(out, true);
     }
 
     /** Writes a whole document: the value and the trailing newline. */
@@ -208,7 +224,7 @@ public final class PythonJsonWriter {
         bytes[at++] = '"';
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            if (c < 0x80 && c >= 0x20 && c != '"' && c != '\\') {
+            if (c < 0x7F && c >= 0x20 && c != '"' && c != '\\') {
                 bytes[at++] = (byte) c;
             } else {
                 position = at;
@@ -230,6 +246,10 @@ public final class PythonJsonWriter {
         int length = value.length();
         for (int i = from; i < length; i++) {
             char c = value.charAt(i);
+            if (escapeInvisible && (c >= 0x7F && Display.isInvisible(c) || Character.isSurrogate(c) && !pairedAt(value, i))) {
+                writeEscape(c);
+                continue;
+            }
             if (c < 0x80) {
                 if (c >= 0x20 && c != '"' && c != '\\') {
                     writeByte(c);
@@ -257,6 +277,12 @@ public final class PythonJsonWriter {
         writeByte('"');
     }
 
+    private static boolean pairedAt(String value, int i) {
+        char c = value.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
+    }
+
     private void writeEscape(char c) throws IOException {
         writeByte('\\');
         switch (c) {
@@ -269,9 +295,9 @@ public final class PythonJsonWriter {
             case '\t' -> writeByte('t');
             default -> {
                 writeByte('u');
-                writeByte('0');
-                writeByte('0');
-                writeByte(HEX[c >> 4]);
+                writeByte(HEX[c >> 12]);
+                writeByte(HEX[(c >> 8) & 0xF]);
+                writeByte(HEX[(c >> 4) & 0xF]);
                 writeByte(HEX[c & 0xF]);
             }
         }

@@ -3,33 +3,38 @@ package dev.readbackplan.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import java.util.ArrayList;
+import com.networknt.schema.path.NodePath;
 import java.util.List;
 
 /** Runs a compiled schema and turns its errors into findings located by JSON Pointer. */
 public final class SchemaFindings {
     private SchemaFindings() {}
 
-    /** Validates {@code instance}; the findings' pointers are prefixed with {@code at}. */
-    public static List<Finding> validate(Schema schema, JsonNode instance, String at) {
+    /** Validates {@code instance}, which sits at {@code at}, adding what is wrong to {@code findings}. */
+    public static void validate(Schema schema, JsonNode instance, Pointer at, Findings findings) {
         List<Error> errors = schema.validate(instance);
-        if (errors.isEmpty()) {
-            return List.of();
-        }
-        List<Finding> findings = new ArrayList<>(errors.size());
         for (Error error : errors) {
             findings.add(toFinding(error, at));
         }
-        return findings;
     }
 
-    static Finding toFinding(Error error, String at) {
-        String pointer = at + error.getInstanceLocation().toString();
+    /** Whether {@code instance} is valid against {@code schema}. */
+    public static boolean isValid(Schema schema, JsonNode instance) {
+        return schema.validate(instance).isEmpty();
+    }
+
+    static Finding toFinding(Error error, Pointer at) {
+        Pointer pointer = at;
+        NodePath location = error.getInstanceLocation();
+        for (int i = 0; i < location.getNameCount(); i++) {
+            Object element = location.getElement(i);
+            pointer = element instanceof Integer index ? pointer.index(index) : pointer.key(String.valueOf(element));
+        }
         String keyword = error.getKeyword() == null ? "schema" : error.getKeyword();
         String message = error.getMessage();
         if ("additionalProperties".equals(keyword) && error.getProperty() != null) {
             // Point at the unexpected property itself; its name is then in the pointer.
-            pointer = JsonPointers.child(pointer, error.getProperty());
+            pointer = pointer.key(error.getProperty());
             message = "property not allowed here: the schema defines every property of this object";
         } else if ("format".equals(keyword) && error.getSchemaNode() != null && error.getSchemaNode().isTextual()) {
             String format = error.getSchemaNode().textValue();

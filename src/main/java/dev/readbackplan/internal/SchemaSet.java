@@ -11,11 +11,7 @@ import com.networknt.schema.dialect.DialectId;
 import com.networknt.schema.format.DateTimeFormat;
 import com.networknt.schema.format.Format;
 import com.networknt.schema.keyword.KeywordType;
-import com.networknt.schema.keyword.ItemsValidator;
-import com.networknt.schema.keyword.KeywordValidator;
 import com.networknt.schema.keyword.NonValidationKeyword;
-import com.networknt.schema.keyword.PropertiesValidator;
-import com.networknt.schema.keyword.RefValidator;
 import com.networknt.schema.path.PathType;
 import com.networknt.schema.resource.InputStreamSource;
 import com.networknt.schema.InputFormat;
@@ -32,7 +28,7 @@ import java.util.Map;
  * The project's two JSON Schemas, loaded from this library's classpath and compiled once.
  *
  * <p>Their {@code $id}s are mapped to the packaged copies: no schema is ever fetched from the
- * network. The registry and the compiled schemas are thread-safe and shared by every planner.
+ * network. The registry and the compiled schemas are thread-safe; each planner owns one set.
  */
 public final class SchemaSet {
     /** Where the {@code $id}s of our schemas live; never fetched, only mapped to the classpath. */
@@ -45,9 +41,6 @@ public final class SchemaSet {
     private static final String ACCEPTANCE_CANDIDATE_DEFINITION = "/$defs/acceptance_candidate";
     private static final StrictJsonReader SCHEMA_READER = new StrictJsonReader(dev.readbackplan.Limits.DEFAULT, SchemaNodes.INSTANCE);
 
-    /** Built on first use, double-checked rather than a holder class for the reason given in {@link Engine}. */
-    private static volatile SchemaSet instance;
-
     private final SchemaRegistry registry;
     private final Schema snapshot;
     private final Schema plan;
@@ -56,21 +49,8 @@ public final class SchemaSet {
     private final Map<String, Schema> planProperties;
     private final Map<String, Schema> candidateProperties;
 
-    /** The shared instance, built on first use. */
-    public static SchemaSet get() {
-        SchemaSet built = instance;
-        if (built != null) {
-            return built;
-        }
-        synchronized (SchemaSet.class) {
-            if (instance == null) {
-                instance = new SchemaSet();
-            }
-            return instance;
-        }
-    }
-
-    private SchemaSet() {
+    /** Compiles the packaged schemas: tens of milliseconds; build one per planner and share it. */
+    public SchemaSet() {
         Dialect dialect = dialect();
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .pathType(PathType.JSON_POINTER)
@@ -110,28 +90,19 @@ public final class SchemaSet {
         return schema;
     }
 
-    /**
-     * The compiled definition that the items of an array schema refer to ({@code items: {$ref:
-     * ...}}), as compiled with its schema; compiling it again as a fragment would cost milliseconds.
-     */
+    /** The compiled definition that the items of an array schema refer to, as compiled with its schema. */
     private Schema items(Schema array, String file, String definition) {
-        for (KeywordValidator validator : array.getValidators()) {
-            if (validator instanceof ItemsValidator items && items.getSchema() != null) {
-                for (KeywordValidator inner : items.getSchema().getValidators()) {
-                    if (inner instanceof RefValidator ref) {
-                        Schema target = ref.getSchemaRef().getSchema();
-                        target.initializeValidators();
-                        return target;
-                    }
-                }
-            }
+        Schema target = NetworkntInternals.itemsReferenceTarget(array);
+        if (target != null) {
+            return target;
         }
         Schema schema = registry.getSchema(SchemaLocation.of(ID_BASE + file + "#" + definition));
         schema.initializeValidators();
         return schema;
     }
 
-    private static JsonNode packagedTree(String name) {
+    /** The packaged schema of that file name, parsed. */
+    public static JsonNode packagedTree(String name) {
         try (InputStream in = SchemaSet.class.getResourceAsStream(RESOURCE_DIRECTORY + name)) {
             if (in == null) {
                 throw new IllegalStateException("schema not packaged: " + name);
@@ -145,7 +116,7 @@ public final class SchemaSet {
     private static JsonNode parse(byte[] bytes) throws IOException {
         StrictJsonReader.Result result = SCHEMA_READER.read(bytes, bytes.length);
         if (result.root() == null || !result.findings().isEmpty()) {
-            throw new IOException("a packaged schema is not valid JSON: " + result.findings());
+            throw new IOException("a packaged schema is not valid JSON: " + result.findings().kept());
         }
         return result.root();
     }
@@ -173,19 +144,12 @@ public final class SchemaSet {
     /** The formats our schemas use; a test checks that the schemas use no other. */
     public static final List<Format> USED_FORMATS = List.of(new DateTimeFormat());
 
-    /**
-     * The compiled schemas of an object schema's properties, taken from its compiled {@code
-     * properties} keyword: compiling each one again as a fragment would cost milliseconds apiece.
-     */
     private static Map<String, Schema> properties(Schema schema) {
-        for (KeywordValidator validator : schema.getValidators()) {
-            if (validator instanceof PropertiesValidator properties) {
-                Map<String, Schema> schemas = properties.getSchemas();
-                schemas.values().forEach(Schema::initializeValidators);
-                return Map.copyOf(schemas);
-            }
+        Map<String, Schema> properties = NetworkntInternals.propertySchemas(schema);
+        if (properties == null) {
+            throw new IllegalStateException(schema.getSchemaLocation() + " has no properties");
         }
-        throw new IllegalStateException(schema.getSchemaLocation() + " has no properties");
+        return properties;
     }
 
     /** The packaged copy of one of our schemas, or null for any other address (which then fails to load). */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * Validates a snapshot against its schema and scans its strings for secrets, candidate by candidate
@@ -28,8 +29,10 @@ public final class SnapshotValidator {
     private final Schema snapshot;
     private final Schema list;
     private final boolean split;
+    private final Executor executor;
 
-    public SnapshotValidator(SchemaSet schemas) {
+    public SnapshotValidator(SchemaSet schemas, Executor executor) {
+        this.executor = executor;
         this.snapshot = schemas.snapshot();
         this.list = schemas.snapshotProperty(LIST);
         JsonNode list = schemas.snapshotNode().path("properties").path(LIST);
@@ -42,45 +45,59 @@ public final class SnapshotValidator {
                 && ("#" + SchemaSet.acceptanceCandidateDefinition()).equals(list.path("items").path("$ref").asText());
     }
 
-    /** Schema findings and secret findings of the whole snapshot. */
-    public List<Finding> validate(JsonNode root) {
+    /** Whether the shortcut applies to this schema (see the class comment). */
+    public boolean splits() {
+        return split;
+    }
+
+    /** Adds the schema findings and secret findings of the whole snapshot. */
+    public void validate(JsonNode root, Findings findings) {
         JsonNode candidates = root.path(LIST);
         if (!split || !root.isObject() || !candidates.isArray() || candidates.size() < Candidates.PARALLEL_THRESHOLD) {
-            List<Finding> findings = new ArrayList<>(SchemaFindings.validate(snapshot, root, ""));
-            findings.addAll(StringFindings.scan(root, ""));
-            return findings;
+            validateWhole(root, findings);
+            return;
         }
+        validateSplit(root, findings);
+    }
+
+    /** The plain path: the whole document against the schema, then the secret scan. */
+    public void validateWhole(JsonNode root, Findings findings) {
+        SchemaFindings.validate(snapshot, root, Pointer.ROOT, findings);
+        StringFindings.scan(root, Pointer.ROOT, findings);
+    }
+
+    /** The shortcut, whatever the number of candidates: the envelope, then the candidates a range at a time. */
+    void validateSplit(JsonNode root, Findings findings) {
+        JsonNode candidates = root.path(LIST);
         // The same members in the same order, with no candidates; the candidates are checked one by one.
         Map<String, JsonNode> members = new LinkedHashMap<>();
         root.properties().forEach(member -> members.put(member.getKey(),
                 member.getKey().equals(LIST) ? JsonNodeFactory.instance.arrayNode() : member.getValue()));
         ObjectNode envelope = new ObjectNode(JsonNodeFactory.instance, members);
-        List<Finding> findings = new ArrayList<>(SchemaFindings.validate(snapshot, envelope, ""));
-        findings.addAll(StringFindings.scan(envelope, ""));
-        findings.addAll(Candidates.checkRanges(candidates.size(), (from, to) -> {
+        SchemaFindings.validate(snapshot, envelope, Pointer.ROOT, findings);
+        StringFindings.scan(envelope, Pointer.ROOT, findings);
+        Pointer listAt = Pointer.ROOT.key(LIST);
+        Candidates.checkRanges(candidates.size(), executor, findings, (from, to, into) -> {
             // One validation of the range as a list: the list's schema is the candidate list's own.
             List<JsonNode> range = new ArrayList<>(to - from);
             for (int i = from; i < to; i++) {
                 range.add(candidates.get(i));
             }
-            List<Finding> found = new ArrayList<>();
-            for (Finding finding : SchemaFindings.validate(list, new ArrayNode(JsonNodeFactory.instance, range), "")) {
-                found.add(renumbered(finding, from));
+            Findings rangeFindings = into.sibling();
+            SchemaFindings.validate(list, new ArrayNode(JsonNodeFactory.instance, range), Pointer.ROOT, rangeFindings);
+            for (Finding finding : rangeFindings.kept()) {
+                into.add(renumbered(finding, listAt, from));
             }
+            into.addDropped(rangeFindings.droppedErrors(), rangeFindings.droppedWarnings());
             for (int i = from; i < to; i++) {
-                found.addAll(StringFindings.scan(candidates.get(i), "/" + LIST + "/" + i));
+                StringFindings.scan(candidates.get(i), listAt.index(i), into);
             }
-            return found;
-        }));
-        return findings;
+        });
     }
 
     /** A finding of item {@code k} of a range that starts at candidate {@code from}, as a finding of the snapshot. */
-    private static Finding renumbered(Finding finding, int from) {
-        String pointer = finding.pointer();
-        int end = pointer.indexOf('/', 1);
-        int k = Integer.parseInt(end < 0 ? pointer.substring(1) : pointer.substring(1, end));
-        return new Finding(finding.severity(), "/" + LIST + "/" + (from + k) + (end < 0 ? "" : pointer.substring(end)),
+    private static Finding renumbered(Finding finding, Pointer listAt, int from) {
+        return new Finding(finding.severity(), finding.pointer().shiftFirstIndex(from).under(listAt),
                 finding.offset(), finding.keyword(), finding.message());
     }
 }

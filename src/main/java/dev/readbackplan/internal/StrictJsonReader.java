@@ -33,7 +33,7 @@ public final class StrictJsonReader {
      * @param root the document, or null when it could not be read
      * @param findings the problems, each with its byte offset in the buffer
      */
-    public record Result(JsonNode root, List<Finding> findings) {}
+    public record Result(JsonNode root, Findings findings) {}
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^'\\n]{2,}'");
@@ -79,15 +79,15 @@ public final class StrictJsonReader {
     }
 
     public Result read(byte[] bytes, int length) {
-        List<Finding> findings = new ArrayList<>();
+        Findings findings = new Findings(limits.maxProblems());
         if (length > limits.maxDocumentBytes()) {
-            findings.add(Finding.errorAt(0, "", "limit", "the document is " + length
+            findings.add(Finding.errorAt(0, Pointer.ROOT, "limit", "the document is " + length
                     + " bytes long; the limit is " + limits.maxDocumentBytes() + " bytes"));
             return new Result(null, findings);
         }
         int start = start(bytes, length);
         if (looksLikeUtf16Or32(bytes, start, length)) {
-            findings.add(Finding.errorAt(start, "", "encoding", "the document is not UTF-8 (it looks like UTF-16 or UTF-32)"));
+            findings.add(Finding.errorAt(start, Pointer.ROOT, "encoding", "the document is not UTF-8 (it looks like UTF-16 or UTF-32)"));
             return new Result(null, findings);
         }
         Session session = new Session(findings);
@@ -98,7 +98,7 @@ public final class StrictJsonReader {
             session.parser = parser;
             JsonToken first = parser.nextToken();
             if (first == null) {
-                findings.add(Finding.errorAt(start, "", "syntax", "the document is empty"));
+                findings.add(Finding.errorAt(start, Pointer.ROOT, "syntax", "the document is empty"));
                 return new Result(null, findings);
             }
             root = session.readValue(first);
@@ -121,7 +121,7 @@ public final class StrictJsonReader {
             root = null;
         } catch (IOException e) {
             // Reading from a byte array: only parse errors are expected, which are handled above.
-            findings.add(Finding.errorAt(start, "", "syntax", "unreadable JSON"));
+            findings.add(Finding.errorAt(start, Pointer.ROOT, "syntax", "unreadable JSON"));
             root = null;
         }
         return new Result(root, findings);
@@ -211,11 +211,11 @@ public final class StrictJsonReader {
 
     /** The state of one reading: the parser, the path to the current value and the findings. */
     private final class Session {
-        private final List<Finding> findings;
-        private final PointerPath path = new PointerPath("");
+        private final Findings findings;
+        private final PointerPath path = new PointerPath(Pointer.ROOT);
         private JsonParser parser;
 
-        Session(List<Finding> findings) {
+        Session(Findings findings) {
             this.findings = findings;
         }
 
@@ -239,7 +239,7 @@ public final class StrictJsonReader {
                     }
                 case VALUE_NUMBER_FLOAT:
                     // Python reads these as floats (IEEE doubles, correctly rounded, as Java does).
-                    return nodes.numberNode(parser.getDoubleValue());
+                    return new ExactDoubleNode(parser.getDoubleValue(), parser.getText());
                 case VALUE_TRUE:
                     return nodes.booleanNode(true);
                 case VALUE_FALSE:
@@ -291,12 +291,12 @@ public final class StrictJsonReader {
                 extra = JsonToken.NOT_AVAILABLE;
             }
             if (extra != null) {
-                findings.add(Finding.errorAt(parser.currentTokenLocation().getByteOffset(), "", "syntax",
+                findings.add(Finding.errorAt(parser.currentTokenLocation().getByteOffset(), Pointer.ROOT, "syntax",
                         "unexpected content after the end of the document"));
             }
         }
 
-        String pointer() {
+        Pointer pointer() {
             return path.pointer();
         }
     }

@@ -1,9 +1,6 @@
 package dev.readbackplan.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,14 +11,12 @@ import java.util.Map;
 public final class StringFindings {
     private StringFindings() {}
 
-    /** Findings for every string in {@code node}, which sits at pointer {@code at}. */
-    public static List<Finding> scan(JsonNode node, String at) {
-        List<Finding> findings = new ArrayList<>(0);
+    /** Adds findings for every string in {@code node}, which sits at {@code at}. */
+    public static void scan(JsonNode node, Pointer at, Findings findings) {
         walk(node, new PointerPath(at), findings);
-        return findings;
     }
 
-    private static void walk(JsonNode node, PointerPath path, List<Finding> findings) {
+    private static void walk(JsonNode node, PointerPath path, Findings findings) {
         if (node.isTextual()) {
             check(node.textValue(), "the value", path, null, findings);
         } else if (node.isObject()) {
@@ -47,15 +42,15 @@ public final class StringFindings {
     }
 
     /** One string, at the path (or, for a key, at the member it names). */
-    private static void check(String text, String what, PointerPath path, String key, List<Finding> findings) {
+    private static void check(String text, String what, PointerPath path, String key, Findings findings) {
         int markers = SecretScanner.markers(text);
         if ((markers & SecretScanner.SURROGATE) != 0 && hasUnpairedSurrogate(text)) {
-            findings.add(Finding.error(key == null ? path.pointer() : JsonPointers.child(path.pointer(), key), "encoding",
+            findings.add(Finding.error(key == null ? path.pointer() : path.pointer().key(key), "encoding",
                     what + " holds an unpaired surrogate escape (\\ud800-\\udfff), which is not a character"));
         }
         SecretScanner.Kind kind = SecretScanner.scan(text, markers);
         if (kind != null) {
-            findings.add(Finding.error(key == null ? path.pointer() : JsonPointers.child(path.pointer(), key), kind.keyword(), message(what, kind)));
+            findings.add(Finding.error(key == null ? path.pointer() : path.pointer().key(key), kind.keyword(), message(what, kind)));
         }
     }
 
@@ -78,13 +73,5 @@ public final class StringFindings {
             return what + " looks like " + kind.description() + "; store a redacted reference (ticket, hash or artifact pointer) instead";
         }
         return what + " looks like " + kind.description() + "; evidence must be a redacted reference, never the secret itself";
-    }
-
-    /**
-     * Replaces anything secret-shaped in a text meant for people (a pointer holding a key, a message)
-     * so that reports never repeat a secret.
-     */
-    public static String redact(String text) {
-        return SecretScanner.scan(text) == null ? text : "[redacted: secret-shaped text]";
     }
 }

@@ -127,8 +127,8 @@ class CliTest {
     void aMissingSnapshotIsAnIoErrorWithoutStackTrace() {
         Run run = run("--root", temp.toString(), "--generated-at", GENERATED_AT);
         assertEquals(2, run.status());
-        assertTrue(run.err().startsWith("monitoring-readback-plan: error: cannot read "), run.err());
-        assertTrue(run.err().contains("no such file"), run.err());
+        assertTrue(run.err().startsWith("monitoring-readback-plan: error: "), run.err());
+        assertTrue(run.err().contains("monitoring-owner-response-acceptance.snapshot.json: no such file"), run.err());
         assertFalse(run.err().contains("\tat "), run.err());
     }
 

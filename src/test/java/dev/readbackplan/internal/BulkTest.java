@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class BulkTest {
     private static final int CANDIDATES = 3 * Candidates.PARALLEL_THRESHOLD + 17;
-    private final Engine engine = Engine.get();
+    private final Engine engine = new Engine(java.util.concurrent.ForkJoinPool.commonPool());
 
     private static ObjectNode snapshot() {
         ObjectNode snapshot = JsonNodeFactory.instance.objectNode();
@@ -36,7 +36,7 @@ class BulkTest {
     void aLargePlanIsWrittenAsTheSequentialWriterWritesIt() throws IOException {
         ObjectNode snapshot = snapshot();
         ByteArrayOutputStream streamed = new ByteArrayOutputStream();
-        new PlanGenerator(engine).write(snapshot, "2026-01-01T00:00:00+08:00", "unknown", "bulk", streamed);
+        new PlanGenerator(engine).write(snapshot, 0, "2026-01-01T00:00:00+08:00", "unknown", "bulk", Long.MAX_VALUE, streamed);
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
         PythonJsonWriter writer = new PythonJsonWriter(whole);
         writer.writeDocument(new PlanGenerator(engine).tree(snapshot, "2026-01-01T00:00:00+08:00", "unknown", "bulk"));
@@ -54,10 +54,12 @@ class BulkTest {
         ((ObjectNode) candidates.get(CANDIDATES - 1)).put("source_line_count", -1);
         snapshot.put("status", 5);
 
-        List<String> split = engine.snapshotValidator().validate(snapshot).stream().map(f -> f.pointer() + " " + f.keyword()).sorted().toList();
-        List<String> whole = new java.util.ArrayList<>();
-        SchemaFindings.validate(engine.schemas().snapshot(), snapshot, "").forEach(f -> whole.add(f.pointer() + " " + f.keyword()));
-        StringFindings.scan(snapshot, "").forEach(f -> whole.add(f.pointer() + " " + f.keyword()));
+        Findings splitFindings = new Findings(1000);
+        engine.snapshotValidator().validate(snapshot, splitFindings);
+        List<String> split = splitFindings.kept().stream().map(f -> f.pointer() + " " + f.keyword()).sorted().toList();
+        Findings wholeFindings = new Findings(1000);
+        engine.snapshotValidator().validateWhole(snapshot, wholeFindings);
+        List<String> whole = wholeFindings.kept().stream().map(f -> f.pointer() + " " + f.keyword()).toList();
         assertEquals(whole.stream().sorted().toList(), split);
         assertEquals(5, split.size(), split.toString());
         assertTrue(split.contains("/acceptance_candidates/1500/label secret"), split.toString());

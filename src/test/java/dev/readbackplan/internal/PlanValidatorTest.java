@@ -18,7 +18,7 @@ class PlanValidatorTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int CANDIDATES = 10_000;
 
-    private final Engine engine = Engine.get();
+    private final Engine engine = new Engine(java.util.concurrent.ForkJoinPool.commonPool());
     private final PlanTemplate template = engine.template();
     private final PlanValidator validator = engine.planValidator();
 
@@ -53,9 +53,11 @@ class PlanValidatorTest {
         ObjectNode plan = template.envelope(NODES.objectNode(), "2026-01-01T00:00:00+08:00", "unknown");
         candidates.subList(first, candidates.size()).forEach(plan.withArray("/readback_candidates")::add);
         List<String> pointers = new ArrayList<>();
-        for (Finding finding : SchemaFindings.validate(engine.schemas().plan(), plan, "")) {
+        Findings findings = new Findings(100_000);
+        SchemaFindings.validate(engine.schemas().plan(), plan, Pointer.ROOT, findings);
+        for (Finding finding : findings.kept()) {
             // Renumber: candidate k of the partial plan is candidate first + k of the whole one.
-            String[] parts = finding.pointer().split("/", 4);
+            String[] parts = finding.pointer().toString().split("/", 4);
             pointers.add("/" + parts[1] + "/" + (Integer.parseInt(parts[2]) + first) + (parts.length > 3 ? "/" + parts[3] : ""));
         }
         return pointers;
@@ -64,7 +66,9 @@ class PlanValidatorTest {
     private List<String> memberwisePointers(List<ObjectNode> candidates) {
         List<String> pointers = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
-            validator.candidate(i, candidates.get(i)).forEach(f -> pointers.add(f.pointer()));
+            Findings findings = new Findings(100_000);
+            validator.candidate(i, candidates.get(i), findings);
+            findings.kept().forEach(f -> pointers.add(f.pointer().toString()));
         }
         return pointers;
     }
@@ -129,16 +133,25 @@ class PlanValidatorTest {
     void aBuiltCandidateIsCheckedWhereItCanDiffer() {
         ObjectNode source = source(7);
         source.put("repo_sha256", "not a digest"); // as if it had slipped past the snapshot validation
-        assertEquals(List.of(), validator.builtCandidate(7, source), "copied members are the snapshot's, checked there");
+        assertEquals(List.of(), built(7, source), "copied members are the snapshot's, checked there");
+        Findings asTree = new Findings(100);
+        validator.candidate(7, template.candidate(source), asTree);
         assertEquals(List.of("/readback_candidates/7/repo_sha256"),
-                validator.candidate(7, template.candidate(source)).stream().map(Finding::pointer).toList(),
+                asTree.kept().stream().map(f -> f.pointer().toString()).toList(),
                 "as a tree, every member that is not a shared instance is checked");
 
         ObjectNode secretShaped = source(8);
         secretShaped.put("surface_id", "//svc:Pa55w0rdFake@db"); // harmless alone, a URL with credentials once prefixed
-        List<Finding> findings = validator.builtCandidate(8, secretShaped);
-        assertEquals(List.of("/readback_candidates/8/post_incident_readback_candidate_id"), findings.stream().map(Finding::pointer).toList());
+        List<Finding> findings = built(8, secretShaped);
+        assertEquals(List.of("/readback_candidates/8/post_incident_readback_candidate_id"),
+                findings.stream().map(f -> f.pointer().toString()).toList());
         assertEquals("secret", findings.get(0).keyword());
+    }
+
+    private List<Finding> built(int index, ObjectNode source) {
+        Findings findings = new Findings(100);
+        validator.builtCandidate(index, source, findings);
+        return findings.kept();
     }
 
     /** Run at build time for the packaged schema, so that no run has to pay for it. */

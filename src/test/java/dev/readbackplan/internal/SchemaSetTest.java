@@ -12,12 +12,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class SchemaSetTest {
+    private static final SchemaSet SCHEMAS = new SchemaSet();
+
     /** The dialect registers only the formats the schemas use: a new format must be added there. */
     @Test
     void theSchemasUseOnlyTheRegisteredFormats() {
         Set<String> used = new TreeSet<>();
-        collectFormats(SchemaSet.get().planNode(), used);
-        collectFormats(SchemaSet.get().snapshotNode(), used);
+        collectFormats(SCHEMAS.planNode(), used);
+        collectFormats(SCHEMAS.snapshotNode(), used);
         Set<String> registered = SchemaSet.USED_FORMATS.stream().map(Format::getName).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(registered, used);
     }
@@ -41,6 +43,6 @@ class SchemaSetTest {
             assertEquals(printing, ordinary);
             assertEquals(ordinary.hashCode(), printing.hashCode());
         }
-        assertTrue(SchemaSet.get().planNode().at("/$defs/blocked_action/enum/0") instanceof SchemaNodes.PrintingTextNode);
+        assertTrue(SCHEMAS.planNode().at("/$defs/blocked_action/enum/0") instanceof SchemaNodes.PrintingTextNode);
     }
 }
