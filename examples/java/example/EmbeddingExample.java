@@ -7,8 +7,6 @@ import dev.readbackplan.ReadbackCatalog;
 import dev.readbackplan.ReadbackPlanner;
 import dev.readbackplan.ValidationReport;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -28,8 +26,9 @@ public final class EmbeddingExample {
         }
 
         PlanOptions options = PlanOptions.defaults().withGitCommit("abc1234");
-        try (OutputStream out = Files.newOutputStream(plan)) {
-            GenerationResult result = planner.generate(snapshot, options, out);
+        try {
+            // Validated, then written atomically: on any failure the old plan file is untouched.
+            GenerationResult result = planner.generate(snapshot, options, plan);
             return result.count("readback_candidate_count");
         } catch (InvalidDocumentException e) {
             throw new IllegalArgumentException(e.report().toText(), e);

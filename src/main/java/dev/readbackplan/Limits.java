@@ -13,11 +13,12 @@ public record Limits(long maxDocumentBytes, int maxNestingDepth, int maxStringLe
     /** The most a document can be: arrays are indexed by int, and a plan must fit one. */
     public static final long MAX_DOCUMENT_BYTES = Integer.MAX_VALUE - 16;
     /**
-     * The deepest nesting any limit allows. Reading, schema validation and writing descend one level of
-     * the document per call; 1,000 levels stay far inside a 512 KiB thread stack (a test runs the
-     * deepest document on such a thread), and no snapshot or plan is deeper than 4.
+     * The deepest nesting any limit allows. Reading and the string checks descend one level of the
+     * document per call or two; 500 levels take well under half of a 512 KiB thread stack, whether the
+     * code runs interpreted or compiled (a test runs the deepest document on such a thread; 1,000
+     * levels overflowed it once), and no snapshot or plan is deeper than 4.
      */
-    public static final int MAX_NESTING_DEPTH = 1000;
+    public static final int MAX_NESTING_DEPTH = 500;
     /** The most problems a report can show: more is no longer a report a person reads. */
     public static final int MAX_PROBLEMS = 100_000;
 

@@ -20,4 +20,18 @@ class EmbeddingExampleTest {
         assertTrue(ReadbackPlanner.create().validate(plan).isValid());
         assertTrue(EmbeddingExample.firstReviewerCheck().startsWith("source_owner_response_acceptance_current: "));
     }
+
+    /** The README's example must not lose the old plan when the snapshot is bad (it once truncated it first). */
+    @Test
+    void anInvalidSnapshotLeavesTheOldPlanAsItWas(@TempDir Path temp) throws IOException {
+        Path plan = temp.resolve("plan.json");
+        java.nio.file.Files.writeString(plan, "the reviewers' plan");
+        Path snapshot = temp.resolve("snapshot.json");
+        java.nio.file.Files.writeString(snapshot, "{\"schema_version\": \"x\", \"acceptance_candidates\": 5}");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> EmbeddingExample.writePlan(snapshot, plan));
+        assertEquals("the reviewers' plan", java.nio.file.Files.readString(plan));
+        try (var files = java.nio.file.Files.list(temp)) {
+            assertEquals(2, files.count(), "no temporary file is left");
+        }
+    }
 }

@@ -35,10 +35,16 @@ public final class PlanCheck {
 
     private final Limits limits;
     private final JsonFactory factory;
+    private final long treeDiffLimit;
 
     public PlanCheck(Limits limits) {
+        this(limits, TREE_DIFF_LIMIT);
+    }
+
+    PlanCheck(Limits limits, long treeDiffLimit) {
         this.limits = limits;
         this.factory = StrictJsonReader.jsonFactory(limits);
+        this.treeDiffLimit = treeDiffLimit;
     }
 
     /** The provenance recorded at the top level of a plan file, read by streaming (nothing else is kept). */
@@ -92,7 +98,7 @@ public final class PlanCheck {
             return PlanComparison.differs("", "the file is larger than any plan this tool writes (the limit is "
                     + limits.maxDocumentBytes() + " bytes)");
         }
-        if (size <= TREE_DIFF_LIMIT) {
+        if (size <= treeDiffLimit) {
             byte[] bytes = Files.readAllBytes(file);
             JsonNode inFile = new StrictJsonReader(limits).read(bytes, bytes.length).root();
             if (inFile == null) {
@@ -149,7 +155,11 @@ public final class PlanCheck {
                 }
                 if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
                     open.push(new Open(at, token == JsonToken.START_ARRAY));
-                } else if (parser.currentLocation().getByteOffset() > offset) {
+                    continue;
+                }
+                // A string is read lazily: read it to its end, so that the location is past it.
+                parser.finishToken();
+                if (parser.currentLocation().getByteOffset() > offset) {
                     return at;
                 }
             }
