@@ -2,7 +2,7 @@
 """Wall time and peak memory of the CLI against the reference generator, side by side.
 
 Usage: bench/bench.py [--reference DIR] [--sizes 1,100,1000,10000] [--runs 10] [--warmup 2]
-                      [--cli 'bin/monitoring-readback-plan'] [--keep DIR]
+                      [--cli 'bin/monitoring-readback-plan'] [--keep DIR] [--review 10000]
 
 For each size it writes a synthetic snapshot (with DIR/make_snapshot.py when the reference is
 given, else with a small generator of its own), checks once that both programs write the same
@@ -10,6 +10,12 @@ bytes, then runs the two commands alternately, warm-up runs first, and prints th
 of each, their ratio, and the peak RSS (resident set size) of each and their ratio. The CLI is run
 exactly as the README tells users to: bin/monitoring-readback-plan, with JAVA_HOME choosing the JDK.
 Wall time is measured around the whole process (fork to exit); peak RSS comes from wait4().
+
+Then (--review N, default 10000; 0 skips it) it fills every candidate of the CLI's plan of an
+N-candidate snapshot as reviewers would (every evidence field, with a spread of lanes), and runs
+`review` of that filled plan and generation of the same plan alternately, and prints both medians
+and their ratio (the target is a review no slower than twice the generation). `--sizes ''` with
+`--review` runs only this part, which needs no reference generator.
 """
 import argparse, hashlib, json, os, platform, random, shlex, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -82,22 +88,24 @@ def main():
     ap.add_argument("--warmup", type=int, default=2)
     ap.add_argument("--cli", default=os.path.join(PROJECT, "bin", "monitoring-readback-plan"))
     ap.add_argument("--keep", help="keep the snapshots and outputs in this folder")
+    ap.add_argument("--review", type=int, default=10000, help="candidates of the review measurement (0 skips it)")
     a = ap.parse_args()
-    if not a.reference or not os.path.isfile(os.path.join(a.reference, "monitoring_post_incident_readback_plan.py")):
+    sizes = [int(x) for x in a.sizes.split(",") if x]
+    if sizes and (not a.reference or not os.path.isfile(os.path.join(a.reference, "monitoring_post_incident_readback_plan.py"))):
         sys.exit("bench: give --reference DIR (or REFERENCE_DIR): the folder of the reference generator")
-    reference = os.path.join(a.reference, "monitoring_post_incident_readback_plan.py")
-    maker = os.path.join(a.reference, "make_snapshot.py")
+    reference = os.path.join(a.reference, "monitoring_post_incident_readback_plan.py") if a.reference else None
+    maker = os.path.join(a.reference, "make_snapshot.py") if a.reference else ""
     work = a.keep or tempfile.mkdtemp(prefix="bench-")
     os.makedirs(work, exist_ok=True)
     cli = shlex.split(a.cli)
 
     print(f"machine: {os.cpu_count()} cores, {cpu_model()}; {platform.system()} {platform.release()}")
     print(f"java: {describe_java()} (JAVA_HOME={os.environ.get('JAVA_HOME', 'unset')}); python: {platform.python_version()}")
-    print(f"cli: {shlex.join(cli)}; reference: {os.path.basename(reference)}")
+    print(f"cli: {shlex.join(cli)}; reference: {os.path.basename(reference) if reference else 'none'}")
     print(f"runs: {a.warmup} warm-up + {a.runs} measured per program and size, alternating\n")
     rows = []
     try:
-        for n in [int(s) for s in a.sizes.split(",")]:
+        for n in sizes:
             folder = os.path.join(work, f"n{n}")
             os.makedirs(folder, exist_ok=True)
             snapshot = os.path.join(folder, "snapshot.json")
@@ -126,15 +134,78 @@ def main():
             rows.append((n, size, med["cli"], med["reference"]))
             print(f"n={n}: cli {med['cli'][0] * 1000:.0f} ms / {med['cli'][1]:.0f} MiB, "
                   f"reference {med['reference'][0] * 1000:.0f} ms / {med['reference'][1]:.0f} MiB", flush=True)
+        if a.review:
+            review_rows = bench_review(a, cli, work, maker)
     finally:
         if not a.keep:
             shutil.rmtree(work, ignore_errors=True)
+    if a.review:
+        n, size, gen, rev = review_rows
+        print(f"\n| candidates | filled plan size | generation wall (median) | review wall (median) | review / generation | target |")
+        print("|---:|---:|---:|---:|---:|---:|")
+        print(f"| {n:,} | {size / 1e6:.1f} MB | {gen * 1000:.0f} ms | {rev * 1000:.0f} ms | {rev / gen:.2f} | ≤ 2.0 |")
+    if not rows:
+        return
 
     print("\n| candidates | plan size | CLI wall (median) | reference wall (median) | wall ratio | CLI peak RSS | reference peak RSS | RSS ratio |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n, size, (cw, cm), (rw, rm) in rows:
         print(f"| {n:,} | {size / 1e6:.1f} MB | {cw * 1000:.0f} ms | {rw * 1000:.0f} ms | {cw / rw:.2f} | "
               f"{cm:.0f} MiB | {rm:.0f} MiB | {cm / rm:.2f} |")
+
+
+def fill(plan):
+    """Every evidence field of every candidate filled, as reviewers would, with a spread of lanes."""
+    refs = [k for k in plan["readback_candidates"][0] if k.endswith("_ref")] if plan["readback_candidates"] else []
+    for i, c in enumerate(plan["readback_candidates"]):
+        for ref in refs:
+            c[ref] = f"artifact://evidence/2026/{i}/{ref}.json"
+        c["monitoring_incident_or_change_ref"] = f"INC-{1000 + i}"
+        c["maintenance_window"] = "2026-01-01 02:00-03:00 +08:00"
+        c["rollback_owner"] = "sre-oncall"
+        c["followup_owner"] = "observability-team"
+        kind = i % 5
+        if kind == 1:
+            c["before_alert_state_ref"] = None
+        elif kind == 2:
+            c["receiver_receipt_readback_ref"] = c["receiver_route_state_ref"]
+        elif kind == 3:
+            c["reviewer_outcome"] = "waiting_runtime_gate"
+        elif kind == 4:
+            c["reviewer_outcome"] = "ready_for_monitoring_post_incident_review"
+    return plan
+
+
+def bench_review(a, cli, work, maker):
+    n = a.review
+    folder = os.path.join(work, f"review{n}")
+    os.makedirs(folder, exist_ok=True)
+    snapshot = os.path.join(folder, "snapshot.json")
+    with open(snapshot, "w" if not os.path.isfile(maker) else "wb") as f:
+        if os.path.isfile(maker):
+            f.write(subprocess.run([sys.executable, maker, str(n), "--seed", "7"], capture_output=True, check=True).stdout)
+        else:
+            f.write(own_snapshot(n, 7))
+    common = ["--root", folder, "--source-report", "snapshot.json"]
+    generate = cli + common + ["--generated-at", GENERATED_AT, "--git-commit", "unknown", "--output", os.path.join(folder, "plan.json")]
+    run(generate)
+    with open(os.path.join(folder, "plan.json"), encoding="utf-8") as f:
+        plan = fill(json.load(f))
+    filled = os.path.join(folder, "filled.json")
+    with open(filled, "w", encoding="utf-8") as f:
+        f.write(json.dumps(plan, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    review = cli + ["review"] + common + ["--reviewed-at", GENERATED_AT, "--output", os.path.join(folder, "review.txt"), filled]
+    for _ in range(a.warmup):
+        run(generate)
+        run(review)
+    samples = {"generate": [], "review": []}
+    for i in range(a.runs):
+        order = [("generate", generate), ("review", review)] if i % 2 == 0 else [("review", review), ("generate", generate)]
+        for name, command in order:
+            samples[name].append(run(command)[0])
+    gen, rev = statistics.median(samples["generate"]), statistics.median(samples["review"])
+    print(f"review n={n}: generation {gen * 1000:.0f} ms, review {rev * 1000:.0f} ms, ratio {rev / gen:.2f}", flush=True)
+    return n, os.path.getsize(filled), gen, rev
 
 
 main()

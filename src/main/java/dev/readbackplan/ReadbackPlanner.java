@@ -11,6 +11,7 @@ import dev.readbackplan.internal.PlanCheck;
 import dev.readbackplan.internal.PlanGenerator;
 import dev.readbackplan.internal.PythonJsonWriter;
 import dev.readbackplan.internal.SchemaFindings;
+import dev.readbackplan.internal.review.PlanReviewer;
 import dev.readbackplan.model.AcceptanceSnapshot;
 import dev.readbackplan.model.ReadbackPlan;
 import java.io.IOException;
@@ -50,12 +51,16 @@ public final class ReadbackPlanner {
     private final Limits limits;
     private final CompletableFuture<Engine> engine;
     private final DocumentReader reader;
+    private final DocumentReader reviewReader;
+    private volatile PlanReviewer reviewer;
 
     private ReadbackPlanner(Limits limits, Executor executor) {
         this.limits = Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(executor, "executor");
         this.engine = CompletableFuture.supplyAsync(() -> new Engine(executor), executor);
         this.reader = new DocumentReader(limits, this::engine);
+        this.reviewReader = new DocumentReader(new Limits(limits.maxDocumentBytes(), limits.maxNestingDepth(), limits.maxStringLength(),
+                Limits.MAX_PROBLEMS), this::engine);
     }
 
     /**
@@ -435,5 +440,70 @@ public final class ReadbackPlanner {
             }
             node.forEach(Typed::removeNulls);
         }
+    }
+
+    // ---------------------------------------------------------------- review
+
+    /**
+     * Reviews a filled plan against its snapshot: checks that the plan is current for the snapshot,
+     * then puts each candidate into its outcome lane by the reviewer checks. Problems inside evidence
+     * fields that only make a value unredacted (a reference of another shape, a secret-shaped string,
+     * a raw payload) quarantine that candidate; every other problem fails the plan. Both files are
+     * only read.
+     *
+     * @param reviewedAt the {@code reviewed_at} to record, an RFC 3339 date-time with an offset; null for now
+     * @throws InvalidDocumentException when the plan (with its full report) or the snapshot is invalid
+     * @throws IllegalArgumentException when {@code reviewedAt} is not a date-time with an offset
+     * @throws IOException when a file cannot be read
+     */
+    public PlanReview review(Path plan, Path snapshot, String reviewedAt) throws IOException {
+        return review(Bytes.of(plan, limits), plan.toString(), Bytes.of(snapshot, limits), snapshot.toString(), reviewedAt);
+    }
+
+    /**
+     * As {@link #review(Path, Path, String)}, for documents read from streams (not closed).
+     *
+     * @param planName how the plan is named in reports
+     * @param snapshotName how the snapshot is named in reports
+     */
+    public PlanReview review(InputStream plan, String planName, InputStream snapshot, String snapshotName, String reviewedAt)
+            throws IOException {
+        return review(Bytes.of(plan, limits), planName, Bytes.of(snapshot, limits), snapshotName, reviewedAt);
+    }
+
+    private PlanReview review(Bytes plan, String planName, Bytes snapshot, String snapshotName, String reviewedAt) {
+        String at = reviewedAt == null ? PlanOptions.now() : reviewedAt;
+        // Every problem of the plan is needed to tell quarantined evidence from errors: read with the largest report.
+        DocumentReader.Parsed parsedPlan = reviewReader.read(plan.data(), plan.length(), plan.tooLarge(), planName, DocumentKind.PLAN,
+                () -> { }, DocumentReader.Purpose.VALIDATE);
+        DocumentReader.Parsed parsedSnapshot = read(snapshot, snapshotName, DocumentKind.SNAPSHOT, DocumentReader.Purpose.VALIDATE);
+        if (!parsedSnapshot.report().isValid()) {
+            throw new InvalidDocumentException(parsedSnapshot.report());
+        }
+        String sha256;
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(plan.data(), 0, plan.length());
+            sha256 = java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        PlanReviewer reviewer = reviewer();
+        PlanReviewer.Result result = reviewer.review(parsedPlan, parsedSnapshot.root(), snapshotName, at, sha256);
+        return new PlanReview(reviewer, result, parsedPlan.root(), planName);
+    }
+
+    /** The reviewer, built on the first review (it compiles the review schema). */
+    private PlanReviewer reviewer() {
+        PlanReviewer built = reviewer;
+        if (built == null) {
+            synchronized (this) {
+                if (reviewer == null) {
+                    reviewer = new PlanReviewer(engine(), catalog(), reader);
+                }
+                built = reviewer;
+            }
+        }
+        return built;
     }
 }

@@ -69,6 +69,9 @@ public final class Cli {
         PrintStream messages = new PrintStream(err, true, StandardCharsets.UTF_8);
         try {
             List<String> arguments = Arrays.asList(args);
+            if (!arguments.isEmpty() && arguments.get(0).equals("review")) {
+                return ReviewCommand.run(Arguments.parse(ReviewCommand.OPTIONS, normalizeHelp(arguments.subList(1, arguments.size()))), out, messages);
+            }
             if (!arguments.isEmpty() && arguments.get(0).equals("validate")) {
                 return validate(Arguments.parse(VALIDATE_OPTIONS, normalizeHelp(arguments.subList(1, arguments.size()))), out, messages);
             }
@@ -268,7 +271,8 @@ public final class Cli {
     private static String usage() {
         return "usage: " + PROGRAM + " [--root DIR] [--source-report PATH] [--output FILE [--check]]\n"
                 + "       " + " ".repeat(PROGRAM.length()) + " [--generated-at TIMESTAMP] [--git-commit SHA] [--strict]\n"
-                + "       " + PROGRAM + " validate [--kind snapshot|plan] [--format text|json] [--strict] FILE...\n";
+                + "       " + PROGRAM + " validate [--kind snapshot|plan] [--format text|json] [--strict] FILE...\n"
+                + "       " + PROGRAM + " " + ReviewCommand.USAGE;
     }
 
     private static String description() {

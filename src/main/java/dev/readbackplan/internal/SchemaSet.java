@@ -35,6 +35,7 @@ public final class SchemaSet {
     public static final String ID_BASE = "https://monitoring-readback-plan.example/schemas/";
     public static final String SNAPSHOT_SCHEMA = "monitoring-owner-response-acceptance-snapshot.schema.json";
     public static final String PLAN_SCHEMA = "monitoring-post-incident-readback-plan-v1.schema.json";
+    public static final String REVIEW_SCHEMA = "monitoring-post-incident-readback-review-v1.schema.json";
     private static final String RESOURCE_DIRECTORY = "/schemas/";
 
     private static final String CANDIDATE_DEFINITION = "/$defs/readback_candidate";
@@ -48,6 +49,8 @@ public final class SchemaSet {
     private final Map<String, Schema> snapshotProperties;
     private final Map<String, Schema> planProperties;
     private final Map<String, Schema> candidateProperties;
+    /** Compiled on first use: only a review needs it. */
+    private volatile Schema review;
 
     /** Compiles the packaged schemas: tens of milliseconds; build one per planner and share it. */
     public SchemaSet() {
@@ -159,7 +162,7 @@ public final class SchemaSet {
             return null;
         }
         String name = address.substring(ID_BASE.length());
-        if (!name.equals(SNAPSHOT_SCHEMA) && !name.equals(PLAN_SCHEMA)) {
+        if (!name.equals(SNAPSHOT_SCHEMA) && !name.equals(PLAN_SCHEMA) && !name.equals(REVIEW_SCHEMA)) {
             return null;
         }
         return () -> {
@@ -178,6 +181,20 @@ public final class SchemaSet {
 
     public Schema plan() {
         return plan;
+    }
+
+    /** The review schema, compiled on first use (it refers to the plan schema, registered by then). */
+    public Schema review() {
+        Schema compiled = review;
+        if (compiled == null) {
+            synchronized (this) {
+                if (review == null) {
+                    review = compile(REVIEW_SCHEMA, packagedTree(REVIEW_SCHEMA));
+                }
+                compiled = review;
+            }
+        }
+        return compiled;
     }
 
     /** The snapshot schema as JSON. */

@@ -1,0 +1,139 @@
+package dev.readbackplan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readbackplan.internal.PythonJsonWriter;
+import dev.readbackplan.internal.review.PlanReviewer;
+import dev.readbackplan.internal.review.ReviewRenderer;
+import dev.readbackplan.model.ReadbackReview;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The review of a filled readback plan against its snapshot, from {@link ReadbackPlanner#review}.
+ *
+ * <p>A plan that is not {@linkplain #isCurrent() current} for its snapshot (its content, apart from
+ * the reviewers' fields and the provenance, differs from what the snapshot gives) is not reviewed:
+ * {@link #comparison()} then names the first difference, and the other accessors throw {@link
+ * IllegalStateException}. A current plan has, for each candidate in plan order, its outcome lane, its
+ * failed checks, its missing evidence fields and its quarantined fields (pointers, never values).
+ *
+ * <p>Thread-safe. The review holds the plan's tree, so that {@link #writeReviewedPlan} can write it.
+ */
+public final class PlanReview {
+    private static final Set<String> READY_LANES = Set.of("ready_for_monitoring_post_incident_review", "waiting_runtime_gate");
+
+    private final PlanComparison comparison;
+    private final List<PlanReviewer.CandidateReview> candidates;
+    private final ObjectNode document;
+    private final JsonNode plan;
+    private final String planName;
+    private final PlanReviewer reviewer;
+
+    PlanReview(PlanReviewer reviewer, PlanReviewer.Result result, JsonNode plan, String planName) {
+        this.comparison = result.outOfDate() == null ? PlanComparison.matching()
+                : PlanComparison.differs(result.outOfDate().pointer().segments(), result.outOfDate().description());
+        this.reviewer = reviewer;
+        this.candidates = result.candidates();
+        this.document = result.document();
+        this.plan = plan;
+        this.planName = planName;
+    }
+
+    /** Whether the plan is current for its snapshot; only a current plan is reviewed. */
+    public boolean isCurrent() {
+        return comparison.upToDate();
+    }
+
+    /** Up to date, or the first difference between the plan and what its snapshot gives (reviewers' fields aside). */
+    public PlanComparison comparison() {
+        return comparison;
+    }
+
+    /** The review as the typed model of the review schema ({@code monitoring_post_incident_readback_review_v1}). */
+    public ReadbackReview document() {
+        requireCurrent();
+        try {
+            return Typed.MAPPER.treeToValue(document, ReadbackReview.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("the review does not bind to the model", e);
+        }
+    }
+
+    /** Writes the review document, validated against its schema, in the canonical JSON format; {@code out} is not closed. */
+    public void writeJson(OutputStream out) throws IOException {
+        requireCurrent();
+        PythonJsonWriter writer = new PythonJsonWriter(out);
+        writer.writeDocument(document);
+        writer.flush();
+    }
+
+    /** One line per candidate, {@code surface_id: lane (failed: check, ...)}, then a tally per lane. */
+    public String toText() {
+        requireCurrent();
+        return ReviewRenderer.text(candidates, ReadbackPlanner.catalog());
+    }
+
+    /** A Markdown report for a pull request: the lane tally, then each candidate's unmet checks with their instructions. */
+    public String toMarkdown() {
+        requireCurrent();
+        return ReviewRenderer.markdown(candidates, ReadbackPlanner.catalog(), document.get("reviewed_at").textValue(),
+                document.get("plan_generated_at").textValue(), document.get("plan_git_commit").textValue(),
+                document.get("plan_sha256").textValue());
+    }
+
+    /** The outcome lane of each candidate, in plan order. */
+    public List<String> lanes() {
+        requireCurrent();
+        return candidates.stream().map(PlanReviewer.CandidateReview::lane).toList();
+    }
+
+    /** Whether every candidate is ready for review or waiting for its runtime gate (what CI may require). */
+    public boolean allReady() {
+        requireCurrent();
+        return candidates.stream().allMatch(c -> READY_LANES.contains(c.lane()));
+    }
+
+    /** The JSON Pointers of every quarantined evidence field, in plan order. */
+    public List<String> quarantinedPointers() {
+        requireCurrent();
+        List<String> pointers = new ArrayList<>();
+        candidates.forEach(c -> pointers.addAll(c.quarantinedFields()));
+        return pointers;
+    }
+
+    /**
+     * Writes the plan with each candidate's lane in its {@code status} and {@code reviewer_outcome} (a
+     * rejected claim stays in {@code reviewer_outcome}, so that a second review rejects it again) and
+     * every quarantined value set to null, in the canonical format, after validating it; {@code out}
+     * is not closed.
+     *
+     * @throws InvalidDocumentException when the plan would not be valid (a bug); nothing is written then
+     */
+    public void writeReviewedPlan(OutputStream out) throws IOException {
+        requireCurrent();
+        JsonNode reviewed;
+        synchronized (this) {
+            // The review's own tree stays as it was read.
+            reviewed = plan.deepCopy();
+        }
+        reviewer.applyTo(reviewed, candidates, planName);
+        PythonJsonWriter writer = new PythonJsonWriter(out);
+        writer.writeDocument(reviewed);
+        writer.flush();
+    }
+
+    private void requireCurrent() {
+        if (!comparison.upToDate()) {
+            throw new IllegalStateException("the plan is out of date for its snapshot at " + comparison.displayPointer() + "; it was not reviewed");
+        }
+    }
+
+    private static final class Typed {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+}

@@ -1,0 +1,363 @@
+package dev.readbackplan.internal.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readbackplan.DocumentKind;
+import dev.readbackplan.InvalidDocumentException;
+import dev.readbackplan.Problem;
+import dev.readbackplan.ReadbackCatalog;
+import dev.readbackplan.Severity;
+import dev.readbackplan.ValidationReport;
+import dev.readbackplan.internal.DocumentReader;
+import dev.readbackplan.internal.Engine;
+import dev.readbackplan.internal.Finding;
+import dev.readbackplan.internal.Findings;
+import dev.readbackplan.internal.Pointer;
+import dev.readbackplan.internal.PlanDiff;
+import dev.readbackplan.internal.PlanGenerator;
+import dev.readbackplan.internal.SchemaFindings;
+import dev.readbackplan.internal.SchemaSet;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reviews a plan that has been read and validated: sorts its validation problems into quarantined
+ * evidence fields and errors that fail the document, checks that the plan is current for its
+ * snapshot, then applies the checks and lanes to each candidate. Thread-safe; linear in the plan.
+ */
+public final class PlanReviewer {
+    /** Problems inside an evidence field with these keywords only make the value unredacted: they quarantine it. */
+    private static final Set<String> QUARANTINING_KEYWORDS = Set.of("pattern", "type", "maxLength", "minLength", "secret", "raw-payload");
+    private static final String CANDIDATES = "readback_candidates";
+    public static final String REVIEW_SCHEMA_VERSION = "monitoring_post_incident_readback_review_v1";
+
+    /** The review of one candidate. Lists in catalog and readback-field order; pointers only, never values. */
+    public record CandidateReview(int index, String candidateId, String surfaceId, String lane, String claimedLane,
+            List<String> failedChecks, List<String> missingFields, List<String> quarantinedFields) {}
+
+    /** A review: out of date (difference set, nothing else) or reviewed. */
+    public record Result(PlanDiff.Difference outOfDate, List<CandidateReview> candidates, ObjectNode document) {}
+
+    private final Engine engine;
+    private final DocumentReader reader;
+    private final ReviewRules rules;
+    private final List<String> closedGates = new ArrayList<>();
+    private final List<String> acceptedFlags = new ArrayList<>();
+    private final List<String> zeroCounts = new ArrayList<>();
+    private final List<String> neutralCandidateFields;
+
+    /** A reviewer with a planner's compiled schemas; {@code reader} validates the reviewed plans it writes. */
+    public PlanReviewer(Engine engine, ReadbackCatalog catalog, DocumentReader reader) {
+        this.engine = engine;
+        this.reader = reader;
+        this.rules = new ReviewRules(engine, catalog);
+        JsonNode planSchema = engine.schemas().planNode();
+        JsonNode candidate = planSchema.at(SchemaSet.candidateDefinition()).get("properties");
+        candidate.properties().forEach(p -> {
+            JsonNode schema = resolve(planSchema, p.getValue());
+            if (schema.path("const").isBoolean() && !schema.get("const").booleanValue()) {
+                // The accepted and received flags are counted with the counts; the rest are gates.
+                (p.getKey().endsWith("_accepted") || p.getKey().endsWith("_received") ? acceptedFlags : closedGates).add(p.getKey());
+            }
+        });
+        JsonNode summary = resolve(planSchema, planSchema.get("properties").get("summary")).get("properties");
+        summary.properties().forEach(p -> {
+            JsonNode schema = resolve(planSchema, p.getValue());
+            if (schema.path("const").isIntegralNumber() && schema.get("const").longValue() == 0) {
+                zeroCounts.add(p.getKey());
+            }
+        });
+        if (closedGates.isEmpty() || acceptedFlags.isEmpty() || zeroCounts.isEmpty()) {
+            throw new IllegalStateException("the plan schema pins no gates, flags or counts");
+        }
+        List<String> neutral = new ArrayList<>(rules.fields().all());
+        neutral.add("status");
+        neutral.add("reviewer_outcome");
+        neutralCandidateFields = List.copyOf(neutral);
+    }
+
+    private static JsonNode resolve(JsonNode schema, JsonNode property) {
+        JsonNode ref = property.get("$ref");
+        return ref != null && ref.textValue().startsWith("#/") ? schema.at(ref.textValue().substring(1)) : property;
+    }
+
+    public ReviewRules rules() {
+        return rules;
+    }
+
+    /**
+     * Reviews a plan that was read as a plan.
+     *
+     * @param plan the plan's tree and report (the tree null when it could not be read)
+     * @param snapshot a validated snapshot
+     * @throws InvalidDocumentException when the plan has a problem that does not merely quarantine an evidence field
+     */
+    public Result review(DocumentReader.Parsed plan, JsonNode snapshot, String snapshotName, String reviewedAt, String planSha256) {
+        Map<Integer, Map<String, Set<String>>> quarantined = classify(plan.report(), plan.root());
+        JsonNode root = plan.root();
+        PlanDiff.Difference difference = compare(root, snapshot, snapshotName);
+        if (difference != null) {
+            return new Result(difference, List.of(), null);
+        }
+        boolean countsZero = countsZero(root.get("summary"));
+        JsonNode candidates = root.get(CANDIDATES);
+        List<CandidateReview> reviews = new ArrayList<>(candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            reviews.add(candidate(i, candidates.get(i), quarantined.getOrDefault(i, Map.of()), countsZero));
+        }
+        return new Result(null, reviews, document(root, reviews, reviewedAt, planSha256));
+    }
+
+    /**
+     * Quarantined evidence fields by candidate index, field, and the keywords found there; throws when
+     * any other error is found.
+     */
+    private Map<Integer, Map<String, Set<String>>> classify(ValidationReport report, JsonNode root) {
+        Map<Integer, Map<String, Set<String>>> quarantined = new HashMap<>();
+        // A problem not shown could be anything: the plan fails as validate reports it.
+        boolean fatal = root == null || report.omittedErrors() > 0;
+        for (Problem problem : report.problems()) {
+            if (problem.severity() != Severity.ERROR) {
+                continue;
+            }
+            String[] at = evidenceField(problem.pointerSegments());
+            if (at == null || !QUARANTINING_KEYWORDS.contains(problem.keyword())) {
+                fatal = true;
+                continue;
+            }
+            quarantined.computeIfAbsent(Integer.parseInt(at[0]), k -> new HashMap<>())
+                    .computeIfAbsent(at[1], k -> new TreeSet<>()).add(problem.keyword());
+        }
+        if (fatal) {
+            throw new InvalidDocumentException(report);
+        }
+        return quarantined;
+    }
+
+    /** {index, field} when the pointer is an evidence field of a candidate or below one, else null. */
+    private String[] evidenceField(List<String> segments) {
+        if (segments.size() < 3 || !segments.get(0).equals(CANDIDATES)) {
+            return null;
+        }
+        String index = segments.get(1);
+        if (index.isEmpty() || index.length() > 9 || !index.chars().allMatch(Character::isDigit)
+                || index.length() > 1 && index.charAt(0) == '0') {
+            return null;
+        }
+        String field = segments.get(2);
+        return rules.fields().all().contains(field) ? new String[] {index, field} : null;
+    }
+
+    /**
+     * The first difference between the plan and the plan its snapshot gives, evidence fields, status,
+     * reviewer outcome and provenance aside, in the generator's order; null when current.
+     */
+    private PlanDiff.Difference compare(JsonNode root, JsonNode snapshot, String snapshotName) {
+        ObjectNode regenerated = new PlanGenerator(engine).tree(snapshot, root.get("generated_at").textValue(),
+                root.get("git_commit").textValue(), snapshotName);
+        // Shallow copies with the reviewers' fields taken from the regenerated plan: linear, no deep copy.
+        ObjectNode neutral = ((ObjectNode) root).objectNode();
+        neutral.setAll((ObjectNode) root);
+        JsonNode fresh = regenerated.get(CANDIDATES);
+        ArrayNode candidates = neutral.arrayNode();
+        JsonNode inFile = root.get(CANDIDATES);
+        for (int i = 0; i < inFile.size(); i++) {
+            ObjectNode candidate = JsonNodeFactory.instance.objectNode();
+            candidate.setAll((ObjectNode) inFile.get(i));
+            if (i < fresh.size()) {
+                for (String field : neutralCandidateFields) {
+                    if (candidate.has(field)) {
+                        candidate.set(field, fresh.get(i).get(field));
+                    }
+                }
+            }
+            candidates.add(candidate);
+        }
+        neutral.set(CANDIDATES, candidates);
+        return PlanDiff.first(neutral, regenerated, Pointer.ROOT);
+    }
+
+    private boolean countsZero(JsonNode summary) {
+        for (String count : zeroCounts) {
+            JsonNode value = summary.get(count);
+            if (value == null || !value.isIntegralNumber() || value.longValue() != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private CandidateReview candidate(int index, JsonNode candidate, Map<String, Set<String>> flagged, boolean countsZero) {
+        EvidenceFields fields = rules.fields();
+        Map<String, JsonNode> values = new HashMap<>();
+        Map<String, Boolean> filled = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        List<String> quarantinedFields = new ArrayList<>();
+        boolean anyFilled = false;
+        boolean shapesAllowed = true;
+        boolean[] secretAndRaw = new boolean[2];
+        for (String field : fields.all()) {
+            boolean ref = fields.isRef(field);
+            JsonNode value = candidate.get(field);
+            values.put(field, value);
+            boolean isFilled = fields.isFilled(field, value, ref);
+            filled.put(field, isFilled);
+            if (!isFilled) {
+                missing.add(field);
+            }
+            anyFilled |= isFilled;
+            boolean shapeAllowed = fields.hasAllowedShape(value, ref);
+            boolean[] found = new boolean[2];
+            ReviewRules.scan(value, found);
+            Set<String> keywords = flagged.getOrDefault(field, Set.of());
+            found[0] |= keywords.contains("secret");
+            found[1] |= keywords.contains("raw-payload");
+            shapeAllowed &= keywords.stream().noneMatch(k -> !k.equals("secret") && !k.equals("raw-payload"));
+            shapesAllowed &= shapeAllowed;
+            secretAndRaw[0] |= found[0];
+            secretAndRaw[1] |= found[1];
+            if (!shapeAllowed || found[0] || found[1]) {
+                quarantinedFields.add(Pointer.ROOT.key(CANDIDATES).index(index).key(field).toString());
+            }
+        }
+        boolean gatesClosed = candidate.path("not_approval").asBoolean(false) && isFalse(candidate, closedGates);
+        boolean flagsFalse = isFalse(candidate, acceptedFlags);
+        boolean allShapes = shapesAllowed;
+        ReviewRules.Facts facts = new ReviewRules.Facts() {
+            @Override
+            public JsonNode value(String field) {
+                return values.get(field);
+            }
+
+            @Override
+            public boolean filled(String field) {
+                return filled.get(field);
+            }
+
+            @Override
+            public boolean allShapesAllowed() {
+                return allShapes;
+            }
+
+            @Override
+            public boolean secretFound() {
+                return secretAndRaw[0];
+            }
+
+            @Override
+            public boolean rawPayloadFound() {
+                return secretAndRaw[1];
+            }
+
+            @Override
+            public boolean planCurrent() {
+                return true; // a plan that is not current is not reviewed candidate by candidate
+            }
+
+            @Override
+            public boolean gatesClosed() {
+                return gatesClosed;
+            }
+
+            @Override
+            public boolean countsZero() {
+                return countsZero && flagsFalse;
+            }
+        };
+        String claim = ReviewRules.claim(candidate);
+        BitSet failed = rules.failed(facts, claim);
+        String lane = rules.lane(failed, anyFilled, claim);
+        return new CandidateReview(index, candidate.path("post_incident_readback_candidate_id").textValue(),
+                candidate.path("surface_id").textValue(), lane, claim, rules.ids(failed), List.copyOf(missing),
+                List.copyOf(quarantinedFields));
+    }
+
+    private static boolean isFalse(JsonNode candidate, List<String> flags) {
+        for (String flag : flags) {
+            JsonNode value = candidate.get(flag);
+            if (value == null || !value.isBoolean() || value.booleanValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The review document, validated against the review schema. */
+    private ObjectNode document(JsonNode plan, List<CandidateReview> reviews, String reviewedAt, String planSha256) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ObjectNode document = nodes.objectNode();
+        document.put("schema_version", REVIEW_SCHEMA_VERSION);
+        document.put("reviewed_at", reviewedAt);
+        document.set("plan_generated_at", plan.get("generated_at"));
+        document.set("plan_git_commit", plan.get("git_commit"));
+        document.put("plan_sha256", planSha256);
+        ArrayNode candidates = document.putArray("candidates");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        rules.catalog().outcomeLanes().forEach(lane -> counts.put(lane.id(), 0L));
+        for (CandidateReview review : reviews) {
+            ObjectNode candidate = candidates.addObject();
+            candidate.put("post_incident_readback_candidate_id", review.candidateId());
+            candidate.put("surface_id", review.surfaceId());
+            candidate.put("lane", review.lane());
+            candidate.put("claimed_lane", review.claimedLane());
+            review.failedChecks().forEach(candidate.putArray("failed_checks")::add);
+            review.missingFields().forEach(candidate.putArray("missing_fields")::add);
+            review.quarantinedFields().forEach(candidate.putArray("quarantined_fields")::add);
+            // putArray is called once per key above; an empty list still gets its array.
+            for (String key : List.of("failed_checks", "missing_fields", "quarantined_fields")) {
+                if (!candidate.has(key)) {
+                    candidate.putArray(key);
+                }
+            }
+            counts.merge(review.lane(), 1L, Long::sum);
+        }
+        ObjectNode summary = document.putObject("summary");
+        summary.put("candidate_count", reviews.size());
+        counts.forEach((lane, count) -> summary.put(lane + "_count", count));
+        document.put("not_approval", true);
+        document.put("runtime_gate", false);
+        Findings found = new Findings(100);
+        SchemaFindings.validate(engine.schemas().review(), document, Pointer.ROOT, found);
+        List<Finding> findings = found.kept();
+        if (!findings.isEmpty()) {
+            if (findings.stream().allMatch(f -> f.pointer().equals(Pointer.ROOT.key("reviewed_at")))) {
+                throw new IllegalArgumentException("reviewedAt must be an RFC 3339 date-time with an offset, such as 2026-01-01T00:00:00+08:00");
+            }
+            throw new IllegalStateException("the review does not validate against its schema: " + findings);
+        }
+        return document;
+    }
+
+    /**
+     * Writes the lanes into a plan tree: each candidate's lane into its {@code status} and {@code
+     * reviewer_outcome} (a rejected claim stays in {@code reviewer_outcome}, so that the rejection
+     * stands when the plan is reviewed again), and every quarantined value set to null. Then
+     * validates the plan.
+     *
+     * @throws InvalidDocumentException when the plan would not be valid (a bug)
+     */
+    public void applyTo(JsonNode plan, List<CandidateReview> reviews, String sourceName) {
+        JsonNode candidates = plan.get(CANDIDATES);
+        for (CandidateReview review : reviews) {
+            ObjectNode candidate = (ObjectNode) candidates.get(review.index());
+            candidate.put("status", review.lane());
+            boolean keepClaim = review.lane().equals(ReviewRules.REJECT) && review.claimedLane() != null;
+            candidate.put("reviewer_outcome", keepClaim ? review.claimedLane() : review.lane());
+            for (String pointer : review.quarantinedFields()) {
+                candidate.putNull(pointer.substring(pointer.lastIndexOf('/') + 1));
+            }
+        }
+        ValidationReport report = reader.validateTree(plan, sourceName, DocumentKind.PLAN);
+        if (!report.isValid()) {
+            throw new InvalidDocumentException(report);
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package dev.readbackplan.internal.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.readbackplan.ReadbackCatalog;
+import dev.readbackplan.internal.Engine;
+import dev.readbackplan.internal.SecretScanner;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The 28 reviewer checks and the 11 outcome lanes, applied to one candidate. The catalog (ids, order,
+ * instructions, meanings) comes from the plan schema; the rules are code here, each mapped to a
+ * catalog id, and building the rules fails when a catalog id has no rule or a rule no catalog id.
+ * Immutable and thread-safe.
+ */
+public final class ReviewRules {
+    // Lane ids, named once here; each is checked against the catalog when the rules are built.
+    static final String QUARANTINE = "quarantine_raw_payload";
+    static final String REJECT = "reject_false_green_claim";
+    static final String WAITING = "waiting_post_incident_readback";
+    static final String READY = "ready_for_monitoring_post_incident_review";
+    static final String RUNTIME_GATE = "waiting_runtime_gate";
+    /** The two lanes a reviewer may claim: the evidence is complete. */
+    static final Set<String> CLAIMS = Set.of(READY, RUNTIME_GATE);
+
+    static final String CURRENT = "source_owner_response_acceptance_current";
+    static final String REDACTED = "redacted_refs_only";
+    static final String SECRET = "secret_value_absent";
+    static final String RAW = "raw_payload_absent";
+    static final String NO_FALSE_GREEN = "no_false_green";
+
+    private static final String RECEIPT = "receiver_receipt_readback_ref";
+    private static final String ROUTE = "receiver_route_state_ref";
+    private static final String ALERT_CHAIN = "alert_chain_health_readback_ref";
+    private static final String FRESHNESS = "dashboard_trace_log_freshness_ref";
+    private static final String POSTCHECK = "postcheck_readback_ref";
+
+    /** The checks that one filled field satisfies. */
+    private static final Map<String, String> ONE_FIELD = linked(
+            "incident_or_change_ref_present", "monitoring_incident_or_change_ref",
+            "actor_attribution_present", "actor_attribution_ref",
+            "change_or_outage_time_window_present", "change_or_outage_time_window_ref",
+            "intent_or_break_glass_present", "change_intent_or_break_glass_ref",
+            "rule_datasource_scrape_state_present", "rule_datasource_scrape_state_ref",
+            "receiver_route_state_present", ROUTE,
+            "reload_or_no_reload_called_out", "reload_or_no_reload_ref",
+            "stale_pending_resolved_review_present", "stale_pending_resolved_review_ref",
+            "silence_mute_dedup_inhibit_review_present", "silence_mute_dedup_inhibit_review_ref",
+            "dashboard_trace_log_freshness_present", FRESHNESS,
+            "notification_delivery_metadata_present", "notification_delivery_metadata_ref",
+            "cross_project_sync_present", "cross_project_sync_ref",
+            "post_change_monitoring_present", "post_change_monitoring_ref",
+            "recurrence_guard_present", "recurrence_guard_ref",
+            "maintenance_window_present", "maintenance_window",
+            "noise_budget_owner_present", "followup_owner");
+
+    /** The supplement lanes in the order they apply, each with the checks that lead there. */
+    private static final Map<String, List<String>> SUPPLEMENT_LANES = linked(
+            "request_actor_or_time_supplement", List.of("incident_or_change_ref_present", "actor_attribution_present",
+                    "change_or_outage_time_window_present", "intent_or_break_glass_present", "reload_or_no_reload_called_out"),
+            "request_alert_state_supplement", List.of("before_after_alert_state_present", "rule_datasource_scrape_state_present"),
+            "request_receiver_receipt_supplement", List.of("receiver_route_state_present", "receiver_receipt_readback_present",
+                    "notification_delivery_metadata_present"),
+            "request_stale_silence_supplement", List.of("stale_pending_resolved_review_present",
+                    "silence_mute_dedup_inhibit_review_present"),
+            "request_freshness_or_alert_chain_supplement", List.of("dashboard_trace_log_freshness_present",
+                    "alert_chain_health_not_route_only", "cross_project_sync_present", "rollback_or_disable_validation_present",
+                    "post_change_monitoring_present", "postcheck_independent"),
+            "recurrence_guard_backfill_required", List.of("recurrence_guard_present", "maintenance_window_present",
+                    "noise_budget_owner_present"));
+
+    /** What a check looks at. */
+    interface Facts {
+        JsonNode value(String field);
+
+        boolean filled(String field);
+
+        /** Whether a filled value has the plan schema's shape (and the validator found none out of shape). */
+        boolean allShapesAllowed();
+
+        boolean secretFound();
+
+        boolean rawPayloadFound();
+
+        boolean planCurrent();
+
+        boolean gatesClosed();
+
+        boolean countsZero();
+    }
+
+    private final ReadbackCatalog catalog;
+    private final EvidenceFields fields;
+    private final List<String> checkIds;
+    private final Map<String, Integer> checkIndex = new HashMap<>();
+    private final List<Predicate<Facts>> rules = new ArrayList<>();
+    private final int noFalseGreen;
+    /** Per supplement lane, in order, the indexes of its checks. */
+    private final List<Map.Entry<String, BitSet>> supplements = new ArrayList<>();
+    private final BitSet quarantineChecks = new BitSet();
+
+    public ReviewRules(Engine engine, ReadbackCatalog catalog) {
+        this.catalog = catalog;
+        this.fields = new EvidenceFields(engine, catalog.readbackFields());
+        this.checkIds = catalog.reviewerChecks().stream().map(ReadbackCatalog.Check::id).toList();
+        Map<String, Predicate<Facts>> byId = rulesById();
+        for (String id : checkIds) {
+            Predicate<Facts> rule = byId.remove(id);
+            if (rule == null) {
+                throw new IllegalStateException("the catalog's check " + id + " has no review rule");
+            }
+            checkIndex.put(id, rules.size());
+            rules.add(rule);
+        }
+        if (!byId.isEmpty()) {
+            throw new IllegalStateException("review rules for checks the catalog does not have: " + byId.keySet());
+        }
+        noFalseGreen = index(NO_FALSE_GREEN);
+        for (String check : List.of(REDACTED, SECRET, RAW)) {
+            quarantineChecks.set(index(check));
+        }
+        List<String> lanes = new ArrayList<>(List.of(QUARANTINE, REJECT, WAITING));
+        for (Map.Entry<String, List<String>> lane : SUPPLEMENT_LANES.entrySet()) {
+            BitSet checks = new BitSet();
+            lane.getValue().forEach(check -> checks.set(index(check)));
+            supplements.add(Map.entry(lane.getKey(), checks));
+            lanes.add(lane.getKey());
+        }
+        lanes.addAll(List.of(RUNTIME_GATE, READY));
+        List<String> catalogLanes = catalog.outcomeLanes().stream().map(ReadbackCatalog.Lane::id).sorted().toList();
+        if (!catalogLanes.equals(lanes.stream().sorted().toList())) {
+            throw new IllegalStateException("the review's lanes " + lanes + " are not the catalog's " + catalogLanes);
+        }
+        for (String field : ONE_FIELD.values()) {
+            if (!fields.all().contains(field)) {
+                throw new IllegalStateException("a review rule reads " + field + ", which is not an evidence field");
+            }
+        }
+        for (String field : List.of(RECEIPT, ROUTE, ALERT_CHAIN, FRESHNESS, POSTCHECK, "before_alert_state_ref", "after_alert_state_ref",
+                "rollback_or_disable_validation_ref")) {
+            if (!fields.isRef(field)) {
+                throw new IllegalStateException("a review rule reads " + field + ", which is not an evidence reference");
+            }
+        }
+    }
+
+    private int index(String check) {
+        Integer i = checkIndex.get(check);
+        if (i == null) {
+            throw new IllegalStateException("the catalog has no check " + check);
+        }
+        return i;
+    }
+
+    private Map<String, Predicate<Facts>> rulesById() {
+        Map<String, Predicate<Facts>> rules = new LinkedHashMap<>();
+        rules.put(CURRENT, Facts::planCurrent);
+        ONE_FIELD.forEach((check, field) -> rules.put(check, f -> f.filled(field)));
+        rules.put("before_after_alert_state_present", f -> f.filled("before_alert_state_ref") && f.filled("after_alert_state_ref")
+                && !same(f, "before_alert_state_ref", "after_alert_state_ref"));
+        rules.put("receiver_receipt_readback_present", f -> f.filled(RECEIPT) && !same(f, RECEIPT, ROUTE));
+        rules.put("alert_chain_health_not_route_only", f -> f.filled(ALERT_CHAIN) && !same(f, ALERT_CHAIN, ROUTE)
+                && !same(f, ALERT_CHAIN, FRESHNESS));
+        rules.put("rollback_or_disable_validation_present", f -> f.filled("rollback_or_disable_validation_ref") && f.filled("rollback_owner"));
+        rules.put("postcheck_independent", f -> {
+            if (!f.filled(POSTCHECK)) {
+                return false;
+            }
+            for (String ref : fields.refs()) {
+                if (!ref.equals(POSTCHECK) && same(f, POSTCHECK, ref)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        rules.put(REDACTED, Facts::allShapesAllowed);
+        rules.put(SECRET, f -> !f.secretFound());
+        rules.put(RAW, f -> !f.rawPayloadFound());
+        // Its last part (no claim while another check fails) is applied once the others are known.
+        rules.put(NO_FALSE_GREEN, f -> !(f.filled(RECEIPT) && same(f, RECEIPT, ROUTE))
+                && !(f.filled(ALERT_CHAIN) && (same(f, ALERT_CHAIN, ROUTE) || same(f, ALERT_CHAIN, FRESHNESS))));
+        rules.put("runtime_stays_zero", Facts::gatesClosed);
+        rules.put("counts_transition_safe", Facts::countsZero);
+        return rules;
+    }
+
+    /** Two fields hold the same filled value. */
+    private static boolean same(Facts facts, String a, String b) {
+        return facts.filled(a) && facts.filled(b) && Objects.equals(facts.value(a), facts.value(b));
+    }
+
+    public EvidenceFields fields() {
+        return fields;
+    }
+
+    public List<String> checkIds() {
+        return checkIds;
+    }
+
+    /** The checks a candidate fails, as indexes in catalog order. */
+    BitSet failed(Facts facts, String claim) {
+        BitSet failed = new BitSet(rules.size());
+        for (int i = 0; i < rules.size(); i++) {
+            if (!rules.get(i).test(facts)) {
+                failed.set(i);
+            }
+        }
+        if (claim != null) {
+            BitSet others = (BitSet) failed.clone();
+            others.clear(noFalseGreen);
+            if (!others.isEmpty()) {
+                failed.set(noFalseGreen);
+            }
+        }
+        return failed;
+    }
+
+    /** The lane of a candidate: the first that applies. */
+    String lane(BitSet failed, boolean anyFilled, String claim) {
+        if (failed.intersects(quarantineChecks)) {
+            return QUARANTINE;
+        }
+        if (failed.get(noFalseGreen)) {
+            return REJECT;
+        }
+        if (!anyFilled) {
+            return WAITING;
+        }
+        for (Map.Entry<String, BitSet> lane : supplements) {
+            if (failed.intersects(lane.getValue())) {
+                return lane.getKey();
+            }
+        }
+        if (!failed.isEmpty()) {
+            // Only the currency, gate and count checks are left, and a reviewed plan passes them all.
+            throw new IllegalStateException("a candidate fails " + ids(failed) + ", which lead to no lane");
+        }
+        return RUNTIME_GATE.equals(claim) ? RUNTIME_GATE : READY;
+    }
+
+    List<String> ids(BitSet checks) {
+        List<String> ids = new ArrayList<>(checks.cardinality());
+        checks.stream().forEach(i -> ids.add(checkIds.get(i)));
+        return ids;
+    }
+
+    /** The claim of a candidate: its reviewer_outcome, else its status, when that is one of the two claim lanes. */
+    static String claim(JsonNode candidate) {
+        String outcome = candidate.path("reviewer_outcome").textValue();
+        if (outcome != null && CLAIMS.contains(outcome)) {
+            return outcome;
+        }
+        String status = candidate.path("status").textValue();
+        return status != null && CLAIMS.contains(status) ? status : null;
+    }
+
+    /** The supplement lanes with their checks, in the order they apply: for documentation and tests. */
+    public static Map<String, List<String>> supplementLanes() {
+        return SUPPLEMENT_LANES;
+    }
+
+    /** Secret and raw-payload findings in a value: strings and keys, at any depth. */
+    static void scan(JsonNode value, boolean[] secretAndRaw) {
+        if (value == null) {
+            return;
+        }
+        if (value.isTextual()) {
+            record(SecretScanner.scan(value.textValue()), secretAndRaw);
+        } else if (value.isObject()) {
+            value.properties().forEach(member -> {
+                record(SecretScanner.scan(member.getKey()), secretAndRaw);
+                scan(member.getValue(), secretAndRaw);
+            });
+        } else if (value.isArray()) {
+            value.forEach(item -> scan(item, secretAndRaw));
+        }
+    }
+
+    private static void record(SecretScanner.Kind kind, boolean[] secretAndRaw) {
+        if (kind != null) {
+            if (kind.keyword().equals("secret")) {
+                secretAndRaw[0] = true;
+            } else {
+                secretAndRaw[1] = true;
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> linked(Object... keysAndValues) {
+        Map<String, V> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
+    ReadbackCatalog catalog() {
+        return catalog;
+    }
+}
