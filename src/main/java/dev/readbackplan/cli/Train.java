@@ -28,7 +28,9 @@ public final class Train {
         // As Main does: the same class loading in training as in the runs the cache is for.
         System.setProperty("slf4j.provider", "org.slf4j.nop.NOPServiceProvider");
         System.setProperty("slf4j.internal.verbosity", "WARN");
-        System.exit(run(Path.of(args[0])));
+        // The real runs start in Main: loaded here so that the cache holds it too.
+        Class<?> entryPoint = Main.class;
+        System.exit(entryPoint == null ? Cli.INTERNAL_ERROR : run(Path.of(args[0])));
     }
 
     /** Writes the packaged snapshot under {@code work}, generates its plan there and validates it. */
