@@ -1,0 +1,180 @@
+package dev.readbackplan.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What {@code mvn verify} produces for a security team to audit: every jar carries this project's
+ * LICENSE and NOTICE; the CLI jar also the licence files of everything it bundles, and its SBOM
+ * lists exactly what it bundles; the library's SBOM and the javadoc jar exist.
+ */
+class ArtifactsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Licence and notice files directly under META-INF/, as dependencies ship them. */
+    private static final Pattern LICENCE_FILE = Pattern.compile("META-INF/[^/]*(?i:licen[cs]e|notice)[^/]*");
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {".jar", "-sources.jar", "-javadoc.jar", "-cli.jar"})
+    void everyJarCarriesThisProjectsLicenceAndNotice(String suffix) throws IOException {
+        try (ZipFile jar = new ZipFile(Artifacts.file(suffix).toFile())) {
+            assertArrayEquals(Files.readAllBytes(Path.of("LICENSE")), read(jar, "META-INF/LICENSE"), "META-INF/LICENSE");
+            assertArrayEquals(Files.readAllBytes(Path.of("NOTICE")), read(jar, "META-INF/NOTICE"), "META-INF/NOTICE");
+        }
+    }
+
+    @Test
+    void theLibraryJarBundlesNothing() throws IOException {
+        try (ZipFile jar = new ZipFile(Artifacts.file(".jar").toFile())) {
+            List<String> foreign = jar.stream().map(ZipEntry::getName)
+                    .filter(name -> name.endsWith(".class") && !name.startsWith("dev/readbackplan/"))
+                    .toList();
+            assertEquals(List.of(), foreign);
+            assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("META-INF/licenses/")));
+        }
+    }
+
+    @Test
+    void theCliJarKeepsTheLicenceFilesOfWhatItBundles() throws IOException {
+        Map<String, File> bundled = bundledJars();
+        List<String> problems = new ArrayList<>();
+        int kept = 0;
+        try (ZipFile cli = new ZipFile(Artifacts.file("-cli.jar").toFile())) {
+            for (Map.Entry<String, File> dependency : bundled.entrySet()) {
+                try (ZipFile jar = new ZipFile(dependency.getValue())) {
+                    for (ZipEntry entry : jar.stream().filter(e -> LICENCE_FILE.matcher(e.getName()).matches()).toList()) {
+                        String name = entry.getName().substring("META-INF/".length());
+                        String path = "META-INF/licenses/" + dependency.getKey() + "/" + name;
+                        ZipEntry copy = cli.getEntry(path);
+                        if (copy == null) {
+                            problems.add("missing " + path);
+                        } else if (!Arrays.equals(jar.getInputStream(entry).readAllBytes(), cli.getInputStream(copy).readAllBytes())) {
+                            problems.add("differs from the original: " + path);
+                        } else {
+                            kept++;
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        // Jackson's three modules and slf4j's two carry licence files today.
+        assertTrue(kept >= 5 && bundled.keySet().containsAll(Set.of("jackson-core", "slf4j-api", "slf4j-nop")),
+                "licence files kept: " + kept + ", bundled: " + bundled.keySet());
+    }
+
+    @Test
+    void theCliSbomListsExactlyWhatTheCliJarBundles() throws IOException {
+        Map<String, File> bundled = bundledJars();
+        Set<String> classesOfListed = new HashSet<>();
+        for (File jar : bundled.values()) {
+            try (ZipFile zip = new ZipFile(jar)) {
+                zip.stream().map(ZipEntry::getName).filter(n -> n.endsWith(".class")).forEach(classesOfListed::add);
+            }
+        }
+        Set<String> unlisted = new TreeSet<>();
+        Set<String> shadedIn = new HashSet<>();
+        try (ZipFile cli = new ZipFile(Artifacts.file("-cli.jar").toFile())) {
+            for (ZipEntry entry : cli.stream().toList()) {
+                String name = entry.getName();
+                if (!name.endsWith(".class") || name.startsWith("dev/readbackplan/")) {
+                    continue;
+                }
+                if (classesOfListed.contains(name)) {
+                    shadedIn.add(name);
+                } else {
+                    unlisted.add(name.substring(0, Math.max(0, name.lastIndexOf('/'))));
+                }
+            }
+        }
+        assertEquals(Set.of(), unlisted, "packages in the CLI jar that its SBOM does not list");
+        for (Map.Entry<String, File> dependency : bundled.entrySet()) {
+            try (ZipFile zip = new ZipFile(dependency.getValue())) {
+                assertTrue(zip.stream().map(ZipEntry::getName).filter(n -> n.endsWith(".class")).anyMatch(shadedIn::contains),
+                        "listed in the CLI SBOM but not in the CLI jar: " + dependency.getKey());
+            }
+        }
+    }
+
+    @Test
+    void theLibrarySbomListsItsDependencies() throws IOException {
+        JsonNode bom = sbom("-cyclonedx.json");
+        assertEquals("library", bom.at("/metadata/component/type").asText());
+        Map<String, String> scopes = new LinkedHashMap<>();
+        bom.get("components").forEach(c -> scopes.put(c.get("name").asText(), c.path("scope").asText()));
+        for (String dependency : List.of("jackson-core", "jackson-databind", "jackson-annotations", "json-schema-validator")) {
+            assertEquals("required", scopes.get(dependency), dependency + " in " + scopes);
+        }
+        // Bundled in the CLI jar only: a library user does not get it.
+        assertEquals("optional", scopes.get("slf4j-nop"), "slf4j-nop in " + scopes);
+        assertTrue(scopes.keySet().stream().noneMatch(n -> n.startsWith("junit") || n.startsWith("jazzer")), "test dependencies: " + scopes);
+    }
+
+    @Test
+    void theJavadocJarDocumentsThePublicApiOnly() throws IOException {
+        try (ZipFile jar = new ZipFile(Artifacts.file("-javadoc.jar").toFile())) {
+            Set<String> pages = new TreeSet<>();
+            jar.stream().map(ZipEntry::getName).filter(n -> n.endsWith(".html")).forEach(pages::add);
+            assertTrue(pages.stream().anyMatch(p -> p.endsWith("dev/readbackplan/ReadbackPlanner.html")), "no ReadbackPlanner page");
+            assertTrue(pages.stream().anyMatch(p -> p.endsWith("dev/readbackplan/model/ReadbackPlan.html")), "no model pages");
+            List<String> hidden = pages.stream().filter(p -> p.contains("/internal/") || p.contains("/cli/")).toList();
+            assertEquals(List.of(), hidden, "pages of packages that are not API");
+        }
+    }
+
+    /** The jars the CLI SBOM lists, by artifact id, found on this test's class path. */
+    private static Map<String, File> bundledJars() throws IOException {
+        JsonNode bom = sbom("-cli-cyclonedx.json");
+        assertEquals("application", bom.at("/metadata/component/type").asText());
+        Map<String, File> onClassPath = new LinkedHashMap<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            onClassPath.put(Path.of(entry).getFileName().toString(), new File(entry));
+        }
+        Map<String, File> jars = new LinkedHashMap<>();
+        for (JsonNode component : bom.get("components")) {
+            String name = component.get("name").asText();
+            File jar = onClassPath.get(name + "-" + component.get("version").asText() + ".jar");
+            assertNotNull(jar, "not on the test class path: " + name);
+            jars.put(name, jar);
+        }
+        assertFalse(jars.isEmpty());
+        return jars;
+    }
+
+    private static JsonNode sbom(String suffix) throws IOException {
+        JsonNode bom = JSON.readTree(Artifacts.file(suffix).toFile());
+        assertEquals("CycloneDX", bom.path("bomFormat").asText());
+        assertEquals("monitoring-readback-plan", bom.at("/metadata/component/name").asText());
+        assertTrue(bom.path("components").size() > 0, "no components");
+        return bom;
+    }
+
+    private static byte[] read(ZipFile jar, String path) throws IOException {
+        ZipEntry entry = jar.getEntry(path);
+        assertNotNull(entry, "missing " + path);
+        return jar.getInputStream(entry).readAllBytes();
+    }
+}
