@@ -12,6 +12,9 @@ import dev.readbackplan.internal.PlanGenerator;
 import dev.readbackplan.internal.PythonJsonWriter;
 import dev.readbackplan.internal.SchemaFindings;
 import dev.readbackplan.internal.review.PlanReviewer;
+import dev.readbackplan.internal.review.EvidenceFields;
+import dev.readbackplan.internal.ReviewerEntries;
+import dev.readbackplan.internal.PlanTemplate;
 import dev.readbackplan.model.AcceptanceSnapshot;
 import dev.readbackplan.model.ReadbackPlan;
 import java.io.IOException;
@@ -21,6 +24,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -215,6 +221,116 @@ public final class ReadbackPlanner {
     }
 
     /**
+     * What regeneration may lose, when allowed.
+     *
+     * @param discardEvidence drop the entries of candidates whose surfaces left the snapshot
+     * @param force replace a file that is not a readback plan at all
+     */
+    public record Overwrite(boolean discardEvidence, boolean force) {
+        /** Keep every entry; refuse to replace anything that is not a plan. */
+        public static final Overwrite KEEP_ENTRIES = new Overwrite(false, false);
+    }
+
+    /**
+     * What a regeneration wrote.
+     *
+     * @param generation the snapshot's report and the plan's summary
+     * @param keptCandidates how many candidates kept the reviewers' entries of the file replaced
+     * @param discardedCandidateIds the candidates whose entries were dropped (with {@code discardEvidence})
+     */
+    public record Regeneration(GenerationResult generation, int keptCandidates, List<String> discardedCandidateIds) {
+        /** Copies the list. */
+        public Regeneration {
+            discardedCandidateIds = List.copyOf(discardedCandidateIds);
+        }
+    }
+
+    /**
+     * Generates the plan of a snapshot over an existing plan file without losing the reviewers' work,
+     * as the command line's {@code --output} does: the evidence fields, {@code status} and {@code
+     * reviewer_outcome} that reviewers entered are carried over to the new plan by candidate id. A file
+     * without such entries (or no file) gets exactly the bytes {@link #generate(Path, PlanOptions, Path)}
+     * writes. Devices, FIFOs and standard output are written into, with nothing carried over.
+     *
+     * @param snapshot the snapshot file
+     * @param options the provenance to record
+     * @param target the plan file
+     * @param overwrite what may be lost
+     * @return what was written
+     * @throws OverwriteRefusedException when the file is not a plan, or entries would disappear; nothing is written then
+     * @throws InvalidDocumentException when the snapshot is invalid, or the plan with the kept entries would be
+     * @throws IOException when a file cannot be read or written
+     */
+    public Regeneration regenerate(Path snapshot, PlanOptions options, Path target, Overwrite overwrite) throws IOException {
+        Objects.requireNonNull(overwrite, "overwrite");
+        Bytes bytes = Bytes.of(snapshot, limits);
+        DocumentReader.Parsed parsed = validSnapshot(bytes, snapshot.toString(), options);
+        ReviewerEntries entries = existingEntries(target, overwrite.force());
+        if (entries.isEmpty()) {
+            GenerationResult[] result = new GenerationResult[1];
+            OutputFiles.write(target, out -> result[0] = generateValid(parsed, bytes.length(), snapshot.toString(), options, out));
+            return new Regeneration(result[0], 0, List.of());
+        }
+        Set<String> ids = new HashSet<>();
+        for (JsonNode candidate : parsed.root().path("acceptance_candidates")) {
+            ids.add(PlanTemplate.CANDIDATE_ID_PREFIX + candidate.path("surface_id").textValue());
+        }
+        List<String> missing = entries.missingFrom(ids);
+        if (!missing.isEmpty() && !overwrite.discardEvidence()) {
+            throw new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.ENTRIES_WOULD_BE_LOST, missing);
+        }
+        ObjectNode plan = new PlanGenerator(engine()).tree(parsed.root(), options.generatedAt(), options.gitCommit(), snapshot.toString());
+        int kept = entries.applyTo(plan);
+        ValidationReport report = reader.validateTree(plan, "the plan of " + snapshot + " with the entries of " + target, DocumentKind.PLAN);
+        if (!report.isValid()) {
+            throw new InvalidDocumentException(report);
+        }
+        OutputFiles.write(target, out -> {
+            PythonJsonWriter writer = new PythonJsonWriter(out);
+            writer.writeDocument(plan);
+            writer.flush();
+        });
+        return new Regeneration(new GenerationResult(parsed.report(), summary(plan)), kept, missing);
+    }
+
+    private static Map<String, Number> summary(ObjectNode plan) {
+        Map<String, Number> summary = new java.util.LinkedHashMap<>();
+        plan.get("summary").properties().forEach(member -> summary.put(member.getKey(), member.getValue().numberValue()));
+        return summary;
+    }
+
+    /**
+     * The reviewers' entries in the file about to be replaced: none for a missing file or a special
+     * file; refused for a regular file that is not a readback plan, unless {@code force}.
+     */
+    private ReviewerEntries existingEntries(Path target, boolean force) throws IOException {
+        if (!Files.exists(target) || OutputFiles.isSpecial(target.toAbsolutePath())) {
+            return ReviewerEntries.none();
+        }
+        JsonNode plan = planTree(target);
+        if (plan == null) {
+            if (!force) {
+                throw new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.NOT_A_PLAN, List.of());
+            }
+            return ReviewerEntries.none();
+        }
+        return entriesOf(plan);
+    }
+
+    /** The tree of a file when it is a readback plan (by its schema version), else null. */
+    private JsonNode planTree(Path file) throws IOException {
+        Bytes bytes = Bytes.of(file, limits);
+        JsonNode tree = bytes.tooLarge() ? null : reader.tree(bytes.data(), bytes.length());
+        JsonNode version = tree == null ? null : tree.get("schema_version");
+        return version != null && version.equals(engine().template().fixedEnvelopeMembers().get("schema_version")) ? tree : null;
+    }
+
+    private ReviewerEntries entriesOf(JsonNode plan) {
+        EvidenceFields fields = new EvidenceFields(engine(), catalog().readbackFields());
+        return ReviewerEntries.of(plan, ReviewerEntries.carriedFields(fields), engine().template());
+    }
+
+    /**
      * Reads and validates a snapshot file, then writes its plan to {@code out} (not closed), byte for
      * byte as the reference generator does. The plan is built and validated candidate by candidate and
      * written only once all of it validated: on an exception nothing has been written. To write a file,
@@ -292,8 +408,21 @@ public final class ReadbackPlanner {
         options = withRecorded(options, gitCommit, recorded.gitCommit(), PlanOptions::withGitCommit);
         PlanOptions chosen = options;
         DocumentReader.Parsed parsed = validSnapshot(snapshotBytes, snapshot.toString(), chosen);
-        return check.compare(existingPlan, out -> generateValid(parsed, snapshotBytes.length(), snapshot.toString(), chosen, out),
-                () -> new PlanGenerator(engine()).tree(parsed.root(), chosen.generatedAt(), chosen.gitCommit(), snapshot.toString()));
+        // A plan reviewers filled in is current when it is the regenerated plan with their entries.
+        JsonNode inFile = Files.isRegularFile(existingPlan) ? planTree(existingPlan) : null;
+        ReviewerEntries entries = inFile == null ? ReviewerEntries.none() : entriesOf(inFile);
+        inFile = null;
+        if (entries.isEmpty()) {
+            return check.compare(existingPlan, out -> generateValid(parsed, snapshotBytes.length(), snapshot.toString(), chosen, out),
+                    () -> new PlanGenerator(engine()).tree(parsed.root(), chosen.generatedAt(), chosen.gitCommit(), snapshot.toString()));
+        }
+        ObjectNode plan = new PlanGenerator(engine()).tree(parsed.root(), chosen.generatedAt(), chosen.gitCommit(), snapshot.toString());
+        entries.applyTo(plan);
+        return check.compare(existingPlan, out -> {
+            PythonJsonWriter writer = new PythonJsonWriter(out);
+            writer.writeDocument(plan);
+            writer.flush();
+        }, () -> plan);
     }
 
     /** The options with one provenance value: the one given, else the file's when valid, else unchanged. */

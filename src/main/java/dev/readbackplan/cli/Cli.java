@@ -3,6 +3,7 @@ package dev.readbackplan.cli;
 import dev.readbackplan.DocumentKind;
 import dev.readbackplan.GenerationResult;
 import dev.readbackplan.InvalidDocumentException;
+import dev.readbackplan.OverwriteRefusedException;
 import dev.readbackplan.PlanComparison;
 import dev.readbackplan.PlanOptions;
 import dev.readbackplan.ReadbackPlanner;
@@ -54,6 +55,9 @@ public final class Cli {
                     "RFC 3339 date-time with offset to record (default: now at +08:00, to the second)"),
             new Arguments.Option("--git-commit", "SHA",
                     "commit to record (default: git rev-parse --short HEAD in the root, or unknown)"),
+            new Arguments.Option("--discard-evidence", null,
+                    "with --output: drop the reviewers' entries of candidates whose surfaces left the snapshot"),
+            new Arguments.Option("--force", null, "with --output: replace a file that is not a readback plan"),
             new Arguments.Option("--check", null,
                     "with --output: compare FILE with the plan instead of writing it; exit 1 if it is out of date"),
             STRICT, HELP, VERSION);
@@ -117,6 +121,11 @@ public final class Cli {
         if (check && !parsed.has("--output")) {
             throw new UsageException("--check needs --output: the plan file to compare with");
         }
+        for (String needsOutput : List.of("--discard-evidence", "--force")) {
+            if (parsed.has(needsOutput) && (!parsed.has("--output") || check)) {
+                throw new UsageException(needsOutput + " needs --output (and no --check): the plan file to replace");
+            }
+        }
         // First, so that the schemas compile in the background while git runs and the snapshot is read.
         ReadbackPlanner planner = ReadbackPlanner.create();
         String generatedAt = parsed.get("--generated-at");
@@ -131,12 +140,31 @@ public final class Cli {
         try {
             PlanOptions options = new PlanOptions(generatedAt == null ? PlanOptions.now() : generatedAt,
                     gitCommit == null ? commitOrUnknown(planner, git.await()) : gitCommit, parsed.has("--strict"));
-            GenerationResult result = parsed.has("--output")
-                    ? planner.generate(snapshot, options, Path.of(parsed.get("--output")))
-                    : planner.generate(snapshot, options, out);
-            messages.print(result.snapshotReport().toText());
+            GenerationResult result;
+            if (parsed.has("--output")) {
+                Path output = Path.of(parsed.get("--output"));
+                ReadbackPlanner.Regeneration regeneration = planner.regenerate(snapshot, options, output,
+                        new ReadbackPlanner.Overwrite(parsed.has("--discard-evidence"), parsed.has("--force")));
+                result = regeneration.generation();
+                messages.print(result.snapshotReport().toText());
+                if (regeneration.keptCandidates() > 0) {
+                    messages.println(Display.text(output.toString()) + ": kept the reviewers' entries of " + regeneration.keptCandidates()
+                            + (regeneration.keptCandidates() == 1 ? " candidate" : " candidates"));
+                }
+                if (!regeneration.discardedCandidateIds().isEmpty()) {
+                    int dropped = regeneration.discardedCandidateIds().size();
+                    messages.println(Display.text(output.toString()) + ": dropped the entries of " + dropped
+                            + (dropped == 1 ? " candidate" : " candidates") + " no longer in the snapshot (--discard-evidence)");
+                }
+            } else {
+                result = planner.generate(snapshot, options, out);
+                messages.print(result.snapshotReport().toText());
+            }
             messages.println(summaryLine(result));
             return OK;
+        } catch (OverwriteRefusedException e) {
+            messages.println(PROGRAM + ": error: " + e.getMessage());
+            return INVALID;
         } catch (InvalidDocumentException e) {
             messages.print(e.report().toText());
             messages.println(PROGRAM + ": error: " + e.getMessage() + "; nothing was written");
@@ -269,7 +297,7 @@ public final class Cli {
     }
 
     private static String usage() {
-        return "usage: " + PROGRAM + " [--root DIR] [--source-report PATH] [--output FILE [--check]]\n"
+        return "usage: " + PROGRAM + " [--root DIR] [--source-report PATH] [--output FILE [--check | --discard-evidence] [--force]]\n"
                 + "       " + " ".repeat(PROGRAM.length()) + " [--generated-at TIMESTAMP] [--git-commit SHA] [--strict]\n"
                 + "       " + PROGRAM + " validate [--kind snapshot|plan] [--format text|json] [--strict] FILE...\n"
                 + "       " + PROGRAM + " " + ReviewCommand.USAGE;

@@ -63,7 +63,7 @@ public final class OutputFiles {
     }
 
     /** Whether the target exists and is not a regular file, or is reached through a process's descriptors. */
-    static boolean isSpecial(Path absolute) throws IOException {
+    public static boolean isSpecial(Path absolute) throws IOException {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(absolute, BasicFileAttributes.class);

@@ -66,10 +66,15 @@ class CliTest {
         }
     }
 
+    /** The example's plan as an earlier run wrote it: a plan without reviewers' entries, which regeneration replaces. */
+    static String olderPlan() throws IOException {
+        return Files.readString(EXAMPLE_PLAN).replace(GENERATED_AT, "2025-06-01T00:00:00+08:00");
+    }
+
     @Test
     void replacingAFileKeepsItsPermissions() throws IOException {
         Path output = temp.resolve("plan.json");
-        Files.writeString(output, "old");
+        Files.writeString(output, olderPlan());
         Files.setPosixFilePermissions(output, PosixFilePermissions.fromString("rw-r-----"));
         Run run = run("--root", "examples", "--generated-at", GENERATED_AT, "--git-commit", "unknown", "--output", output.toString());
         assertEquals(0, run.status(), run.err());
@@ -79,7 +84,7 @@ class CliTest {
     @Test
     void writingThroughASymbolicLinkWritesItsTarget() throws IOException {
         Path target = temp.resolve("real-plan.json");
-        Files.writeString(target, "old");
+        Files.writeString(target, olderPlan());
         Path link = Files.createSymbolicLink(temp.resolve("plan.json"), target.getFileName());
         Run run = run("--root", "examples", "--generated-at", GENERATED_AT, "--git-commit", "unknown", "--output", link.toString());
         assertEquals(0, run.status(), run.err());

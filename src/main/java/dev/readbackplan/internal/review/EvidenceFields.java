@@ -22,7 +22,7 @@ public final class EvidenceFields {
     private final int assignmentMinLength;
     private final int assignmentMaxLength;
 
-    EvidenceFields(Engine engine, List<String> readbackFieldOrder) {
+    public EvidenceFields(Engine engine, List<String> readbackFieldOrder) {
         JsonNode planSchema = engine.schemas().planNode();
         JsonNode properties = planSchema.at(dev.readbackplan.internal.SchemaSet.candidateDefinition()).get("properties");
         List<String> refs = new ArrayList<>();
@@ -120,7 +120,7 @@ public final class EvidenceFields {
     }
 
     /** Whether a field's value counts as filled: a ref not null, an assignment a string other than the placeholder. */
-    boolean isFilled(String field, JsonNode value, boolean ref) {
+    public boolean isFilled(String field, JsonNode value, boolean ref) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return false;
         }
