@@ -81,7 +81,7 @@ public final class Cli {
             }
             return generate(Arguments.parse(GENERATE_OPTIONS, normalizeHelp(arguments)), out, messages);
         } catch (UsageException e) {
-            messages.println(PROGRAM + ": error: " + e.getMessage());
+            messages.println(PROGRAM + ": error: " + Display.text(e.getMessage()));
             messages.println("Try '" + PROGRAM + " --help' for more information.");
             return USAGE_OR_IO;
         } catch (IOException | UncheckedIOException e) {

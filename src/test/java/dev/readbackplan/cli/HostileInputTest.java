@@ -140,6 +140,15 @@ class HostileInputTest {
         assertTrue(asJson.out().contains("\"severity\": \"note\""), "the JSON report counts the rest too");
     }
 
+    /** Arguments are echoed in usage errors: escaped too. */
+    @Test
+    void anArgumentWithControlCharactersIsEchoedEscaped() {
+        CliTest.Run run = run("--\u001b[2Jroot", "x");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("unrecognized argument: --\\u001b[2Jroot"), run.err());
+        assertFalse(run.err().contains("\u001b"), run.err());
+    }
+
     /** Issue item 8: a folder given as input is named in a plain message, exit 2. */
     @Test
     void aFolderAsInputIsNamed() {
