@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.internal.DocumentReader;
 import dev.readbackplan.internal.Engine;
+import dev.readbackplan.internal.Futures;
 import dev.readbackplan.internal.OutputFiles;
 import dev.readbackplan.internal.PlanCheck;
 import dev.readbackplan.internal.PlanGenerator;
@@ -30,7 +31,6 @@ import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
@@ -290,13 +290,7 @@ public final class ReadbackPlanner {
             writer.writeDocument(plan);
             writer.flush();
         });
-        return new Regeneration(new GenerationResult(parsed.report(), summary(plan)), kept, missing);
-    }
-
-    private static Map<String, Number> summary(ObjectNode plan) {
-        Map<String, Number> summary = new java.util.LinkedHashMap<>();
-        plan.get("summary").properties().forEach(member -> summary.put(member.getKey(), member.getValue().numberValue()));
-        return summary;
+        return new Regeneration(new GenerationResult(parsed.report(), PlanGenerator.summary(plan)), kept, missing);
     }
 
     /**
@@ -489,17 +483,7 @@ public final class ReadbackPlanner {
 
     /** The compiled schemas, waiting for the background build; its failure, with its cause, on every call. */
     private Engine engine() {
-        try {
-            return engine.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Futures.join(engine);
     }
 
     private DocumentReader.Parsed read(Bytes bytes, String sourceName, DocumentKind kind, DocumentReader.Purpose purpose) {

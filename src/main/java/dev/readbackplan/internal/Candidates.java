@@ -3,7 +3,6 @@ package dev.readbackplan.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -57,17 +56,7 @@ final class Candidates {
             }, executor));
         }
         for (CompletableFuture<Findings> part : parts) {
-            try {
-                findings.addAll(part.join());
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw e;
-            }
+            findings.addAll(Futures.join(part));
         }
     }
 }

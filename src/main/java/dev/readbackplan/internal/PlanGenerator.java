@@ -140,7 +140,8 @@ public final class PlanGenerator {
     /** Problems of a generated plan are a bug, never the input's: a few are enough to show it. */
     private static final int INTERNAL_PROBLEM_LIMIT = 100;
 
-    private static Map<String, Number> summary(ObjectNode envelope) {
+    /** The summary counts of a plan (or of its envelope), by key, in key order. */
+    public static Map<String, Number> summary(ObjectNode envelope) {
         Map<String, Number> summary = new LinkedHashMap<>();
         envelope.get("summary").properties().forEach(member -> summary.put(member.getKey(), member.getValue().numberValue()));
         return summary;
