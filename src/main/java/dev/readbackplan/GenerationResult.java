@@ -1,5 +1,7 @@
 package dev.readbackplan;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.readbackplan.model.PlanSummary;
 import java.util.Map;
 
 /**
@@ -11,6 +13,21 @@ import java.util.Map;
 public record GenerationResult(ValidationReport snapshotReport, Map<String, Number> summary) {
     public GenerationResult {
         summary = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(summary));
+    }
+
+    /**
+     * The plan's summary as the typed model: {@code planSummary().getReadbackCandidateCount()} and so on,
+     * with the same numbers as {@link #summary()}.
+     *
+     * @return the generated plan's summary
+     */
+    public PlanSummary planSummary() {
+        return Typed.MAPPER.convertValue(summary, PlanSummary.class);
+    }
+
+    /** The typed model's binding, loaded only when used (Jackson databind is slow to start). */
+    private static final class Typed {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
     /** One summary count; throws when the plan schema has no such count. */

@@ -127,6 +127,34 @@ public final class PlanReview {
         writer.flush();
     }
 
+    /** The candidates' reviews, for the SARIF writer. */
+    List<PlanReviewer.CandidateReview> candidateReviews() {
+        requireCurrent();
+        return candidates;
+    }
+
+    /** How the plan is named in reports. */
+    String planName() {
+        return planName;
+    }
+
+    /** The SHA-256 of the reviewed plan's bytes, as the review records it. */
+    String planSha256() {
+        requireCurrent();
+        return document.get("plan_sha256").textValue();
+    }
+
+    /**
+     * The review as SARIF 2.1.0, for code-scanning dashboards: see {@link SarifWriter#review(PlanReview, String, byte[])}.
+     *
+     * @param toolVersion the version to record in {@code tool.driver.version}
+     * @param planBytes the plan file's bytes, to give results a line and column; null for none
+     * @return the SARIF JSON text
+     */
+    public String toSarif(String toolVersion, byte[] planBytes) {
+        return SarifWriter.review(this, toolVersion, planBytes);
+    }
+
     private void requireCurrent() {
         if (!comparison.upToDate()) {
             throw new IllegalStateException("the plan is out of date for its snapshot at " + comparison.displayPointer() + "; it was not reviewed");

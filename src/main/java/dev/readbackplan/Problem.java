@@ -13,7 +13,7 @@ import java.util.Objects;
  * column counting Unicode characters (code points), both 0 when the problem has no position in a file
  * (a typed model was validated). {@code keyword} names the rule: a JSON Schema keyword such as {@code
  * required} or {@code type}, or one of this library's own ({@code syntax}, {@code encoding}, {@code
- * limit}, {@code duplicate-key}, {@code duplicate-id}, {@code candidate-id}, {@code summary-count},
+ * limit}, {@code duplicate-key}, {@code duplicate-id}, {@code candidate-id}, {@code summary-count}, {@code unknown-property},
  * {@code secret}, {@code raw-payload}, {@code kind}). Messages never contain a value of the document.
  *
  * <p>The segments are the document's own keys, which may be secret-shaped or hold terminal control

@@ -555,6 +555,68 @@ public final class ReadbackPlanner {
         }
     }
 
+    // ---------------------------------------------------------------- typed parsing
+
+    /**
+     * Reads a snapshot file into the typed model, as CycloneDX's parser does for BOMs: through the
+     * strict reader and this planner's limits, validated against the snapshot schema and the checks
+     * a schema cannot express, then bound. An invalid document gives its located problems instead.
+     *
+     * @param file the snapshot
+     * @return the snapshot, or the report of why it is invalid
+     * @throws IOException when the file cannot be read
+     */
+    public ParseResult<AcceptanceSnapshot> parseSnapshot(Path file) throws IOException {
+        return parse(Bytes.of(file, limits), file.toString(), DocumentKind.SNAPSHOT, AcceptanceSnapshot.class);
+    }
+
+    /**
+     * As {@link #parseSnapshot(Path)}, for a snapshot read from a stream (not closed).
+     *
+     * @param in the snapshot
+     * @param sourceName how the document is named in the report
+     * @return the snapshot, or the report of why it is invalid
+     * @throws IOException when the stream cannot be read
+     */
+    public ParseResult<AcceptanceSnapshot> parseSnapshot(InputStream in, String sourceName) throws IOException {
+        return parse(Bytes.of(in, limits), sourceName, DocumentKind.SNAPSHOT, AcceptanceSnapshot.class);
+    }
+
+    /**
+     * Reads a plan file into the typed model, validated first (see {@link #parseSnapshot(Path)}).
+     *
+     * @param file the plan
+     * @return the plan, or the report of why it is invalid
+     * @throws IOException when the file cannot be read
+     */
+    public ParseResult<ReadbackPlan> parsePlan(Path file) throws IOException {
+        return parse(Bytes.of(file, limits), file.toString(), DocumentKind.PLAN, ReadbackPlan.class);
+    }
+
+    /**
+     * As {@link #parsePlan(Path)}, for a plan read from a stream (not closed).
+     *
+     * @param in the plan
+     * @param sourceName how the document is named in the report
+     * @return the plan, or the report of why it is invalid
+     * @throws IOException when the stream cannot be read
+     */
+    public ParseResult<ReadbackPlan> parsePlan(InputStream in, String sourceName) throws IOException {
+        return parse(Bytes.of(in, limits), sourceName, DocumentKind.PLAN, ReadbackPlan.class);
+    }
+
+    private <T> ParseResult<T> parse(Bytes bytes, String sourceName, DocumentKind kind, Class<T> type) {
+        DocumentReader.Parsed parsed = read(bytes, sourceName, kind, DocumentReader.Purpose.VALIDATE);
+        if (!parsed.report().isValid()) {
+            return new ParseResult<>(java.util.Optional.empty(), parsed.report());
+        }
+        try {
+            return new ParseResult<>(java.util.Optional.of(Typed.MAPPER.treeToValue(parsed.root(), type)), parsed.report());
+        } catch (IOException e) {
+            throw new IllegalStateException("a valid " + kind.name().toLowerCase(java.util.Locale.ROOT) + " does not bind to the model", e);
+        }
+    }
+
     // ---------------------------------------------------------------- review
 
     /**

@@ -165,6 +165,41 @@ public final class ValidationReport {
      * @return the JSON text
      */
     public static String toJson(List<ValidationReport> reports) {
+        return write(problemsArray(reports));
+    }
+
+    /**
+     * The problems of several reports as one JSON object for tools, naming the tool that made it:
+     * {@code {"tool": {"name": "monitoring-readback-plan", "version": ...}, "problems": [...]}}, where
+     * {@code problems} is the array {@link #toJson(List)} writes. This is what {@code validate --format
+     * json} prints. Ends with a newline.
+     *
+     * @param reports the reports, in order
+     * @param toolVersion the tool's version
+     * @return the JSON text
+     */
+    public static String toJson(List<ValidationReport> reports, String toolVersion) {
+        ObjectNode document = JsonNodeFactory.instance.objectNode();
+        ObjectNode tool = document.putObject("tool");
+        tool.put("name", SarifWriter.TOOL_NAME);
+        tool.put("version", Display.forJson(Objects.requireNonNull(toolVersion, "toolVersion")));
+        document.set("problems", problemsArray(reports));
+        return write(document);
+    }
+
+    /**
+     * The problems of several reports as a SARIF 2.1.0 log, file locations relative to the current
+     * folder: see {@link SarifWriter#validation(List, String, java.nio.file.Path)}.
+     *
+     * @param reports the reports, in order
+     * @param toolVersion the tool's version
+     * @return the SARIF JSON text, ending with a newline
+     */
+    public static String toSarif(List<ValidationReport> reports, String toolVersion) {
+        return SarifWriter.validation(reports, toolVersion);
+    }
+
+    private static ArrayNode problemsArray(List<ValidationReport> reports) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ArrayNode array = nodes.arrayNode();
         for (ValidationReport report : reports) {
@@ -189,10 +224,14 @@ public final class ValidationReport {
                 item.put("message", report.omittedNote());
             }
         }
+        return array;
+    }
+
+    private static String write(com.fasterxml.jackson.databind.JsonNode document) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             PythonJsonWriter writer = PythonJsonWriter.escapingInvisible(bytes);
-            writer.writeDocument(array);
+            writer.writeDocument(document);
             writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -65,7 +65,8 @@ public final class Cli {
     private static final List<Arguments.Option> VALIDATE_OPTIONS = List.of(
             new Arguments.Option("--kind", "snapshot|plan",
                     "validate every FILE as this kind (default: told by its schema_version)"),
-            new Arguments.Option("--format", "text|json", "report format (default: text)"),
+            new Arguments.Option("--format", "text|json|sarif",
+                    "report format (default: text); json: {tool, problems}; sarif: SARIF 2.1.0 for code scanning"),
             STRICT, HELP);
 
     /** Runs one command; returns the exit status. Nothing is closed. */
@@ -211,6 +212,21 @@ public final class Cli {
         }
     }
 
+    /** How standard input is named in reports, for the FILE {@code -}. */
+    static final String STDIN_NAME = "<stdin>";
+
+    private final java.io.InputStream stdin;
+
+    /** A command line whose {@code validate -} reads the process's standard input. */
+    public Cli() {
+        this(System.in);
+    }
+
+    /** A command line whose {@code validate -} reads {@code stdin}. */
+    public Cli(java.io.InputStream stdin) {
+        this.stdin = stdin;
+    }
+
     private int validate(Arguments.Parsed parsed, OutputStream out, PrintStream messages) throws UsageException, IOException {
         if (parsed.has("--help")) {
             print(out, usage() + "\nvalidate options:\n" + Arguments.describe(VALIDATE_OPTIONS) + "\n" + exitStatuses());
@@ -228,8 +244,11 @@ public final class Cli {
             }
         }
         String format = parsed.values().getOrDefault("--format", "text");
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UsageException("argument --format: must be text or json");
+        if (!List.of("text", "json", "sarif").contains(format)) {
+            throw new UsageException("argument --format: must be text, json or sarif");
+        }
+        if (parsed.positionals().stream().filter(file -> file.equals("-")).count() > 1) {
+            throw new UsageException("standard input (-) can be validated once");
         }
         boolean strict = parsed.has("--strict");
         ReadbackPlanner planner = ReadbackPlanner.create();
@@ -237,7 +256,8 @@ public final class Cli {
         int status = OK;
         for (String file : parsed.positionals()) {
             try {
-                ValidationReport report = planner.validate(Path.of(file), kind);
+                ValidationReport report = file.equals("-") ? planner.validate(stdin, STDIN_NAME, kind)
+                        : planner.validate(Path.of(file), kind);
                 reports.add(report);
                 if (!report.isValid(strict)) {
                     status = Math.max(status, INVALID);
@@ -248,7 +268,9 @@ public final class Cli {
             }
         }
         if (format.equals("json")) {
-            print(out, ValidationReport.toJson(reports));
+            print(out, ValidationReport.toJson(reports, Version.get()));
+        } else if (format.equals("sarif")) {
+            print(out, ValidationReport.toSarif(reports, Version.get()));
         } else {
             StringBuilder text = new StringBuilder();
             reports.forEach(report -> text.append(report.toText()));
@@ -299,7 +321,7 @@ public final class Cli {
     private static String usage() {
         return "usage: " + PROGRAM + " [--root DIR] [--source-report PATH] [--output FILE [--check | --discard-evidence] [--force]]\n"
                 + "       " + " ".repeat(PROGRAM.length()) + " [--generated-at TIMESTAMP] [--git-commit SHA] [--strict]\n"
-                + "       " + PROGRAM + " validate [--kind snapshot|plan] [--format text|json] [--strict] FILE...\n"
+                + "       " + PROGRAM + " validate [--kind snapshot|plan] [--format text|json|sarif] [--strict] FILE...|-\n"
                 + "       " + PROGRAM + " " + ReviewCommand.USAGE;
     }
 

@@ -24,7 +24,8 @@ final class ReviewCommand {
             new Arguments.Option("--root", "DIR", "repository root (default: .)"),
             new Arguments.Option("--source-report", "PATH",
                     "the snapshot, relative to the root (default: " + DEFAULT_SOURCE_REPORT + ")"),
-            new Arguments.Option("--format", "text|json|markdown", "review format (default: text)"),
+            new Arguments.Option("--format", "text|json|markdown|sarif",
+                    "review format (default: text); sarif: failed checks and quarantined fields as SARIF 2.1.0"),
             new Arguments.Option("--output", "FILE", "write the review to FILE, atomically (default: standard output)"),
             new Arguments.Option("--reviewed-at", "TIMESTAMP",
                     "RFC 3339 date-time with offset to record (default: now at +08:00, to the second)"),
@@ -34,10 +35,19 @@ final class ReviewCommand {
                     "exit 1 unless every candidate is ready for review or waiting for its runtime gate"),
             new Arguments.Option("--help", null, "show this help and exit"));
 
-    static final String USAGE = "review [--root DIR] [--source-report PATH] [--format text|json|markdown] [--output FILE]\n"
+    static final String USAGE = "review [--root DIR] [--source-report PATH] [--format text|json|markdown|sarif] [--output FILE]\n"
             + "       " + " ".repeat(Cli.PROGRAM.length()) + "        [--reviewed-at TIMESTAMP] [--write] [--require-ready] PLAN\n";
 
     private ReviewCommand() {}
+
+    /** The file's bytes, or null when it cannot be read again. */
+    private static byte[] readQuietly(Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
 
     static int run(Arguments.Parsed parsed, OutputStream out, PrintStream messages) throws UsageException, IOException {
         if (parsed.has("--help")) {
@@ -54,8 +64,8 @@ final class ReviewCommand {
                     : "review takes one PLAN, got " + parsed.positionals().size());
         }
         String format = parsed.values().getOrDefault("--format", "text");
-        if (!List.of("text", "json", "markdown").contains(format)) {
-            throw new UsageException("argument --format: must be text, json or markdown");
+        if (!List.of("text", "json", "markdown", "sarif").contains(format)) {
+            throw new UsageException("argument --format: must be text, json, markdown or sarif");
         }
         ReadbackPlanner planner = ReadbackPlanner.create();
         Path plan = Path.of(parsed.positionals().get(0));
@@ -80,6 +90,8 @@ final class ReviewCommand {
         switch (format) {
             case "json" -> review.writeJson(rendered);
             case "markdown" -> rendered.writeBytes(review.toMarkdown().getBytes(StandardCharsets.UTF_8));
+            // The plan's bytes give each result its line; a plan changed since it was reviewed gives none.
+            case "sarif" -> rendered.writeBytes(review.toSarif(Version.get(), readQuietly(plan)).getBytes(StandardCharsets.UTF_8));
             default -> rendered.writeBytes(review.toText().getBytes(StandardCharsets.UTF_8));
         }
         if (parsed.has("--write")) {

@@ -24,8 +24,15 @@ public final class DocumentChecks {
 
     public void snapshot(JsonNode root, Findings findings) {
         JsonNode candidates = root.path("acceptance_candidates");
+        unknownProperties(root, Pointer.ROOT, SnapshotKeys.TOP, findings);
+        if (root.path("summary").isObject()) {
+            unknownProperties(root.path("summary"), Pointer.ROOT.key("summary"), SnapshotKeys.SUMMARY, findings);
+        }
         if (candidates.isArray()) {
             Pointer list = Pointer.ROOT.key("acceptance_candidates");
+            for (int i = 0; i < candidates.size(); i++) {
+                unknownProperties(candidates.get(i), list.index(i), SnapshotKeys.CANDIDATE, findings);
+            }
             unique(candidates, list, "surface_id",
                     "each surface must appear once, or the plan's candidate ids would collide", findings);
             unique(candidates, list, "acceptance_candidate_id",
@@ -68,6 +75,39 @@ public final class DocumentChecks {
             }
         }
         StringFindings.scan(root, Pointer.ROOT, findings);
+    }
+
+    /**
+     * The snapshot schema is open, so an unknown key is fine, but one a small edit away from a property
+     * the schema defines is probably a typo whose value the generator ignores: a warning naming the
+     * property (a name of the schema; the document's key is only in the pointer).
+     */
+    private static void unknownProperties(JsonNode object, Pointer at, List<String> known, Findings findings) {
+        if (!object.isObject()) {
+            return;
+        }
+        for (java.util.Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String key = names.next();
+            String meant = KeyNames.closest(key, known);
+            if (meant != null) {
+                findings.add(Finding.warning(at.key(key), "unknown-property",
+                        "unknown property; did you mean " + meant + "?"));
+            }
+        }
+    }
+
+    /** The property names the snapshot schema defines, where it defines them. */
+    private static final class SnapshotKeys {
+        static final JsonNode SCHEMA = SchemaSet.packagedTree(SchemaSet.SNAPSHOT_SCHEMA);
+        static final List<String> TOP = names(SCHEMA.path("properties"));
+        static final List<String> SUMMARY = names(SCHEMA.path("$defs").path("acceptance_summary").path("properties"));
+        static final List<String> CANDIDATE = names(SCHEMA.path("$defs").path("acceptance_candidate").path("properties"));
+
+        private static List<String> names(JsonNode properties) {
+            List<String> names = new ArrayList<>();
+            properties.fieldNames().forEachRemaining(names::add);
+            return List.copyOf(names);
+        }
     }
 
     private static void unique(JsonNode candidates, Pointer list, String field, String why, Findings findings) {

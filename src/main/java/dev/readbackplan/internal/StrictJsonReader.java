@@ -116,7 +116,7 @@ public final class StrictJsonReader {
                 findings.add(Finding.errorAt(invalid >= 0 ? invalid : offsetOf(e.getLocation(), session, start), session.pointer(),
                         "encoding", "invalid UTF-8 byte sequence"));
             } else {
-                findings.add(Finding.errorAt(offsetOf(e.getLocation(), session, start), session.pointer(), "syntax", syntaxMessage(message)));
+                findings.add(syntaxFinding(message, offsetOf(e.getLocation(), session, start), bytes, start, session.pointer()));
             }
             root = null;
         } catch (IOException e) {
@@ -170,6 +170,56 @@ public final class StrictJsonReader {
             return "the document is longer than the limit of " + limits.maxDocumentBytes() + " bytes";
         }
         return "the document exceeds a reading limit";
+    }
+
+    private static final Pattern CHARACTER_CODE = Pattern.compile("^Unexpected character \\('.*?' \\(code (\\d+)\\)\\)", Pattern.DOTALL);
+
+    /**
+     * A syntax error phrased for a person, at the character to fix: a trailing comma is reported at the
+     * comma, a missing comma, colon or quote at the character found in its place. The character itself
+     * is never quoted (it is part of the document); only JSON's own punctuation is named.
+     */
+    static Finding syntaxFinding(String original, long offset, byte[] bytes, int start, Pointer pointer) {
+        java.util.regex.Matcher character = original == null ? null : CHARACTER_CODE.matcher(original);
+        if (character == null || !character.find()) {
+            return Finding.errorAt(offset, pointer, "syntax", syntaxMessage(original));
+        }
+        int code = Integer.parseInt(character.group(1));
+        String expected = original.substring(character.end());
+        if ((code == '}' || code == ']') && (expected.contains("double-quote to start field name") || expected.contains("expected a value")
+                || expected.contains("expected a valid value"))) {
+            long comma = offset - 1;
+            while (comma >= start && comma < bytes.length && isWhitespace(bytes[(int) comma])) {
+                comma--;
+            }
+            if (comma >= start && comma < bytes.length && bytes[(int) comma] == ',') {
+                return Finding.errorAt(comma, pointer, "syntax", "a trailing comma before " + (char) code + " is not allowed in JSON");
+            }
+            return Finding.errorAt(offset, pointer, "syntax", code == '}' ? "a value is missing before }" : "a value is missing before ]");
+        }
+        String message;
+        if (code == '\'') {
+            message = "single quotes are not JSON: keys and strings take double quotes";
+        } else if (expected.contains("double-quote to start field name")) {
+            message = "a key must be a string in double quotes";
+        } else if (expected.contains("comma to separate Object entries")) {
+            message = "a comma is missing between two members of an object (or a } to close it)";
+        } else if (expected.contains("comma to separate Array entries")) {
+            message = "a comma is missing between two elements of an array (or a ] to close it)";
+        } else if (expected.contains("colon to separate field name and value")) {
+            message = "a colon is missing between the key and its value";
+        } else if (expected.contains("expected a valid value") || expected.contains("expected a value")) {
+            message = "not a JSON value: text needs double quotes; other values are numbers, objects, arrays, true, false or null";
+        } else if (code < 0x20) {
+            message = "a control character must be escaped inside a string and is not allowed outside one";
+        } else {
+            message = "unexpected character: not valid JSON here";
+        }
+        return Finding.errorAt(offset, pointer, "syntax", message);
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
     }
 
     /**

@@ -108,7 +108,10 @@ class HostileInputTest {
         assertTrue(text.out().contains("/\\u001b]0;owned\\u0007\\u001b[2J\\u202eevil\\u2066\\u0085\\u009b: duplicate key"), text.out());
         CliTest.Run asJson = run("validate", "--format", "json", file.toString());
         assertTrue(asJson.out().contains("\"pointer\": \"/\\u001b]0;owned\\u0007\\u001b[2J\\u202eevil\\u2066\\u0085\\u009b\""), asJson.out());
-        for (String output : new String[] {text.out() + text.err(), asJson.out() + asJson.err()}) {
+        CliTest.Run asSarif = run("validate", "--format", "sarif", file.toString());
+        assertTrue(asSarif.out().contains("/\\\\u001b]0;owned\\\\u0007\\\\u001b[2J\\\\u202eevil\\\\u2066\\\\u0085\\\\u009b: duplicate key"),
+                asSarif.out());
+        for (String output : new String[] {text.out() + text.err(), asJson.out() + asJson.err(), asSarif.out() + asSarif.err()}) {
             output.codePoints().forEach(c -> assertFalse(c != '\n' && dev.readbackplan.internal.Display.isInvisible(c),
                     "raw U+" + Integer.toHexString(c) + " in " + output));
         }

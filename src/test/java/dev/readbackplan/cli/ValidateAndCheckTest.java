@@ -81,11 +81,16 @@ class ValidateAndCheckTest {
     }
 
     @Test
-    void jsonFormatIsOneArrayForAllFiles() throws IOException {
+    void jsonFormatIsOneArrayForAllFilesUnderTheToolsName() throws IOException {
         CliTest.Run run = run("validate", "--format", "json", FIXTURES.resolve("snapshot/invalid/three-problems.json").toString(),
                 FIXTURES.resolve("plan/invalid/gate-opened.json").toString(), SNAPSHOT.toString());
         assertEquals(1, run.status());
-        JsonNode array = new ObjectMapper().readTree(run.out());
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertEquals(List.of("problems", "tool"), iterable(report.fieldNames()));
+        assertEquals("monitoring-readback-plan", report.get("tool").get("name").asText());
+        assertEquals(Version.get(), report.get("tool").get("version").asText());
+        assertTrue(Version.get().matches("\\d+\\.\\d+\\.\\d+.*"), "the build fills in the version: " + Version.get());
+        JsonNode array = report.get("problems");
         assertEquals(4, array.size());
         JsonNode first = array.get(0);
         assertEquals(FIXTURES.resolve("snapshot/invalid/three-problems.json").toString(), first.get("file").asText());
@@ -94,6 +99,40 @@ class ValidateAndCheckTest {
         assertEquals("error", first.get("severity").asText());
         assertEquals("/acceptance_candidates/0/request_id", first.get("pointer").asText());
         assertEquals("minLength", first.get("keyword").asText());
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> list = new java.util.ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
+    @Test
+    void sarifFormatNamesTheToolAndEachProblem() throws IOException {
+        CliTest.Run run = run("validate", "--format", "sarif", FIXTURES.resolve("snapshot/invalid/three-problems.json").toString(),
+                SNAPSHOT.toString());
+        assertEquals(1, run.status());
+        JsonNode log = new ObjectMapper().readTree(run.out());
+        assertEquals("2.1.0", log.get("version").asText());
+        JsonNode run0 = log.get("runs").get(0);
+        assertEquals(Version.get(), run0.get("tool").get("driver").get("version").asText());
+        assertEquals(3, run0.get("results").size());
+        assertEquals(1, run("validate", "--format", "sarif", "--strict", FIXTURES.resolve("snapshot/invalid/summary-counts-disagree.json").toString()).status());
+        assertEquals(2, run("validate", "--format", "xml", SNAPSHOT.toString()).status());
+    }
+
+    @Test
+    void aDashReadsStandardInputNamedStdin() throws IOException {
+        byte[] document = Files.readAllBytes(FIXTURES.resolve("snapshot/invalid/three-problems.json"));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = new Cli(new java.io.ByteArrayInputStream(document)).run(new String[] {"validate", "-", SNAPSHOT.toString()}, out, err);
+        assertEquals(1, status, err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("<stdin>:7:21: error: /acceptance_candidates/0/request_id: "), text);
+        assertEquals(3, text.lines().count(), text);
+        assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8).startsWith("2 documents checked: 1 valid, 1 invalid"));
+        assertEquals(2, new Cli(java.io.InputStream.nullInputStream()).run(new String[] {"validate", "-", "-"}, out, err));
     }
 
     @Test

@@ -1,0 +1,73 @@
+package dev.readbackplan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.readbackplan.model.AcceptanceSnapshot;
+import dev.readbackplan.model.PlanSummary;
+import dev.readbackplan.model.ReadbackPlan;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The typed entry points: a document into the model through the strict reader, or its located problems. */
+class ParseTest {
+    private static final Path EXAMPLE = GoldenPlanTest.GOLDEN.resolve("example");
+    private static final Path INVALID = Path.of("src/test/resources/fixtures/snapshot/invalid");
+    private final ReadbackPlanner planner = ReadbackPlanner.create();
+
+    @Test
+    void aValidSnapshotAndPlanBindToTheModel() throws IOException {
+        ParseResult<AcceptanceSnapshot> snapshot = planner.parseSnapshot(EXAMPLE.resolve("snapshot.json"));
+        assertTrue(snapshot.isValid(), snapshot.report().toText());
+        assertEquals(10, snapshot.orElseThrow().getAcceptanceCandidates().size());
+        ParseResult<ReadbackPlan> plan = planner.parsePlan(EXAMPLE.resolve("plan.json"));
+        assertEquals(10, plan.orElseThrow().getReadbackCandidates().size());
+        assertEquals(10L, plan.orElseThrow().getSummary().getReadbackCandidateCount());
+        // The model of a parsed plan writes the file's bytes again.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        planner.write(plan.orElseThrow(), out);
+        assertEquals(Files.readString(EXAMPLE.resolve("plan.json")), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anInvalidDocumentGivesLocatedProblemsAndNoValue() throws IOException {
+        ParseResult<AcceptanceSnapshot> result = planner.parseSnapshot(INVALID.resolve("three-problems.json"));
+        assertFalse(result.isValid());
+        assertTrue(result.value().isEmpty());
+        assertEquals(3, result.report().errors().size());
+        assertEquals(7, result.report().problems().get(0).line());
+        InvalidDocumentException thrown = assertThrows(InvalidDocumentException.class, result::orElseThrow);
+        assertEquals(result.report(), thrown.report());
+        // A syntax error, from a stream, with its position; a snapshot is not a plan.
+        ParseResult<ReadbackPlan> broken = planner.parsePlan(new ByteArrayInputStream("{\"a\": 1,}".getBytes(StandardCharsets.UTF_8)), "s");
+        assertEquals("syntax", broken.report().problems().get(0).keyword());
+        assertEquals(1, broken.report().problems().get(0).line());
+        assertFalse(planner.parsePlan(EXAMPLE.resolve("snapshot.json")).isValid());
+    }
+
+    @Test
+    void theStrictReaderAndItsLimitsApply() throws IOException {
+        ReadbackPlanner small = ReadbackPlanner.create(new Limits(64, 128, 1 << 20));
+        ParseResult<AcceptanceSnapshot> tooLarge = small.parseSnapshot(EXAMPLE.resolve("snapshot.json"));
+        assertEquals("limit", tooLarge.report().problems().get(0).keyword());
+        ParseResult<AcceptanceSnapshot> duplicate = planner.parseSnapshot(INVALID.resolve("duplicate-key.json"));
+        assertEquals("duplicate-key", duplicate.report().problems().get(0).keyword());
+    }
+
+    @Test
+    void generationGivesATypedSummary() throws IOException {
+        GenerationResult result = planner.generate(EXAMPLE.resolve("snapshot.json"), GoldenPlanTest.OPTIONS, new ByteArrayOutputStream());
+        PlanSummary summary = result.planSummary();
+        assertEquals(result.count("readback_candidate_count"), summary.getReadbackCandidateCount());
+        assertEquals(result.count("reviewer_check_count"), summary.getReviewerCheckCount());
+        assertEquals(28L, summary.getReviewerCheckCount());
+        assertEquals(10L, summary.getReadbackCandidateCount());
+    }
+}
