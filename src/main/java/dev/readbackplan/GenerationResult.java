@@ -11,6 +11,10 @@ import java.util.Map;
  * @param summary the plan's summary counts by key, in key order
  */
 public record GenerationResult(ValidationReport snapshotReport, Map<String, Number> summary) {
+    /**
+     * @param snapshotReport the validation of the snapshot: valid, possibly with warnings
+     * @param summary the plan's summary counts by key; kept in key order, unmodifiable
+     */
     public GenerationResult {
         summary = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(summary));
     }
@@ -30,7 +34,13 @@ public record GenerationResult(ValidationReport snapshotReport, Map<String, Numb
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
-    /** One summary count; throws when the plan schema has no such count. */
+    /**
+     * One summary count.
+     *
+     * @param key the count's key, such as {@code readback_candidate_count}
+     * @return the count
+     * @throws IllegalArgumentException when the plan schema has no such count
+     */
     public long count(String key) {
         Number value = summary.get(key);
         if (value == null) {

@@ -26,6 +26,10 @@ public record Limits(long maxDocumentBytes, int maxNestingDepth, int maxStringLe
     public static final Limits DEFAULT = new Limits(256L << 20, 128, 1 << 20, 1000);
 
     /**
+     * @param maxDocumentBytes largest document, in bytes
+     * @param maxNestingDepth deepest nesting of objects and arrays
+     * @param maxStringLength longest string or key, in UTF-16 units
+     * @param maxProblems most problems a report shows
      * @throws IllegalArgumentException when a limit is out of its range
      */
     public Limits {

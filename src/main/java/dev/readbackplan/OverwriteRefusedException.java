@@ -19,7 +19,9 @@ public class OverwriteRefusedException extends RuntimeException {
         ENTRIES_WOULD_BE_LOST
     }
 
+    /** Why the file was not overwritten. */
     private final Reason reason;
+    /** The candidates whose entries would be lost. */
     private final transient List<String> candidateIds;
 
     /**

@@ -16,6 +16,10 @@ import java.util.Optional;
  * @param report every problem found, with lines and columns; valid when {@code value} is present
  */
 public record ParseResult<T>(Optional<T> value, ValidationReport report) {
+    /**
+     * @param value the model, present when the document is valid
+     * @param report the document's problems
+     */
     public ParseResult {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(report, "report");

@@ -27,6 +27,9 @@ public record PlanComparison(State state, List<String> pointerSegments, String d
     }
 
     /**
+     * @param state up to date, out of date, or no file to compare with
+     * @param pointerSegments the keys and indexes of the first difference (empty for the whole document)
+     * @param difference what differs, for people (empty when up to date)
      * @throws NullPointerException when a component is null
      */
     public PlanComparison {

@@ -26,6 +26,9 @@ public record PlanOptions(String generatedAt, String gitCommit, boolean strict) 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
     /**
+     * @param generatedAt an RFC 3339 date-time with an offset, written as given
+     * @param gitCommit an abbreviated commit id (lower-case hex), or {@code unknown}
+     * @param strict whether warnings about the snapshot refuse the generation
      * @throws NullPointerException when a value is null
      */
     public PlanOptions {

@@ -75,55 +75,57 @@ public final class ReadbackCatalog {
         return List.copyOf(values);
     }
 
-    /** The {@code schema_version} every plan carries: {@code monitoring_post_incident_readback_plan_v1}. */
+    /** @return the {@code schema_version} every plan carries: {@code monitoring_post_incident_readback_plan_v1} */
     public String planSchemaVersion() {
         return planSchemaVersion;
     }
 
-    /** The fields of a readback candidate that reviewers read back. */
+    /** @return the fields of a readback candidate that reviewers read back */
     public List<String> readbackFields() {
         return readbackFields;
     }
 
-    /** The fields and attestations a readback must supply before it can be accepted. */
+    /** @return the fields and attestations a readback must supply before it can be accepted */
     public List<String> requiredReadbackFields() {
         return requiredReadbackFields;
     }
 
+    /** @return the 28 reviewer checks, each with the instruction a reviewer follows, in catalog order */
     public List<Check> reviewerChecks() {
         return reviewerChecks;
     }
 
+    /** @return the 11 outcome lanes, each with what it means, in catalog order */
     public List<Lane> outcomeLanes() {
         return outcomeLanes;
     }
 
-    /** Live actions a plan never authorizes. */
+    /** @return live actions a plan never authorizes */
     public List<String> blockedActions() {
         return blockedActions;
     }
 
-    /** The execution boundaries: {@code not_authorization} is true, every other flag false. */
+    /** @return the execution boundaries: {@code not_authorization} is true, every other flag false */
     public Map<String, Boolean> executionBoundaries() {
         return executionBoundaries;
     }
 
-    /** Documents a plan is derived from, relative to the repository root. */
+    /** @return documents a plan is derived from, relative to the repository root */
     public List<String> sourcePaths() {
         return sourcePaths;
     }
 
-    /** How an operator must read a plan. */
+    /** @return how an operator must read a plan */
     public List<String> operatorInterpretation() {
         return operatorInterpretation;
     }
 
-    /** {@code config_kind} values counted as alert rules in the summary. */
+    /** @return {@code config_kind} values counted as alert rules in the summary */
     public List<String> alertRuleConfigKinds() {
         return alertRuleConfigKinds;
     }
 
-    /** {@code config_kind} values counted as deploy or reload scripts in the summary. */
+    /** @return {@code config_kind} values counted as deploy or reload scripts in the summary */
     public List<String> deployOrReloadConfigKinds() {
         return deployOrReloadConfigKinds;
     }

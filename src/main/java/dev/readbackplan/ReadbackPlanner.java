@@ -239,7 +239,11 @@ public final class ReadbackPlanner {
      * @param discardedCandidateIds the candidates whose entries were dropped (with {@code discardEvidence})
      */
     public record Regeneration(GenerationResult generation, int keptCandidates, List<String> discardedCandidateIds) {
-        /** Copies the list. */
+        /**
+         * @param generation the snapshot's report and the plan's summary
+         * @param keptCandidates how many candidates kept the reviewers' entries of the file replaced
+         * @param discardedCandidateIds the candidates whose entries were dropped; copied
+         */
         public Regeneration {
             discardedCandidateIds = List.copyOf(discardedCandidateIds);
         }
@@ -626,7 +630,10 @@ public final class ReadbackPlanner {
      * a raw payload) quarantine that candidate; every other problem fails the plan. Both files are
      * only read.
      *
+     * @param plan the filled plan
+     * @param snapshot the snapshot it was generated from
      * @param reviewedAt the {@code reviewed_at} to record, an RFC 3339 date-time with an offset; null for now
+     * @return the review: the lanes, the failed checks and the review document
      * @throws InvalidDocumentException when the plan (with its full report) or the snapshot is invalid
      * @throws IllegalArgumentException when {@code reviewedAt} is not a date-time with an offset
      * @throws IOException when a file cannot be read
@@ -638,8 +645,13 @@ public final class ReadbackPlanner {
     /**
      * As {@link #review(Path, Path, String)}, for documents read from streams (not closed).
      *
+     * @param plan the filled plan
      * @param planName how the plan is named in reports
+     * @param snapshot the snapshot it was generated from
      * @param snapshotName how the snapshot is named in reports
+     * @param reviewedAt the {@code reviewed_at} to record; null for now
+     * @return the review
+     * @throws IOException when a stream cannot be read
      */
     public PlanReview review(InputStream plan, String planName, InputStream snapshot, String snapshotName, String reviewedAt)
             throws IOException {
