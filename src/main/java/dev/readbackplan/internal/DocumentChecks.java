@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * The checks a JSON Schema cannot express: identifiers that must be unique across candidates, a
  * plan's candidate ids that must follow from their surface ids, and summary counts that should agree
- * with the candidates (warnings). A plan's strings are scanned for secrets here too; a snapshot's by
- * the {@link SnapshotValidator}, with its schema.
+ * with the candidates (warnings). Strings are scanned for secrets with the schema, by the {@link
+ * SnapshotValidator} and the {@link PlanValidator}.
  *
  * <p>They run on whatever the document holds, valid against its schema or not, and skip values of the
  * wrong type (the schema reports those).
@@ -49,7 +49,7 @@ public final class DocumentChecks {
         }
     }
 
-    /** The checks of a plan, and the secret scan of its strings. */
+    /** The checks of a plan (its strings are scanned with its schema, by the {@link PlanValidator}). */
     public void plan(JsonNode root, Findings findings) {
         JsonNode candidates = root.path("readback_candidates");
         if (candidates.isArray()) {
@@ -74,7 +74,6 @@ public final class DocumentChecks {
                 }
             }
         }
-        StringFindings.scan(root, Pointer.ROOT, findings);
     }
 
     /**
