@@ -1,0 +1,245 @@
+package dev.readbackplan.internal;
+
+import static dev.readbackplan.internal.SecretScanner.AT;
+import static dev.readbackplan.internal.SecretScanner.BLANK;
+import static dev.readbackplan.internal.SecretScanner.COLON;
+import static dev.readbackplan.internal.SecretScanner.DASH;
+import static dev.readbackplan.internal.SecretScanner.DIGIT;
+import static dev.readbackplan.internal.SecretScanner.DOT;
+import static dev.readbackplan.internal.SecretScanner.EQUALS;
+import static dev.readbackplan.internal.SecretScanner.LINE_BREAK;
+import static dev.readbackplan.internal.SecretScanner.SLASH;
+import static dev.readbackplan.internal.SecretScanner.SURROGATE;
+import static dev.readbackplan.internal.SecretScanner.UNDERSCORE;
+import static dev.readbackplan.internal.SecretScanner.WIDE_SEPARATOR;
+
+import dev.readbackplan.internal.SecretScanner.Kind;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The rule table of {@link SecretScanner}: one row per secret format or raw payload, tried in this
+ * order. Adding a token format is one row here and its cases in the tests (the labelled corpus under
+ * {@code src/test/resources/scanner/} and {@code SecretScannerTest}).
+ *
+ * <p>A row holds: the rule id and description (constants: they name SARIF rules and appear in
+ * messages, so they never hold a value); the keywords of the pre-filter, literal and case-sensitive,
+ * one of which must occur in the string (none: the matcher anchors on separators itself); marker
+ * characters the string must hold (all of {@code allMarkers}, one of {@code anyMarkers}; the keywords'
+ * own markers are added); a minimum length; the matcher, an RE2/J pattern or a bounded hand-written
+ * scan of {@link SecretMatchers}; and the placeholder policy, which says how a template slot or a
+ * redaction in the secret's place is let through. Internal API.
+ */
+final class SecretRules {
+
+    /** How a row lets placeholders through. */
+    enum Placeholders {
+        /** The format's alphabet and length leave no room for a placeholder ({@code AKIA} and 16 of {@code [A-Z0-9]}). */
+        NONE,
+        /**
+         * The pattern's first group is the secret; the match does not count when that group is a URL
+         * placeholder ({@link SecretMatchers#isUrlPlaceholder}: {@code {token}}, {@code <redacted>},
+         * {@code ${TOKEN}}, {@code TOKEN}, {@code ****}...).
+         */
+        CAPTURE,
+        /** The hand-written matcher applies {@link SecretMatchers#isPlaceholder} and the value policy itself. */
+        VALUE_POLICY
+    }
+
+    /** A linear-time test of a whole string. */
+    @FunctionalInterface
+    interface Matcher {
+        boolean find(String s);
+    }
+
+    /** One row of the table. */
+    record Rule(Kind kind, String[] keywords, int allMarkers, int anyMarkers, int minLength, Matcher matcher,
+            Placeholders placeholders) {
+
+        /** The pre-filter: markers, length and keywords, all cheaper than the matcher. */
+        boolean mayMatch(String s, int n, int seen) {
+            if ((seen & allMarkers) != allMarkers || n < minLength || anyMarkers != 0 && (seen & anyMarkers) == 0) {
+                return false;
+            }
+            if (keywords.length == 0) {
+                return true;
+            }
+            for (String keyword : keywords) {
+                if (s.indexOf(keyword) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final String[] NO_KEYWORDS = {};
+    private static final int ASSIGNMENT_SEPARATORS = COLON | EQUALS | WIDE_SEPARATOR;
+
+    static final Rule[] TABLE = {
+        secret("telegram-bot-token", "a Telegram bot token", NO_KEYWORDS, COLON | DIGIT, 0, 8 + 1 + 35,
+                SecretMatchers::hasTelegramBotToken, Placeholders.NONE),
+        secret("private-key-block", "a private key block", keywords("----", "PuTTY-User-Key-File-"), 0, 0, 0,
+                SecretMatchers::hasPrivateKeyBlock, Placeholders.NONE),
+        secret("aws-access-key-id", "an AWS access key id", keywords("AKIA", "ASIA", "ABIA", "ACCA"), 0, 0, 20,
+                SecretMatchers::hasAwsAccessKeyId, Placeholders.NONE),
+        secret("github-token", "a GitHub token", keywords("gh", "github_pat_"), UNDERSCORE, 0, 4 + 36 - 3,
+                SecretMatchers::hasGitHubToken, Placeholders.NONE),
+        secret("gitlab-token", "a GitLab token", keywords("gl", "GR1348941"), 0, 0, 5 + 20,
+                SecretMatchers::hasGitLabToken, Placeholders.NONE),
+        secret("grafana-service-account-token", "a Grafana service account token", keywords("glsa_"), 0, 0, 46,
+                re2("\\bglsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}\\b"), Placeholders.NONE),
+        secret("grafana-cloud-token", "a Grafana Cloud token", keywords("glc_"), 0, 0, 36,
+                re2("\\bglc_[A-Za-z0-9+/]{32,400}={0,2}"), Placeholders.NONE),
+        secret("grafana-api-key", "a Grafana API key", keywords("eyJrIjoi"), 0, 0, 78,
+                re2("eyJrIjoi[A-Za-z0-9+/]{70,400}={0,2}"), Placeholders.NONE),
+        secret("slack-token", "a Slack token", keywords("xox", "xapp-"), DASH | DIGIT, 0, 5 + 10,
+                SecretMatchers::hasSlackToken, Placeholders.NONE),
+        secret("sentry-auth-token", "a Sentry auth token", keywords("sntrys_", "sntryu_"), 0, 0, 7 + 64,
+                re2("\\b(?:sntryu_[a-f0-9]{64}|sntrys_eyJ[A-Za-z0-9+/=]{20,1000}_[A-Za-z0-9+/]{43})"),
+                Placeholders.NONE),
+        secret("langfuse-secret-key", "a Langfuse secret key", keywords("sk-lf-"), 0, 0, 6 + 36,
+                re2("\\bsk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b"), Placeholders.NONE),
+        // OpenAI's project, service-account and admin keys and Anthropic's carry a prefix; the legacy
+        // and most "OpenAI-compatible" keys are sk- and 32+ letters and digits, never a hyphenated phrase.
+        secret("openai-api-key", "an OpenAI-style secret key", keywords("sk-"), 0, 0, 3 + 32,
+                re2("\\bsk-(?:(?:proj|svcacct|admin|ant-api03|ant-admin01)-[A-Za-z0-9_-]{40,}|[A-Za-z0-9]{32,})",
+                        SecretRules::hasDigitAndLetter),
+                Placeholders.NONE),
+        secret("google-api-key", "a Google API key", keywords("AIza"), 0, 0, 39,
+                re2("\\bAIza[0-9A-Za-z_-]{35}"), Placeholders.NONE),
+        secret("azure-storage-key", "an Azure connection string with its key",
+                keywords("AccountKey=", "SharedAccessKey="), 0, 0, 16 + 20,
+                re2("(?:AccountKey|SharedAccessKey)=([A-Za-z0-9+/]{20,}={0,2})"), Placeholders.CAPTURE),
+        secret("jwt", "a JSON Web Token", keywords("eyJ"), DOT, 0, 0,
+                SecretMatchers::hasJwt, Placeholders.NONE),
+        secret("sentry-dsn-with-key", "a Sentry DSN with its key", keywords("://"), AT, 0, 3 + 32 + 1,
+                SecretMatchers::hasSentryDsnWithKey, Placeholders.NONE),
+        secret("url-with-credentials", "a URL with embedded credentials", keywords("//"), COLON | AT, 0, 0,
+                SecretMatchers::hasUrlWithCredentials, Placeholders.VALUE_POLICY),
+        secret("webhook-url-with-token", "a webhook URL with an embedded token", NO_KEYWORDS, SLASH | DOT, 0, 0,
+                SecretMatchers::hasKnownWebhookUrl, Placeholders.VALUE_POLICY),
+        secret("mattermost-webhook", "a Mattermost webhook URL", keywords("/hooks/"), 0, 0, 7 + 26,
+                re2("/hooks/([a-z0-9]{26})(?:[/?#\"'\\s]|$)", SecretRules::hasDigitAndLetter), Placeholders.NONE),
+        secret("feishu-webhook", "a Feishu or Lark webhook URL", keywords("/open-apis/bot/"), 0, 0, 0,
+                re2("(?i)open\\.(?:feishu\\.cn|larksuite\\.com)/open-apis/bot/v2/hook/([^/?#&\\s\"']+)"),
+                Placeholders.CAPTURE),
+        secret("pagerduty-integration-key", "a PagerDuty integration key", NO_KEYWORDS, 0,
+                ASSIGNMENT_SEPARATORS | SLASH, 0, pagerDuty(), Placeholders.VALUE_POLICY),
+        secret("url-secret-parameter", "a URL with a secret query parameter", keywords("://"), EQUALS, 0, 0,
+                SecretMatchers::hasUrlQuerySecret, Placeholders.VALUE_POLICY),
+        secret("secret-assignment", "a password, token or secret assignment", NO_KEYWORDS, 0,
+                ASSIGNMENT_SEPARATORS, 0, SecretMatchers::hasSecretAssignment, Placeholders.VALUE_POLICY),
+        secret("authorization-header", "an HTTP Authorization credential", NO_KEYWORDS, BLANK, 0, 0,
+                SecretMatchers::hasAuthorizationCredentials, Placeholders.VALUE_POLICY),
+        rawPayload("raw-json-payload", "a raw JSON payload", 0, 2, SecretMatchers::isRawJsonPayload),
+        rawPayload("raw-multiline-blob", "a raw multi-line text blob", LINE_BREAK, 3,
+                s -> SecretMatchers.lineBreaks(s) >= 3),
+    };
+
+    static final List<Kind> KINDS = Arrays.stream(TABLE).map(Rule::kind).toList();
+
+    private SecretRules() {}
+
+    private static String[] keywords(String... keywords) {
+        return keywords;
+    }
+
+    private static Rule secret(String id, String description, String[] keywords, int allMarkers, int anyMarkers,
+            int minLength, Matcher matcher, Placeholders placeholders) {
+        return row(new Kind(id, description, true), keywords, allMarkers, anyMarkers, minLength, matcher, placeholders);
+    }
+
+    private static Rule rawPayload(String id, String description, int allMarkers, int minLength, Matcher matcher) {
+        return row(new Kind(id, description, false), NO_KEYWORDS, allMarkers, 0, minLength, matcher, Placeholders.NONE);
+    }
+
+    /** A row; the markers every keyword holds are required too, and the shortest keyword sets a floor on the length. */
+    private static Rule row(Kind kind, String[] keywords, int allMarkers, int anyMarkers, int minLength,
+            Matcher matcher, Placeholders placeholders) {
+        int common = -1;
+        int shortest = Integer.MAX_VALUE;
+        for (String keyword : keywords) {
+            common &= SecretScanner.markers(keyword) & ~SURROGATE;
+            shortest = Math.min(shortest, keyword.length());
+        }
+        int required = allMarkers | (keywords.length == 0 ? 0 : common);
+        int length = Math.max(minLength, keywords.length == 0 ? 0 : shortest);
+        return new Rule(kind, keywords.clone(), required, anyMarkers, length, matcher, placeholders);
+    }
+
+    /** PagerDuty keys after Alertmanager's field names, or in the path of an events URL. */
+    private static Matcher pagerDuty() {
+        Matcher url = re2("(?i)events\\.(?:eu\\.)?pagerduty\\.com/(?:integration|x-ere)/([^/?#&\\s\"']+)");
+        return s -> SecretMatchers.hasPagerDutyKeyAssignment(s) || s.indexOf("pagerduty.com/") >= 0 && url.find(s);
+    }
+
+    private static Matcher re2(String regex) {
+        return new Re2Matcher(regex, null);
+    }
+
+    private static Matcher re2(String regex, Check check) {
+        return new Re2Matcher(regex, check);
+    }
+
+    /** A test of the secret part of a match: the first group, or the whole match when there is none. */
+    @FunctionalInterface
+    interface Check {
+        boolean accept(String s, int from, int to);
+    }
+
+    private static boolean hasDigitAndLetter(String s, int from, int to) {
+        boolean digit = false;
+        boolean letter = false;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            digit |= c >= '0' && c <= '9';
+            letter |= c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+        }
+        return digit && letter;
+    }
+
+    /**
+     * An RE2/J pattern, compiled on first use (a benign race: two threads may both compile it, and
+     * either result is the same immutable, thread-safe pattern). A group-1 placeholder or a failed
+     * {@link Check} rejects a match and the search goes on after it, at most {@link #MAX_MATCHES}
+     * times, so a row stays linear in the string however many near-misses it holds.
+     */
+    static final class Re2Matcher implements Matcher {
+        static final int MAX_MATCHES = 64;
+        private final String regex;
+        private final Check check;
+        private volatile com.google.re2j.Pattern pattern;
+
+        Re2Matcher(String regex, Check check) {
+            this.regex = regex;
+            this.check = check;
+        }
+
+        @Override
+        public boolean find(String s) {
+            com.google.re2j.Pattern compiled = pattern;
+            if (compiled == null) {
+                compiled = com.google.re2j.Pattern.compile(regex);
+                pattern = compiled;
+            }
+            com.google.re2j.Matcher m = compiled.matcher(s);
+            boolean group = m.groupCount() >= 1;
+            for (int k = 0; k < MAX_MATCHES && m.find(); k++) {
+                int from = group ? m.start(1) : m.start();
+                int to = group ? m.end(1) : m.end();
+                if (group && SecretMatchers.isUrlPlaceholder(s, from, to)) {
+                    continue;
+                }
+                if (check == null || check.accept(s, from, to)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        String regex() {
+            return regex;
+        }
+    }
+}
