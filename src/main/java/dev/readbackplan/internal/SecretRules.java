@@ -53,19 +53,25 @@ final class SecretRules {
     }
 
     /** One row of the table. */
-    record Rule(Kind kind, String[] keywords, int allMarkers, int anyMarkers, int minLength, Matcher matcher,
-            Placeholders placeholders) {
+    record Rule(Kind kind, String[] keywords, int[] keywordMarkers, int allMarkers, int anyMarkers, int minLength,
+            Matcher matcher, Placeholders placeholders) {
 
-        /** The pre-filter: markers, length and keywords, all cheaper than the matcher. */
+        /** Whether a string with the marker flags {@code seen} may match: the first step of the pre-filter. */
+        boolean markersAllow(int seen) {
+            return (seen & allMarkers) == allMarkers && (anyMarkers == 0 || (seen & anyMarkers) != 0);
+        }
+
+        /** The rest of the pre-filter, for a string whose markers allow the row: length and keywords. */
         boolean mayMatch(String s, int n, int seen) {
-            if ((seen & allMarkers) != allMarkers || n < minLength || anyMarkers != 0 && (seen & anyMarkers) == 0) {
+            if (n < minLength) {
                 return false;
             }
             if (keywords.length == 0) {
                 return true;
             }
-            for (String keyword : keywords) {
-                if (s.indexOf(keyword) >= 0) {
+            for (int k = 0; k < keywords.length; k++) {
+                // A keyword whose own markers the string lacks cannot occur: no search for "GR1348941" in lower case.
+                if ((seen & keywordMarkers[k]) == keywordMarkers[k] && s.indexOf(keywords[k]) >= 0) {
                     return true;
                 }
             }
@@ -95,7 +101,7 @@ final class SecretRules {
                 re2("eyJrIjoi[A-Za-z0-9+/]{70,400}={0,2}"), Placeholders.NONE),
         secret("slack-token", "a Slack token", keywords("xox", "xapp-"), DASH | DIGIT, 0, 5 + 10,
                 SecretMatchers::hasSlackToken, Placeholders.NONE),
-        secret("sentry-auth-token", "a Sentry auth token", keywords("sntrys_", "sntryu_"), 0, 0, 7 + 64,
+        secret("sentry-auth-token", "a Sentry auth token", keywords("sntry"), 0, 0, 7 + 64,
                 re2("\\b(?:sntryu_[a-f0-9]{64}|sntrys_eyJ[A-Za-z0-9+/=]{20,1000}_[A-Za-z0-9+/]{43})"),
                 Placeholders.NONE),
         secret("langfuse-secret-key", "a Langfuse secret key", keywords("sk-lf-"), 0, 0, 6 + 36,
@@ -139,7 +145,37 @@ final class SecretRules {
 
     static final List<Kind> KINDS = Arrays.stream(TABLE).map(Rule::kind).toList();
 
+    /**
+     * For each combination of marker flags, the rows it allows, as bits in table order, plus
+     * {@link #KNOWN}; filled on first use of each combination (racing threads compute the same int, and
+     * an int is written atomically), so start-up pays for the few combinations a document has.
+     */
+    private static final int[] ROWS_BY_MARKERS = new int[SecretScanner.ALL_MARKERS + 1];
+    private static final int KNOWN = 1 << 31;
+
+    static {
+        if (TABLE.length > 31) {
+            throw new AssertionError("the row bit sets hold 31 rows"); // a table that grows must widen them
+        }
+    }
+
     private SecretRules() {}
+
+    /** The rows a string with the marker flags {@code seen} may match, as bits in table order. */
+    static int rowsFor(int seen) {
+        int markers = seen & SecretScanner.ALL_MARKERS;
+        int rows = ROWS_BY_MARKERS[markers];
+        if (rows == 0) {
+            rows = KNOWN;
+            for (int r = 0; r < TABLE.length; r++) {
+                if (TABLE[r].markersAllow(markers)) {
+                    rows |= 1 << r;
+                }
+            }
+            ROWS_BY_MARKERS[markers] = rows;
+        }
+        return rows & ~KNOWN;
+    }
 
     private static String[] keywords(String... keywords) {
         return keywords;
@@ -159,13 +195,15 @@ final class SecretRules {
             Matcher matcher, Placeholders placeholders) {
         int common = -1;
         int shortest = Integer.MAX_VALUE;
-        for (String keyword : keywords) {
-            common &= SecretScanner.markers(keyword) & ~SURROGATE;
-            shortest = Math.min(shortest, keyword.length());
+        int[] keywordMarkers = new int[keywords.length];
+        for (int k = 0; k < keywords.length; k++) {
+            keywordMarkers[k] = SecretScanner.markers(keywords[k]) & ~SURROGATE;
+            common &= keywordMarkers[k];
+            shortest = Math.min(shortest, keywords[k].length());
         }
         int required = allMarkers | (keywords.length == 0 ? 0 : common);
         int length = Math.max(minLength, keywords.length == 0 ? 0 : shortest);
-        return new Rule(kind, keywords.clone(), required, anyMarkers, length, matcher, placeholders);
+        return new Rule(kind, keywords.clone(), keywordMarkers, required, anyMarkers, length, matcher, placeholders);
     }
 
     /** PagerDuty keys after Alertmanager's field names, or in the path of an events URL. */

@@ -91,6 +91,8 @@ public final class SecretScanner {
     static final int LINE_BREAK = 1 << 11;
     /** A UTF-16 surrogate, paired or not: recorded for {@link #markers} callers that check pairing. */
     static final int SURROGATE = 1 << 12;
+    /** Every marker flag. */
+    static final int ALL_MARKERS = (1 << 13) - 1;
     /** The marker flags of each ASCII character, indexed by the character. A string, so it is immutable. */
     private static final String ASCII_MARKERS = asciiMarkers();
 
@@ -137,7 +139,10 @@ public final class SecretScanner {
     /** {@link #scan(String)} with the markers of {@code value} already found by {@link #markers}. */
     static Kind scan(String value, int seen) {
         int n = value.length();
-        for (SecretRules.Rule rule : SecretRules.TABLE) {
+        SecretRules.Rule[] table = SecretRules.TABLE;
+        // Only the rows whose markers the string holds, in table order: most strings meet a handful.
+        for (int rows = SecretRules.rowsFor(seen); rows != 0; rows &= rows - 1) {
+            SecretRules.Rule rule = table[Integer.numberOfTrailingZeros(rows)];
             if (rule.mayMatch(value, n, seen) && rule.matcher().find(value)) {
                 return rule.kind();
             }
