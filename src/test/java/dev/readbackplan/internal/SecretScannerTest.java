@@ -718,7 +718,14 @@ class SecretScannerTest {
                 "={{", "=<", "\"", "'", "{\"a\":", "[", "[{", "{", "\\\"", "\\u", "\"\\", "hooks.slack.com/",
                 "hooks.slack.com/services/", "discord.com/api/webhooks/1/", "discord.com/api/v", "api.telegram.org/bot",
                 "webhook.office.com/webhookb2/", "https://x/?token=", "?token=a&", "&key=", "sha256:", "\r\n", "\n ",
-                "password：", "token=<", "x", "a", "A", "0", "ab=", "a=\"", "=\"", " =", ": "));
+                "password：", "token=<", "x", "a", "A", "0", "ab=", "a=\"", "=\"", " =", ": ",
+                // the table's newer rows: RE2/J patterns and the value policy
+                "glsa_", "glsa_a", "glc_", "glc_a", "eyJrIjoi", "eyJrIjoia", "sntrys_eyJ", "sntrys_eyJa_", "sntryu_",
+                "sk-", "sk-a", "sk-proj-", "sk-lf-", "AIza", "AIzaA", "AccountKey=", "AccountKey=a", "/hooks/",
+                "/hooks/a", "open.feishu.cn/open-apis/bot/v2/hook/", "routing_key=", "routing_key: a1",
+                "events.pagerduty.com/integration/", "Authorization: token ", "authorization:", "//a:", "//:b@",
+                "token=a1-", "existingSecret=a-", "token=INC-1", "token=/", "token=vault:", "token=a/b#", "{a}",
+                "cookie: SameSite=", "redacted"));
         List<String> strings = new ArrayList<>();
         for (String unit : units) {
             strings.add(unit.repeat(HUGE / unit.length()));
