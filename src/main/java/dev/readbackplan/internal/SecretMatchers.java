@@ -22,7 +22,7 @@ final class SecretMatchers {
     private static final int TELEGRAM_MIN_LENGTH = 8 + 1 + TELEGRAM_SECRET_LENGTH;
     private static final int AWS_KEY_ID_LENGTH = 20;
     private static final int GITHUB_TOKEN_MIN_BODY = 36;
-    private static final String GITHUB_PAT_PREFIX = "github_pat_";
+    static final String GITHUB_PAT_PREFIX = "github_pat_";
     /** A fine-grained token's first part is 22 characters; a snake_case name has no such long word. */
     private static final int GITHUB_PAT_MIN_BODY = 22;
     /** Shortest GitHub token: a fine-grained prefix and its first part. */
@@ -30,7 +30,7 @@ final class SecretMatchers {
     private static final int GITLAB_TOKEN_MIN_BODY = 20;
     /** Shortest GitLab token: a four-letter prefix such as "glrt-" and its body. */
     private static final int GITLAB_MIN_LENGTH = 5 + GITLAB_TOKEN_MIN_BODY;
-    private static final String GITLAB_RUNNER_REGISTRATION_PREFIX = "GR1348941";
+    static final String GITLAB_RUNNER_REGISTRATION_PREFIX = "GR1348941";
     private static final int SLACK_TOKEN_MIN_BODY = 10;
     private static final int SLACK_MIN_LENGTH = "xoxb-".length() + SLACK_TOKEN_MIN_BODY;
     /** Slack bodies start with numeric team and user ids, so a digit shows up well within this. */
@@ -60,10 +60,12 @@ final class SecretMatchers {
     private static final String MASK_CHARACTERS = "*xX.-_#\u2022\u25CF\u2026";
     /** Sentence punctuation that may follow a value without being part of it. */
     private static final String TRAILING_PUNCTUATION = ".,;:!?)]";
-    private static final List<String> GITLAB_PREFIXES = List.of(
+    /** The GitLab token prefixes; also the keywords of the gitlab-token row. */
+    static final List<String> GITLAB_PREFIXES = List.of(
             "glpat-", "gldt-", "glrt-", "glrtr-", "glptt-", "glft-", "glimt-", "glcbt-", "gloas-",
             "glsoat-", "glagent-", "glffct-", "glwt-");
-    private static final List<String> SLACK_PREFIXES = List.of(
+    /** The Slack token prefixes; also the keywords of the slack-token row. */
+    static final List<String> SLACK_PREFIXES = List.of(
             "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xoxe.xoxp-", "xapp-");
     // What ends a value besides whitespace and quotes, by context.
     private static final String ASSIGNMENT_STOPS = ",;&\uFF0C\uFF1B\u3001\u3002\uFF09";

@@ -2,6 +2,7 @@ package dev.readbackplan.internal;
 
 import static dev.readbackplan.internal.SecretScanner.AT;
 import static dev.readbackplan.internal.SecretScanner.BLANK;
+import static dev.readbackplan.internal.SecretScanner.BRACKET;
 import static dev.readbackplan.internal.SecretScanner.COLON;
 import static dev.readbackplan.internal.SecretScanner.DASH;
 import static dev.readbackplan.internal.SecretScanner.DIGIT;
@@ -14,8 +15,10 @@ import static dev.readbackplan.internal.SecretScanner.UNDERSCORE;
 import static dev.readbackplan.internal.SecretScanner.WIDE_SEPARATOR;
 
 import dev.readbackplan.internal.SecretScanner.Kind;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The rule table of {@link SecretScanner}: one row per secret format or raw payload, tried in this
@@ -23,10 +26,10 @@ import java.util.List;
  * {@code src/test/resources/scanner/} and {@code SecretScannerTest}).
  *
  * <p>A row holds: the rule id and description (constants: they name SARIF rules and appear in
- * messages, so they never hold a value); the keywords of the pre-filter, literal and case-sensitive,
- * one of which must occur in the string (none: the matcher anchors on separators itself); marker
- * characters the string must hold (all of {@code allMarkers}, one of {@code anyMarkers}; the keywords'
- * own markers are added); a minimum length; the matcher, an RE2/J pattern or a bounded hand-written
+ * messages, so they never hold a value); the keywords of the pre-filter, literal, case-sensitive and
+ * at least two characters long, one of which must occur in the string (none: the matcher anchors on
+ * separators itself); marker characters the string must hold (all of {@code allMarkers}, one of
+ * {@code anyMarkers}, and all those of one of the keywords); a minimum length; the matcher, an RE2/J pattern or a bounded hand-written
  * scan of {@link SecretMatchers}; and the placeholder policy, which says how a template slot or a
  * redaction in the secret's place is let through. Internal API.
  */
@@ -56,22 +59,19 @@ final class SecretRules {
     record Rule(Kind kind, String[] keywords, int[] keywordMarkers, int allMarkers, int anyMarkers, int minLength,
             Matcher matcher, Placeholders placeholders) {
 
-        /** Whether a string with the marker flags {@code seen} may match: the first step of the pre-filter. */
+        /**
+         * Whether a string with the marker flags {@code seen} may match: it holds the row's markers and
+         * all the markers of one of its keywords (a keyword whose characters are missing cannot occur).
+         */
         boolean markersAllow(int seen) {
-            return (seen & allMarkers) == allMarkers && (anyMarkers == 0 || (seen & anyMarkers) != 0);
-        }
-
-        /** The rest of the pre-filter, for a string whose markers allow the row: length and keywords. */
-        boolean mayMatch(String s, int n, int seen) {
-            if (n < minLength) {
+            if ((seen & allMarkers) != allMarkers || anyMarkers != 0 && (seen & anyMarkers) == 0) {
                 return false;
             }
             if (keywords.length == 0) {
                 return true;
             }
-            for (int k = 0; k < keywords.length; k++) {
-                // A keyword whose own markers the string lacks cannot occur: no search for "GR1348941" in lower case.
-                if ((seen & keywordMarkers[k]) == keywordMarkers[k] && s.indexOf(keywords[k]) >= 0) {
+            for (int markers : keywordMarkers) {
+                if ((seen & markers) == markers) {
                     return true;
                 }
             }
@@ -89,9 +89,12 @@ final class SecretRules {
                 SecretMatchers::hasPrivateKeyBlock, Placeholders.NONE),
         secret("aws-access-key-id", "an AWS access key id", keywords("AKIA", "ASIA", "ABIA", "ACCA"), 0, 0, 20,
                 SecretMatchers::hasAwsAccessKeyId, Placeholders.NONE),
-        secret("github-token", "a GitHub token", keywords("gh", "github_pat_"), UNDERSCORE, 0, 4 + 36 - 3,
+        secret("github-token", "a GitHub token",
+                keywords("ghp_", "gho_", "ghu_", "ghs_", "ghr_", SecretMatchers.GITHUB_PAT_PREFIX), UNDERSCORE, 0,
+                Math.min(4 + 36, SecretMatchers.GITHUB_PAT_PREFIX.length() + 22),
                 SecretMatchers::hasGitHubToken, Placeholders.NONE),
-        secret("gitlab-token", "a GitLab token", keywords("gl", "GR1348941"), 0, 0, 5 + 20,
+        secret("gitlab-token", "a GitLab token",
+                keywords(SecretMatchers.GITLAB_PREFIXES, SecretMatchers.GITLAB_RUNNER_REGISTRATION_PREFIX), 0, 0, 5 + 20,
                 SecretMatchers::hasGitLabToken, Placeholders.NONE),
         secret("grafana-service-account-token", "a Grafana service account token", keywords("glsa_"), 0, 0, 46,
                 re2("\\bglsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}\\b"), Placeholders.NONE),
@@ -99,9 +102,9 @@ final class SecretRules {
                 re2("\\bglc_[A-Za-z0-9+/]{32,400}={0,2}"), Placeholders.NONE),
         secret("grafana-api-key", "a Grafana API key", keywords("eyJrIjoi"), 0, 0, 78,
                 re2("eyJrIjoi[A-Za-z0-9+/]{70,400}={0,2}"), Placeholders.NONE),
-        secret("slack-token", "a Slack token", keywords("xox", "xapp-"), DASH | DIGIT, 0, 5 + 10,
+        secret("slack-token", "a Slack token", keywords(SecretMatchers.SLACK_PREFIXES), DASH | DIGIT, 0, 5 + 10,
                 SecretMatchers::hasSlackToken, Placeholders.NONE),
-        secret("sentry-auth-token", "a Sentry auth token", keywords("sntry"), 0, 0, 7 + 64,
+        secret("sentry-auth-token", "a Sentry auth token", keywords("sntryu_", "sntrys_eyJ"), 0, 0, 7 + 64,
                 re2("\\b(?:sntryu_[a-f0-9]{64}|sntrys_eyJ[A-Za-z0-9+/=]{20,1000}_[A-Za-z0-9+/]{43})"),
                 Placeholders.NONE),
         secret("langfuse-secret-key", "a Langfuse secret key", keywords("sk-lf-"), 0, 0, 6 + 36,
@@ -138,7 +141,7 @@ final class SecretRules {
                 ASSIGNMENT_SEPARATORS, 0, SecretMatchers::hasSecretAssignment, Placeholders.VALUE_POLICY),
         secret("authorization-header", "an HTTP Authorization credential", NO_KEYWORDS, BLANK, 0, 0,
                 SecretMatchers::hasAuthorizationCredentials, Placeholders.VALUE_POLICY),
-        rawPayload("raw-json-payload", "a raw JSON payload", 0, 2, SecretMatchers::isRawJsonPayload),
+        rawPayload("raw-json-payload", "a raw JSON payload", BRACKET, 3, SecretMatchers::isRawJsonPayload),
         rawPayload("raw-multiline-blob", "a raw multi-line text blob", LINE_BREAK, 3,
                 s -> SecretMatchers.lineBreaks(s) >= 3),
     };
@@ -152,14 +155,93 @@ final class SecretRules {
      */
     private static final int[] ROWS_BY_MARKERS = new int[SecretScanner.ALL_MARKERS + 1];
     private static final int KNOWN = 1 << 31;
+    /** For each length up to the longest minimum length, the rows that allow it, as bits; the last entry serves longer strings. */
+    private static final int[] ROWS_BY_LENGTH;
+    /** The rows that have keywords, as bits. */
+    private static final int KEYWORD_ROWS;
+    /**
+     * Every keyword, grouped by its first character ({@link #FIRSTS}), so one {@code indexOf} loop
+     * serves every keyword, of any row, that starts with that character. For group g: the rows of its
+     * keywords ({@link #GROUP_ROWS}) and, per keyword, the word, its second character, its row bit and
+     * its markers.
+     */
+    private static final char[] FIRSTS;
+    private static final int[] GROUP_ROWS;
+    private static final String[][] WORDS;
+    private static final char[][] SECONDS;
+    private static final int[][] WORD_ROWS;
+    private static final int[][] WORD_MARKERS;
 
     static {
         if (TABLE.length > 31) {
             throw new AssertionError("the row bit sets hold 31 rows"); // a table that grows must widen them
         }
+        int longest = 0;
+        for (Rule rule : TABLE) {
+            longest = Math.max(longest, rule.minLength());
+        }
+        ROWS_BY_LENGTH = new int[longest + 1];
+        for (int n = 0; n <= longest; n++) {
+            for (int r = 0; r < TABLE.length; r++) {
+                ROWS_BY_LENGTH[n] |= TABLE[r].minLength() <= n ? 1 << r : 0;
+            }
+        }
+        StringBuilder firsts = new StringBuilder();
+        int keywordRows = 0;
+        for (Rule rule : TABLE) {
+            for (String keyword : rule.keywords()) {
+                if (keyword.length() < 2) {
+                    throw new AssertionError("a keyword has two characters or more"); // the search reads the second
+                }
+                if (firsts.indexOf(keyword.substring(0, 1)) < 0) {
+                    firsts.append(keyword.charAt(0));
+                }
+            }
+        }
+        int groups = firsts.length();
+        FIRSTS = firsts.toString().toCharArray();
+        GROUP_ROWS = new int[groups];
+        WORDS = new String[groups][];
+        SECONDS = new char[groups][];
+        WORD_ROWS = new int[groups][];
+        WORD_MARKERS = new int[groups][];
+        for (int g = 0; g < groups; g++) {
+            List<Integer> rows = new ArrayList<>();
+            List<String> words = new ArrayList<>();
+            List<Integer> markers = new ArrayList<>();
+            for (int r = 0; r < TABLE.length; r++) {
+                for (int k = 0; k < TABLE[r].keywords().length; k++) {
+                    if (TABLE[r].keywords()[k].charAt(0) == FIRSTS[g]) {
+                        rows.add(1 << r);
+                        words.add(TABLE[r].keywords()[k]);
+                        markers.add(TABLE[r].keywordMarkers()[k]);
+                        GROUP_ROWS[g] |= 1 << r;
+                    }
+                }
+            }
+            keywordRows |= GROUP_ROWS[g];
+            WORDS[g] = words.toArray(String[]::new);
+            SECONDS[g] = new char[words.size()];
+            WORD_ROWS[g] = new int[words.size()];
+            WORD_MARKERS[g] = new int[words.size()];
+            for (int k = 0; k < words.size(); k++) {
+                SECONDS[g][k] = words.get(k).charAt(1);
+                WORD_ROWS[g][k] = rows.get(k);
+                WORD_MARKERS[g][k] = markers.get(k);
+            }
+        }
+        KEYWORD_ROWS = keywordRows;
     }
 
     private SecretRules() {}
+
+    /**
+     * The rows a string with the marker flags {@code seen} and {@code length} characters may match, by
+     * markers and length alone, as bits in table order.
+     */
+    static int rowsFor(int seen, int length) {
+        return rowsFor(seen) & ROWS_BY_LENGTH[Math.min(length, ROWS_BY_LENGTH.length - 1)];
+    }
 
     /** The rows a string with the marker flags {@code seen} may match, as bits in table order. */
     static int rowsFor(int seen) {
@@ -177,8 +259,50 @@ final class SecretRules {
         return rows & ~KNOWN;
     }
 
+    /**
+     * {@code rows} without the rows that have keywords none of which occurs in {@code s}. One
+     * {@code indexOf} loop per first character some keyword of those rows starts with; at each
+     * occurrence, the second character, then the whole keyword, is compared. Each loop stops when all
+     * its rows are found, and reads each occurrence once with a bounded number of bounded comparisons
+     * (keywords of the fixed table), so the search is linear in the length of {@code s}.
+     */
+    static int withKeywords(String s, int seen, int rows) {
+        int wanted = rows & KEYWORD_ROWS;
+        if (wanted == 0) {
+            return rows;
+        }
+        int found = 0;
+        int last = s.length() - 1;
+        for (int g = 0; g < FIRSTS.length; g++) {
+            if ((GROUP_ROWS[g] & wanted & ~found) == 0) {
+                continue;
+            }
+            char first = FIRSTS[g];
+            char[] seconds = SECONDS[g];
+            int[] wordRows = WORD_ROWS[g];
+            int[] wordMarkers = WORD_MARKERS[g];
+            for (int i = s.indexOf(first); i >= 0 && i < last; i = s.indexOf(first, i + 1)) {
+                char second = s.charAt(i + 1);
+                for (int k = 0; k < seconds.length; k++) {
+                    if (seconds[k] == second && (wanted & ~found & wordRows[k]) != 0
+                            && (seen & wordMarkers[k]) == wordMarkers[k] && s.startsWith(WORDS[g][k], i)) {
+                        found |= wordRows[k];
+                    }
+                }
+                if ((GROUP_ROWS[g] & wanted & ~found) == 0) {
+                    break;
+                }
+            }
+        }
+        return rows & ~(wanted & ~found);
+    }
+
     private static String[] keywords(String... keywords) {
         return keywords;
+    }
+
+    private static String[] keywords(List<String> keywords, String... more) {
+        return Stream.concat(keywords.stream(), Arrays.stream(more)).toArray(String[]::new);
     }
 
     private static Rule secret(String id, String description, String[] keywords, int allMarkers, int anyMarkers,

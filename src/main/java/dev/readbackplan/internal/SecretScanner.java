@@ -11,10 +11,12 @@ import java.util.List;
  * the rows in table order and reports the first that matches.
  *
  * <p>Speed: one pass over the string records which marker characters it holds ({@link #markers});
- * a row only runs when the string has the row's markers, is long enough, and holds one of its
- * keywords (found with {@code indexOf}), so a hex digest, a snake_case id or a path is settled by that
- * pass and a few comparisons. RE2/J patterns are compiled on first use, so a run whose strings never
- * reach a pattern never loads RE2/J.
+ * two table look-ups, by those markers and by the length, give the rows that may match, so a hex
+ * digest, a snake_case id or a path is settled by that pass alone. When rows with keywords remain,
+ * one search per distinct first character of their keywords ({@code indexOf}, then the second
+ * character and the rest) drops the rows none of whose keywords occur; only the rows left run.
+ * RE2/J patterns are compiled on first use, so a run whose strings never reach a pattern never
+ * loads RE2/J.
  *
  * <p>Linear time: RE2/J runs in time linear in its input by construction (no backtracking), and the
  * hand-written matchers read bounded stretches around their markers (see {@link SecretMatchers}); a
@@ -91,8 +93,10 @@ public final class SecretScanner {
     static final int LINE_BREAK = 1 << 11;
     /** A UTF-16 surrogate, paired or not: recorded for {@link #markers} callers that check pairing. */
     static final int SURROGATE = 1 << 12;
+    /** An opening {@code {} or {@code [}, which a raw JSON payload starts with. */
+    static final int BRACKET = 1 << 13;
     /** Every marker flag. */
-    static final int ALL_MARKERS = (1 << 13) - 1;
+    static final int ALL_MARKERS = (1 << 14) - 1;
     /** The marker flags of each ASCII character, indexed by the character. A string, so it is immutable. */
     private static final String ASCII_MARKERS = asciiMarkers();
 
@@ -138,12 +142,16 @@ public final class SecretScanner {
 
     /** {@link #scan(String)} with the markers of {@code value} already found by {@link #markers}. */
     static Kind scan(String value, int seen) {
-        int n = value.length();
+        // The rows the markers and the length allow; a plain identifier or a digest is settled here.
+        int rows = SecretRules.rowsFor(seen, value.length());
+        if (rows == 0) {
+            return null;
+        }
+        rows = SecretRules.withKeywords(value, seen, rows);
         SecretRules.Rule[] table = SecretRules.TABLE;
-        // Only the rows whose markers the string holds, in table order: most strings meet a handful.
-        for (int rows = SecretRules.rowsFor(seen); rows != 0; rows &= rows - 1) {
+        for (; rows != 0; rows &= rows - 1) {
             SecretRules.Rule rule = table[Integer.numberOfTrailingZeros(rows)];
-            if (rule.mayMatch(value, n, seen) && rule.matcher().find(value)) {
+            if (rule.matcher().find(value)) {
                 return rule.kind();
             }
         }
@@ -163,6 +171,8 @@ public final class SecretScanner {
         table['\t'] = BLANK;
         table['\n'] = LINE_BREAK;
         table['\r'] = LINE_BREAK;
+        table['{'] = BRACKET;
+        table['['] = BRACKET;
         for (char c = '0'; c <= '9'; c++) {
             table[c] = DIGIT;
         }
