@@ -162,13 +162,17 @@ final class SecretRules {
     /**
      * Every keyword, grouped by its first character ({@link #FIRSTS}), so one {@code indexOf} loop
      * serves every keyword, of any row, that starts with that character. For group g: the rows of its
-     * keywords ({@link #GROUP_ROWS}) and, per keyword, the word, its second character, its row bit and
-     * its markers.
+     * keywords ({@link #GROUP_ROWS}), the second characters its keywords have, as a 128-bit set in two
+     * longs ({@link #SECONDS_LOW}, {@link #SECONDS_HIGH}; non-ASCII ones count as char 127), and, per
+     * keyword, the word, its row bit and its markers.
      */
-    private static final char[] FIRSTS;
+    private static final String FIRSTS;
+    /** For each row, the groups its keywords are in, as bits. */
+    private static final long[] ROW_GROUPS = new long[TABLE.length];
     private static final int[] GROUP_ROWS;
+    private static final long[] SECONDS_LOW;
+    private static final long[] SECONDS_HIGH;
     private static final String[][] WORDS;
-    private static final char[][] SECONDS;
     private static final int[][] WORD_ROWS;
     private static final int[][] WORD_MARKERS;
 
@@ -199,36 +203,42 @@ final class SecretRules {
             }
         }
         int groups = firsts.length();
-        FIRSTS = firsts.toString().toCharArray();
+        if (groups > 64) {
+            throw new AssertionError("the group bit sets hold 64 groups");
+        }
+        FIRSTS = firsts.toString();
         GROUP_ROWS = new int[groups];
+        SECONDS_LOW = new long[groups];
+        SECONDS_HIGH = new long[groups];
         WORDS = new String[groups][];
-        SECONDS = new char[groups][];
         WORD_ROWS = new int[groups][];
         WORD_MARKERS = new int[groups][];
         for (int g = 0; g < groups; g++) {
-            List<Integer> rows = new ArrayList<>();
             List<String> words = new ArrayList<>();
+            List<Integer> rows = new ArrayList<>();
             List<Integer> markers = new ArrayList<>();
             for (int r = 0; r < TABLE.length; r++) {
                 for (int k = 0; k < TABLE[r].keywords().length; k++) {
-                    if (TABLE[r].keywords()[k].charAt(0) == FIRSTS[g]) {
+                    String keyword = TABLE[r].keywords()[k];
+                    if (keyword.charAt(0) == FIRSTS.charAt(g)) {
+                        words.add(keyword);
                         rows.add(1 << r);
-                        words.add(TABLE[r].keywords()[k]);
                         markers.add(TABLE[r].keywordMarkers()[k]);
                         GROUP_ROWS[g] |= 1 << r;
+                        ROW_GROUPS[r] |= 1L << g;
+                        int second = Math.min(keyword.charAt(1), 127);
+                        if (second < 64) {
+                            SECONDS_LOW[g] |= 1L << second;
+                        } else {
+                            SECONDS_HIGH[g] |= 1L << second; // shifts use the low six bits
+                        }
                     }
                 }
             }
             keywordRows |= GROUP_ROWS[g];
             WORDS[g] = words.toArray(String[]::new);
-            SECONDS[g] = new char[words.size()];
-            WORD_ROWS[g] = new int[words.size()];
-            WORD_MARKERS[g] = new int[words.size()];
-            for (int k = 0; k < words.size(); k++) {
-                SECONDS[g][k] = words.get(k).charAt(1);
-                WORD_ROWS[g][k] = rows.get(k);
-                WORD_MARKERS[g][k] = markers.get(k);
-            }
+            WORD_ROWS[g] = rows.stream().mapToInt(Integer::intValue).toArray();
+            WORD_MARKERS[g] = markers.stream().mapToInt(Integer::intValue).toArray();
         }
         KEYWORD_ROWS = keywordRows;
     }
@@ -262,39 +272,50 @@ final class SecretRules {
     /**
      * {@code rows} without the rows that have keywords none of which occurs in {@code s}. One
      * {@code indexOf} loop per first character some keyword of those rows starts with; at each
-     * occurrence, the second character, then the whole keyword, is compared. Each loop stops when all
-     * its rows are found, and reads each occurrence once with a bounded number of bounded comparisons
-     * (keywords of the fixed table), so the search is linear in the length of {@code s}.
+     * occurrence a bit test on the next character, then the keywords that start so are compared. Each
+     * loop stops when all its rows are found, and reads each occurrence once with a bounded number of
+     * bounded comparisons (keywords of the fixed table), so the search is linear in the length of
+     * {@code s}.
      */
     static int withKeywords(String s, int seen, int rows) {
         int wanted = rows & KEYWORD_ROWS;
         if (wanted == 0) {
             return rows;
         }
-        int found = 0;
+        long groups = 0;
+        for (int r = wanted; r != 0; r &= r - 1) {
+            groups |= ROW_GROUPS[Integer.numberOfTrailingZeros(r)];
+        }
+        int missing = wanted;
         int last = s.length() - 1;
-        for (int g = 0; g < FIRSTS.length; g++) {
-            if ((GROUP_ROWS[g] & wanted & ~found) == 0) {
+        for (; groups != 0 && missing != 0; groups &= groups - 1) {
+            int g = Long.numberOfTrailingZeros(groups);
+            if ((GROUP_ROWS[g] & missing) == 0) {
                 continue;
             }
-            char first = FIRSTS[g];
-            char[] seconds = SECONDS[g];
-            int[] wordRows = WORD_ROWS[g];
-            int[] wordMarkers = WORD_MARKERS[g];
+            char first = FIRSTS.charAt(g);
+            long low = SECONDS_LOW[g];
+            long high = SECONDS_HIGH[g];
             for (int i = s.indexOf(first); i >= 0 && i < last; i = s.indexOf(first, i + 1)) {
-                char second = s.charAt(i + 1);
-                for (int k = 0; k < seconds.length; k++) {
-                    if (seconds[k] == second && (wanted & ~found & wordRows[k]) != 0
-                            && (seen & wordMarkers[k]) == wordMarkers[k] && s.startsWith(WORDS[g][k], i)) {
-                        found |= wordRows[k];
+                int second = Math.min(s.charAt(i + 1), 127);
+                if (((second < 64 ? low : high) & 1L << second) == 0) {
+                    continue;
+                }
+                String[] words = WORDS[g];
+                int[] wordRows = WORD_ROWS[g];
+                int[] wordMarkers = WORD_MARKERS[g];
+                for (int k = 0; k < words.length; k++) {
+                    if ((missing & wordRows[k]) != 0 && (seen & wordMarkers[k]) == wordMarkers[k]
+                            && s.startsWith(words[k], i)) {
+                        missing &= ~wordRows[k];
                     }
                 }
-                if ((GROUP_ROWS[g] & wanted & ~found) == 0) {
+                if ((GROUP_ROWS[g] & missing) == 0) {
                     break;
                 }
             }
         }
-        return rows & ~(wanted & ~found);
+        return rows & ~missing;
     }
 
     private static String[] keywords(String... keywords) {
