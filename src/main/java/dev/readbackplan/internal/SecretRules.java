@@ -55,9 +55,26 @@ final class SecretRules {
         boolean find(String s);
     }
 
+    /**
+     * The keywords of a row: literal words of two or more characters, each compared case-sensitively
+     * or, where {@code anyCase} says so, a lower-case word compared in any case (key names and header
+     * words, which the matchers compare in any case).
+     */
+    record Keywords(String[] words, boolean[] anyCase) {
+
+        /** These keywords and {@code more}. */
+        Keywords and(Keywords more) {
+            String[] all = Arrays.copyOf(words, words.length + more.words.length);
+            System.arraycopy(more.words, 0, all, words.length, more.words.length);
+            boolean[] cases = Arrays.copyOf(anyCase, anyCase.length + more.anyCase.length);
+            System.arraycopy(more.anyCase, 0, cases, anyCase.length, more.anyCase.length);
+            return new Keywords(all, cases);
+        }
+    }
+
     /** One row of the table. */
-    record Rule(Kind kind, String[] keywords, int[] keywordMarkers, int allMarkers, int anyMarkers, int minLength,
-            Matcher matcher, Placeholders placeholders) {
+    record Rule(Kind kind, String[] keywords, boolean[] keywordsAnyCase, int[] keywordMarkers, int allMarkers,
+            int anyMarkers, int minLength, Matcher matcher, Placeholders placeholders) {
 
         /**
          * Whether a string with the marker flags {@code seen} may match: it holds the row's markers and
@@ -79,7 +96,7 @@ final class SecretRules {
         }
     }
 
-    private static final String[] NO_KEYWORDS = {};
+    private static final Keywords NO_KEYWORDS = new Keywords(new String[0], new boolean[0]);
     private static final int ASSIGNMENT_SEPARATORS = COLON | EQUALS | WIDE_SEPARATOR;
 
     static final Rule[] TABLE = {
@@ -133,13 +150,15 @@ final class SecretRules {
         secret("feishu-webhook", "a Feishu or Lark webhook URL", keywords("/open-apis/bot/"), 0, 0, 0,
                 re2("(?i)open\\.(?:feishu\\.cn|larksuite\\.com)/open-apis/bot/v2/hook/([^/?#&\\s\"']+)"),
                 Placeholders.CAPTURE),
-        secret("pagerduty-integration-key", "a PagerDuty integration key", NO_KEYWORDS, 0,
+        secret("pagerduty-integration-key", "a PagerDuty integration key",
+                anyCase("key").and(keywords("pagerduty.com/")), 0,
                 ASSIGNMENT_SEPARATORS | SLASH, 0, pagerDuty(), Placeholders.VALUE_POLICY),
         secret("url-secret-parameter", "a URL with a secret query parameter", keywords("://"), EQUALS, 0, 0,
                 SecretMatchers::hasUrlQuerySecret, Placeholders.VALUE_POLICY),
         secret("secret-assignment", "a password, token or secret assignment", NO_KEYWORDS, 0,
                 ASSIGNMENT_SEPARATORS, 0, SecretMatchers::hasSecretAssignment, Placeholders.VALUE_POLICY),
-        secret("authorization-header", "an HTTP Authorization credential", NO_KEYWORDS, BLANK, 0, 0,
+        secret("authorization-header", "an HTTP Authorization credential", anyCase("bearer", "basic", "authorization"),
+                BLANK, 0, 0,
                 SecretMatchers::hasAuthorizationCredentials, Placeholders.VALUE_POLICY),
         rawPayload("raw-json-payload", "a raw JSON payload", BRACKET, 3, SecretMatchers::isRawJsonPayload),
         rawPayload("raw-multiline-blob", "a raw multi-line text blob", LINE_BREAK, 3,
@@ -164,7 +183,8 @@ final class SecretRules {
      * serves every keyword, of any row, that starts with that character. For group g: the rows of its
      * keywords ({@link #GROUP_ROWS}), the second characters its keywords have, as a 128-bit set in two
      * longs ({@link #SECONDS_LOW}, {@link #SECONDS_HIGH}; non-ASCII ones count as char 127), and, per
-     * keyword, the word, its row bit and its markers.
+     * keyword, the word, whether it is compared in any case, its row bit and its markers. A keyword in
+     * any case is in the groups of both cases of its first character.
      */
     private static final String FIRSTS;
     /** For each row, the groups its keywords are in, as bits. */
@@ -173,6 +193,7 @@ final class SecretRules {
     private static final long[] SECONDS_LOW;
     private static final long[] SECONDS_HIGH;
     private static final String[][] WORDS;
+    private static final boolean[][] WORD_ANY_CASE;
     private static final int[][] WORD_ROWS;
     private static final int[][] WORD_MARKERS;
 
@@ -193,12 +214,15 @@ final class SecretRules {
         StringBuilder firsts = new StringBuilder();
         int keywordRows = 0;
         for (Rule rule : TABLE) {
-            for (String keyword : rule.keywords()) {
+            for (int k = 0; k < rule.keywords().length; k++) {
+                String keyword = rule.keywords()[k];
                 if (keyword.length() < 2) {
                     throw new AssertionError("a keyword has two characters or more"); // the search reads the second
                 }
-                if (firsts.indexOf(keyword.substring(0, 1)) < 0) {
-                    firsts.append(keyword.charAt(0));
+                for (char first : firsts(keyword, rule.keywordsAnyCase()[k])) {
+                    if (firsts.indexOf(String.valueOf(first)) < 0) {
+                        firsts.append(first);
+                    }
                 }
             }
         }
@@ -211,31 +235,44 @@ final class SecretRules {
         SECONDS_LOW = new long[groups];
         SECONDS_HIGH = new long[groups];
         WORDS = new String[groups][];
+        WORD_ANY_CASE = new boolean[groups][];
         WORD_ROWS = new int[groups][];
         WORD_MARKERS = new int[groups][];
         for (int g = 0; g < groups; g++) {
             List<String> words = new ArrayList<>();
             List<Integer> rows = new ArrayList<>();
             List<Integer> markers = new ArrayList<>();
+            StringBuilder anyCase = new StringBuilder();
             for (int r = 0; r < TABLE.length; r++) {
                 for (int k = 0; k < TABLE[r].keywords().length; k++) {
                     String keyword = TABLE[r].keywords()[k];
-                    if (keyword.charAt(0) == FIRSTS.charAt(g)) {
-                        words.add(keyword);
-                        rows.add(1 << r);
-                        markers.add(TABLE[r].keywordMarkers()[k]);
-                        GROUP_ROWS[g] |= 1 << r;
-                        ROW_GROUPS[r] |= 1L << g;
-                        int second = Math.min(keyword.charAt(1), 127);
-                        if (second < 64) {
-                            SECONDS_LOW[g] |= 1L << second;
+                    if (new String(firsts(keyword, TABLE[r].keywordsAnyCase()[k])).indexOf(FIRSTS.charAt(g)) < 0) {
+                        continue;
+                    }
+                    words.add(keyword);
+                    rows.add(1 << r);
+                    markers.add(TABLE[r].keywordMarkers()[k]);
+                    anyCase.append(TABLE[r].keywordsAnyCase()[k] ? 'y' : 'n');
+                    GROUP_ROWS[g] |= 1 << r;
+                    ROW_GROUPS[r] |= 1L << g;
+                    // In any case, the second character may be either ASCII case or a non-ASCII one (127).
+                    for (char second : TABLE[r].keywordsAnyCase()[k]
+                            ? new char[] {keyword.charAt(1), Character.toUpperCase(keyword.charAt(1)), 127}
+                            : new char[] {keyword.charAt(1)}) {
+                        int bit = Math.min(second, 127);
+                        if (bit < 64) {
+                            SECONDS_LOW[g] |= 1L << bit;
                         } else {
-                            SECONDS_HIGH[g] |= 1L << second; // shifts use the low six bits
+                            SECONDS_HIGH[g] |= 1L << bit; // shifts use the low six bits
                         }
                     }
                 }
             }
             keywordRows |= GROUP_ROWS[g];
+            WORD_ANY_CASE[g] = new boolean[words.size()];
+            for (int k = 0; k < words.size(); k++) {
+                WORD_ANY_CASE[g][k] = anyCase.charAt(k) == 'y';
+            }
             WORDS[g] = words.toArray(String[]::new);
             WORD_ROWS[g] = rows.stream().mapToInt(Integer::intValue).toArray();
             WORD_MARKERS[g] = markers.stream().mapToInt(Integer::intValue).toArray();
@@ -302,11 +339,13 @@ final class SecretRules {
                     continue;
                 }
                 String[] words = WORDS[g];
+                boolean[] anyCase = WORD_ANY_CASE[g];
                 int[] wordRows = WORD_ROWS[g];
                 int[] wordMarkers = WORD_MARKERS[g];
                 for (int k = 0; k < words.length; k++) {
                     if ((missing & wordRows[k]) != 0 && (seen & wordMarkers[k]) == wordMarkers[k]
-                            && s.startsWith(words[k], i)) {
+                            && (anyCase[k] ? s.regionMatches(true, i, words[k], 0, words[k].length())
+                                    : s.startsWith(words[k], i))) {
                         missing &= ~wordRows[k];
                     }
                 }
@@ -318,15 +357,33 @@ final class SecretRules {
         return rows & ~missing;
     }
 
-    private static String[] keywords(String... keywords) {
-        return keywords;
+    private static Keywords keywords(String... keywords) {
+        return new Keywords(keywords, new boolean[keywords.length]);
     }
 
-    private static String[] keywords(List<String> keywords, String... more) {
-        return Stream.concat(keywords.stream(), Arrays.stream(more)).toArray(String[]::new);
+    private static Keywords keywords(List<String> keywords, String... more) {
+        return keywords(Stream.concat(keywords.stream(), Arrays.stream(more)).toArray(String[]::new));
     }
 
-    private static Rule secret(String id, String description, String[] keywords, int allMarkers, int anyMarkers,
+    /** The characters a keyword may start with: its first, and in any case also the other ASCII case of it. */
+    private static char[] firsts(String keyword, boolean anyCase) {
+        char first = keyword.charAt(0);
+        char upper = Character.toUpperCase(first);
+        return anyCase && upper != first && upper < 128 ? new char[] {first, upper} : new char[] {first};
+    }
+
+    private static Keywords anyCase(String... keywords) {
+        for (String keyword : keywords) {
+            if (!keyword.equals(keyword.toLowerCase(java.util.Locale.ROOT))) {
+                throw new AssertionError("an any-case keyword is written in lower case");
+            }
+        }
+        boolean[] anyCase = new boolean[keywords.length];
+        Arrays.fill(anyCase, true);
+        return new Keywords(keywords, anyCase);
+    }
+
+    private static Rule secret(String id, String description, Keywords keywords, int allMarkers, int anyMarkers,
             int minLength, Matcher matcher, Placeholders placeholders) {
         return row(new Kind(id, description, true), keywords, allMarkers, anyMarkers, minLength, matcher, placeholders);
     }
@@ -336,8 +393,9 @@ final class SecretRules {
     }
 
     /** A row; the markers every keyword holds are required too, and the shortest keyword sets a floor on the length. */
-    private static Rule row(Kind kind, String[] keywords, int allMarkers, int anyMarkers, int minLength,
+    private static Rule row(Kind kind, Keywords words, int allMarkers, int anyMarkers, int minLength,
             Matcher matcher, Placeholders placeholders) {
+        String[] keywords = words.words();
         int common = -1;
         int shortest = Integer.MAX_VALUE;
         int[] keywordMarkers = new int[keywords.length];
@@ -348,7 +406,8 @@ final class SecretRules {
         }
         int required = allMarkers | (keywords.length == 0 ? 0 : common);
         int length = Math.max(minLength, keywords.length == 0 ? 0 : shortest);
-        return new Rule(kind, keywords.clone(), keywordMarkers, required, anyMarkers, length, matcher, placeholders);
+        return new Rule(kind, keywords.clone(), words.anyCase().clone(), keywordMarkers, required, anyMarkers, length, matcher,
+                placeholders);
     }
 
     /** PagerDuty keys after Alertmanager's field names, or in the path of an events URL. */
