@@ -26,12 +26,13 @@ import java.util.stream.Stream;
  * {@code src/test/resources/scanner/} and {@code SecretScannerTest}).
  *
  * <p>A row holds: the rule id and description (constants: they name SARIF rules and appear in
- * messages, so they never hold a value); the keywords of the pre-filter, literal, case-sensitive and
- * at least two characters long, one of which must occur in the string (none: the matcher anchors on
- * separators itself); marker characters the string must hold (all of {@code allMarkers}, one of
- * {@code anyMarkers}, and all those of one of the keywords); a minimum length; the matcher, an RE2/J pattern or a bounded hand-written
- * scan of {@link SecretMatchers}; and the placeholder policy, which says how a template slot or a
- * redaction in the secret's place is let through. Internal API.
+ * messages, so they never hold a value); the keywords of the pre-filter ({@link Keywords}: literal,
+ * two characters or more, case-sensitive or in any case), one of which must occur in the string
+ * (none: the matcher anchors on separators itself); marker characters the string must hold (all of
+ * {@code allMarkers}, one of {@code anyMarkers}, and all those of one of the keywords); a minimum
+ * length; the matcher, an RE2/J pattern or a bounded hand-written scan of {@link SecretMatchers};
+ * and the placeholder policy, which says how a template slot or a redaction in the secret's place is
+ * let through. Internal API.
  */
 final class SecretRules {
 
@@ -58,7 +59,8 @@ final class SecretRules {
     /**
      * The keywords of a row: literal words of two or more characters, each compared case-sensitively
      * or, where {@code anyCase} says so, a lower-case word compared in any case (key names and header
-     * words, which the matchers compare in any case).
+     * words, which the matchers compare in any case). Only ASCII letters are taken in the other case
+     * for the first character: a matcher that compares in any case anchors on an ASCII letter.
      */
     record Keywords(String[] words, boolean[] anyCase) {
 
@@ -111,7 +113,8 @@ final class SecretRules {
                 Math.min(4 + 36, SecretMatchers.GITHUB_PAT_PREFIX.length() + 22),
                 SecretMatchers::hasGitHubToken, Placeholders.NONE),
         secret("gitlab-token", "a GitLab token",
-                keywords(SecretMatchers.GITLAB_PREFIXES, SecretMatchers.GITLAB_RUNNER_REGISTRATION_PREFIX), 0, 0, 5 + 20,
+                keywords(SecretMatchers.GITLAB_PREFIXES, SecretMatchers.GITLAB_RUNNER_REGISTRATION_PREFIX), 0, 0,
+                5 + 20,
                 SecretMatchers::hasGitLabToken, Placeholders.NONE),
         secret("grafana-service-account-token", "a Grafana service account token", keywords("glsa_"), 0, 0, 46,
                 re2("\\bglsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}\\b"), Placeholders.NONE),
@@ -174,7 +177,7 @@ final class SecretRules {
      */
     private static final int[] ROWS_BY_MARKERS = new int[SecretScanner.ALL_MARKERS + 1];
     private static final int KNOWN = 1 << 31;
-    /** For each length up to the longest minimum length, the rows that allow it, as bits; the last entry serves longer strings. */
+    /** For each length up to the longest minimum length, the rows it allows, as bits; the last is for longer ones. */
     private static final int[] ROWS_BY_LENGTH;
     /** The rows that have keywords, as bits. */
     private static final int KEYWORD_ROWS;
@@ -406,8 +409,8 @@ final class SecretRules {
         }
         int required = allMarkers | (keywords.length == 0 ? 0 : common);
         int length = Math.max(minLength, keywords.length == 0 ? 0 : shortest);
-        return new Rule(kind, keywords.clone(), words.anyCase().clone(), keywordMarkers, required, anyMarkers, length, matcher,
-                placeholders);
+        return new Rule(kind, keywords.clone(), words.anyCase().clone(), keywordMarkers, required, anyMarkers, length,
+                matcher, placeholders);
     }
 
     /** PagerDuty keys after Alertmanager's field names, or in the path of an events URL. */

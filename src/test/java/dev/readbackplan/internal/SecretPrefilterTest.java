@@ -81,10 +81,12 @@ class SecretPrefilterTest {
     void keywordsInAnyCaseAndTheShortestGitHubToken() {
         // A fine-grained GitHub token's shortest match is 33 characters.
         assertEquals("github-token", id(SecretScanner.scan("github_pat_" + "x".repeat(22))));
-        assertEquals("authorization-header", id(SecretScanner.scan("AUTHORIZATION: BEARER " + "fake0token1for2tests3only")));
-        assertEquals("authorization-header", id(SecretScanner.scan("authorization: token " + "fake0token1for2tests3only")));
-        assertEquals("pagerduty-integration-key", id(SecretScanner.scan("ROUTING_KEY: " + "0123456789abcdef".repeat(2))));
-        assertEquals(null, SecretScanner.scan("routing_ke: " + "0123456789abcdef".repeat(2)));
+        String token = "fake0token1for2tests3only";
+        String key = "0123456789abcdef".repeat(2);
+        assertEquals("authorization-header", id(SecretScanner.scan("AUTHORIZATION: BEARER " + token)));
+        assertEquals("authorization-header", id(SecretScanner.scan("authorization: token " + token)));
+        assertEquals("pagerduty-integration-key", id(SecretScanner.scan("ROUTING_KEY: " + key)));
+        assertEquals(null, SecretScanner.scan("routing_ke: " + key));
     }
 
     private static String id(Kind kind) {
