@@ -18,7 +18,6 @@ import dev.readbackplan.internal.SecretScanner.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The rule table of {@link SecretScanner}: one row per secret format or raw payload, tried in this
@@ -103,19 +102,19 @@ final class SecretRules {
 
     static final Rule[] TABLE = {
         secret("telegram-bot-token", "a Telegram bot token", NO_KEYWORDS, COLON | DIGIT, 0, 8 + 1 + 35,
-                SecretMatchers::hasTelegramBotToken, Placeholders.NONE),
+                Scan.TELEGRAM_BOT_TOKEN, Placeholders.NONE),
         secret("private-key-block", "a private key block", keywords("----", "PuTTY-User-Key-File-"), 0, 0, 0,
-                SecretMatchers::hasPrivateKeyBlock, Placeholders.NONE),
+                Scan.PRIVATE_KEY_BLOCK, Placeholders.NONE),
         secret("aws-access-key-id", "an AWS access key id", keywords("AKIA", "ASIA", "ABIA", "ACCA"), 0, 0, 20,
-                SecretMatchers::hasAwsAccessKeyId, Placeholders.NONE),
+                Scan.AWS_ACCESS_KEY_ID, Placeholders.NONE),
         secret("github-token", "a GitHub token",
                 keywords("ghp_", "gho_", "ghu_", "ghs_", "ghr_", SecretMatchers.GITHUB_PAT_PREFIX), UNDERSCORE, 0,
                 Math.min(4 + 36, SecretMatchers.GITHUB_PAT_PREFIX.length() + 22),
-                SecretMatchers::hasGitHubToken, Placeholders.NONE),
+                Scan.GITHUB_TOKEN, Placeholders.NONE),
         secret("gitlab-token", "a GitLab token",
                 keywords(SecretMatchers.GITLAB_PREFIXES, SecretMatchers.GITLAB_RUNNER_REGISTRATION_PREFIX), 0, 0,
                 5 + 20,
-                SecretMatchers::hasGitLabToken, Placeholders.NONE),
+                Scan.GITLAB_TOKEN, Placeholders.NONE),
         secret("grafana-service-account-token", "a Grafana service account token", keywords("glsa_"), 0, 0, 46,
                 re2("\\bglsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}\\b"), Placeholders.NONE),
         secret("grafana-cloud-token", "a Grafana Cloud token", keywords("glc_"), 0, 0, 36,
@@ -123,7 +122,7 @@ final class SecretRules {
         secret("grafana-api-key", "a Grafana API key", keywords("eyJrIjoi"), 0, 0, 78,
                 re2("eyJrIjoi[A-Za-z0-9+/]{70,400}={0,2}"), Placeholders.NONE),
         secret("slack-token", "a Slack token", keywords(SecretMatchers.SLACK_PREFIXES), DASH | DIGIT, 0, 5 + 10,
-                SecretMatchers::hasSlackToken, Placeholders.NONE),
+                Scan.SLACK_TOKEN, Placeholders.NONE),
         secret("sentry-auth-token", "a Sentry auth token", keywords("sntryu_", "sntrys_eyJ"), 0, 0, 7 + 64,
                 re2("\\b(?:sntryu_[a-f0-9]{64}|sntrys_eyJ[A-Za-z0-9+/=]{20,1000}_[A-Za-z0-9+/]{43})"),
                 Placeholders.NONE),
@@ -133,7 +132,7 @@ final class SecretRules {
         // and most "OpenAI-compatible" keys are sk- and 32+ letters and digits, never a hyphenated phrase.
         secret("openai-api-key", "an OpenAI-style secret key", keywords("sk-"), 0, 0, 3 + 32,
                 re2("\\bsk-(?:(?:proj|svcacct|admin|ant-api03|ant-admin01)-[A-Za-z0-9_-]{40,}|[A-Za-z0-9]{32,})",
-                        SecretRules::hasDigitAndLetter),
+                        Checks.DIGIT_AND_LETTER),
                 Placeholders.NONE),
         secret("google-api-key", "a Google API key", keywords("AIza"), 0, 0, 39,
                 re2("\\bAIza[0-9A-Za-z_-]{35}"), Placeholders.NONE),
@@ -141,34 +140,34 @@ final class SecretRules {
                 keywords("AccountKey=", "SharedAccessKey="), 0, 0, 16 + 20,
                 re2("(?:AccountKey|SharedAccessKey)=([A-Za-z0-9+/]{20,}={0,2})"), Placeholders.CAPTURE),
         secret("jwt", "a JSON Web Token", keywords("eyJ"), DOT, 0, 0,
-                SecretMatchers::hasJwt, Placeholders.NONE),
+                Scan.JWT, Placeholders.NONE),
         secret("sentry-dsn-with-key", "a Sentry DSN with its key", keywords("://"), AT, 0, 3 + 32 + 1,
-                SecretMatchers::hasSentryDsnWithKey, Placeholders.NONE),
+                Scan.SENTRY_DSN_WITH_KEY, Placeholders.NONE),
         secret("url-with-credentials", "a URL with embedded credentials", keywords("//"), COLON | AT, 0, 0,
-                SecretMatchers::hasUrlWithCredentials, Placeholders.VALUE_POLICY),
+                Scan.URL_WITH_CREDENTIALS, Placeholders.VALUE_POLICY),
         secret("webhook-url-with-token", "a webhook URL with an embedded token", NO_KEYWORDS, SLASH | DOT, 0, 0,
-                SecretMatchers::hasKnownWebhookUrl, Placeholders.VALUE_POLICY),
+                Scan.KNOWN_WEBHOOK_URL, Placeholders.VALUE_POLICY),
         secret("mattermost-webhook", "a Mattermost webhook URL", keywords("/hooks/"), 0, 0, 7 + 26,
-                re2("/hooks/([a-z0-9]{26})(?:[/?#\"'\\s]|$)", SecretRules::hasDigitAndLetter), Placeholders.NONE),
+                re2("/hooks/([a-z0-9]{26})(?:[/?#\"'\\s]|$)", Checks.DIGIT_AND_LETTER), Placeholders.NONE),
         secret("feishu-webhook", "a Feishu or Lark webhook URL", keywords("/open-apis/bot/"), 0, 0, 0,
                 re2("(?i)open\\.(?:feishu\\.cn|larksuite\\.com)/open-apis/bot/v2/hook/([^/?#&\\s\"']+)"),
                 Placeholders.CAPTURE),
         secret("pagerduty-integration-key", "a PagerDuty integration key",
                 anyCase("key").and(keywords("pagerduty.com/")), 0,
-                ASSIGNMENT_SEPARATORS | SLASH, 0, pagerDuty(), Placeholders.VALUE_POLICY),
+                ASSIGNMENT_SEPARATORS | SLASH, 0, Scan.PAGERDUTY_KEY, Placeholders.VALUE_POLICY),
         secret("url-secret-parameter", "a URL with a secret query parameter", keywords("://"), EQUALS, 0, 0,
-                SecretMatchers::hasUrlQuerySecret, Placeholders.VALUE_POLICY),
+                Scan.URL_QUERY_SECRET, Placeholders.VALUE_POLICY),
         secret("secret-assignment", "a password, token or secret assignment", NO_KEYWORDS, 0,
-                ASSIGNMENT_SEPARATORS, 0, SecretMatchers::hasSecretAssignment, Placeholders.VALUE_POLICY),
+                ASSIGNMENT_SEPARATORS, 0, Scan.SECRET_ASSIGNMENT, Placeholders.VALUE_POLICY),
         secret("authorization-header", "an HTTP Authorization credential", anyCase("bearer", "basic", "authorization"),
                 BLANK, 0, 0,
-                SecretMatchers::hasAuthorizationCredentials, Placeholders.VALUE_POLICY),
-        rawPayload("raw-json-payload", "a raw JSON payload", BRACKET, 3, SecretMatchers::isRawJsonPayload),
+                Scan.AUTHORIZATION_CREDENTIALS, Placeholders.VALUE_POLICY),
+        rawPayload("raw-json-payload", "a raw JSON payload", BRACKET, 3, Scan.RAW_JSON_PAYLOAD),
         rawPayload("raw-multiline-blob", "a raw multi-line text blob", LINE_BREAK, 3,
-                s -> SecretMatchers.lineBreaks(s) >= 3),
+                Scan.RAW_MULTILINE_BLOB),
     };
 
-    static final List<Kind> KINDS = Arrays.stream(TABLE).map(Rule::kind).toList();
+    static final List<Kind> KINDS = kinds();
 
     /**
      * For each combination of marker flags, the rows it allows, as bits in table order, plus
@@ -276,9 +275,13 @@ final class SecretRules {
             for (int k = 0; k < words.size(); k++) {
                 WORD_ANY_CASE[g][k] = anyCase.charAt(k) == 'y';
             }
-            WORDS[g] = words.toArray(String[]::new);
-            WORD_ROWS[g] = rows.stream().mapToInt(Integer::intValue).toArray();
-            WORD_MARKERS[g] = markers.stream().mapToInt(Integer::intValue).toArray();
+            WORDS[g] = words.toArray(new String[0]);
+            WORD_ROWS[g] = new int[words.size()];
+            WORD_MARKERS[g] = new int[words.size()];
+            for (int k = 0; k < words.size(); k++) {
+                WORD_ROWS[g][k] = rows.get(k);
+                WORD_MARKERS[g][k] = markers.get(k);
+            }
         }
         KEYWORD_ROWS = keywordRows;
     }
@@ -365,7 +368,9 @@ final class SecretRules {
     }
 
     private static Keywords keywords(List<String> keywords, String... more) {
-        return keywords(Stream.concat(keywords.stream(), Arrays.stream(more)).toArray(String[]::new));
+        List<String> all = new ArrayList<>(keywords);
+        all.addAll(Arrays.asList(more));
+        return keywords(all.toArray(new String[0]));
     }
 
     /** The characters a keyword may start with: its first, and in any case also the other ASCII case of it. */
@@ -413,10 +418,62 @@ final class SecretRules {
                 matcher, placeholders);
     }
 
-    /** PagerDuty keys after Alertmanager's field names, or in the path of an events URL. */
-    private static Matcher pagerDuty() {
-        Matcher url = re2("(?i)events\\.(?:eu\\.)?pagerduty\\.com/(?:integration|x-ere)/([^/?#&\\s\"']+)");
-        return s -> SecretMatchers.hasPagerDutyKeyAssignment(s) || s.indexOf("pagerduty.com/") >= 0 && url.find(s);
+    /** The events URL of the PagerDuty row, tried when a string holds {@code pagerduty.com/}. */
+    private static final Matcher PAGERDUTY_URL =
+            re2("(?i)events\\.(?:eu\\.)?pagerduty\\.com/(?:integration|x-ere)/([^/?#&\\s\"']+)");
+
+    private static List<Kind> kinds() {
+        Kind[] kinds = new Kind[TABLE.length];
+        for (int r = 0; r < TABLE.length; r++) {
+            kinds[r] = TABLE[r].kind();
+        }
+        return List.of(kinds);
+    }
+
+    /**
+     * The hand-written matchers of {@link SecretMatchers} as cells of the table. An enum rather than
+     * method references: the table then spins no lambda class at start-up, which a one-off run pays for.
+     */
+    enum Scan implements Matcher {
+        TELEGRAM_BOT_TOKEN, PRIVATE_KEY_BLOCK, AWS_ACCESS_KEY_ID, GITHUB_TOKEN, GITLAB_TOKEN, SLACK_TOKEN, JWT,
+        SENTRY_DSN_WITH_KEY, URL_WITH_CREDENTIALS, KNOWN_WEBHOOK_URL, URL_QUERY_SECRET, SECRET_ASSIGNMENT,
+        AUTHORIZATION_CREDENTIALS, RAW_JSON_PAYLOAD, RAW_MULTILINE_BLOB,
+        /** PagerDuty keys after Alertmanager's field names, or in the path of an events URL. */
+        PAGERDUTY_KEY;
+
+        @Override
+        public boolean find(String s) {
+            return switch (this) {
+                case TELEGRAM_BOT_TOKEN -> SecretMatchers.hasTelegramBotToken(s);
+                case PRIVATE_KEY_BLOCK -> SecretMatchers.hasPrivateKeyBlock(s);
+                case AWS_ACCESS_KEY_ID -> SecretMatchers.hasAwsAccessKeyId(s);
+                case GITHUB_TOKEN -> SecretMatchers.hasGitHubToken(s);
+                case GITLAB_TOKEN -> SecretMatchers.hasGitLabToken(s);
+                case SLACK_TOKEN -> SecretMatchers.hasSlackToken(s);
+                case JWT -> SecretMatchers.hasJwt(s);
+                case SENTRY_DSN_WITH_KEY -> SecretMatchers.hasSentryDsnWithKey(s);
+                case URL_WITH_CREDENTIALS -> SecretMatchers.hasUrlWithCredentials(s);
+                case KNOWN_WEBHOOK_URL -> SecretMatchers.hasKnownWebhookUrl(s);
+                case URL_QUERY_SECRET -> SecretMatchers.hasUrlQuerySecret(s);
+                case SECRET_ASSIGNMENT -> SecretMatchers.hasSecretAssignment(s);
+                case AUTHORIZATION_CREDENTIALS -> SecretMatchers.hasAuthorizationCredentials(s);
+                case RAW_JSON_PAYLOAD -> SecretMatchers.isRawJsonPayload(s);
+                case RAW_MULTILINE_BLOB -> SecretMatchers.lineBreaks(s) >= 3;
+                case PAGERDUTY_KEY -> SecretMatchers.hasPagerDutyKeyAssignment(s)
+                        || s.indexOf("pagerduty.com/") >= 0 && PAGERDUTY_URL.find(s);
+            };
+        }
+    }
+
+    /** The checks of a pattern's match, as an enum for the same reason as {@link Scan}. */
+    enum Checks implements Check {
+        /** The match holds an ASCII digit and an ASCII letter. */
+        DIGIT_AND_LETTER;
+
+        @Override
+        public boolean accept(String s, int from, int to) {
+            return hasDigitAndLetter(s, from, to);
+        }
     }
 
     private static Matcher re2(String regex) {
