@@ -23,7 +23,11 @@ import java.util.stream.Stream;
  * <pre>java -cp target/classes:target/test-classes:$(cat cp.txt) dev.readbackplan.internal.ScanBench [runs]</pre>
  *
  * (with {@code mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt}). To compare two versions of
- * the scanner, put the other version's classes first on the class path and alternate the two runs.
+ * the scanner, compile the other version into its own folder (a {@code git worktree} of its commit and
+ * {@code mvn -q -o compile} there), copy this class's {@code .class} file into a third folder, and
+ * alternate runs with {@code <version>/target/classes:<bench folder>:$(cat cp.txt)} as the class path,
+ * five pairs or more; compare the medians (the CPU figure is steadier on a shared machine). Run the
+ * pairs again with {@code -XX:TieredStopAtLevel=1} for the start-up cost: the first pass.
  */
 public final class ScanBench {
 
