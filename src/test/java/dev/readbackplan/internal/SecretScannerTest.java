@@ -69,12 +69,16 @@ class SecretScannerTest {
 
     // ---------------------------------------------------------------- assertions
 
+    private static String id(Kind kind) {
+        return kind == null ? null : kind.ruleId();
+    }
+
     private static void assertClean(String group, List<String> values) {
         List<String> failures = new ArrayList<>();
         for (String value : values) {
             Kind kind = SecretScanner.scan(value);
             if (kind != null) {
-                failures.add(kind + " <- " + printable(value));
+                failures.add(kind.ruleId() + " <- " + printable(value));
             }
         }
         if (!failures.isEmpty()) {
@@ -82,12 +86,13 @@ class SecretScannerTest {
         }
     }
 
-    private static void assertFlagged(Kind expected, String... values) {
+    private static void assertFlagged(String expected, String... values) {
+        assertTrue(SecretScanner.rules().stream().anyMatch(k -> k.ruleId().equals(expected)), expected);
         List<String> failures = new ArrayList<>();
         for (String value : values) {
             Kind kind = SecretScanner.scan(value);
-            if (kind != expected) {
-                failures.add(kind + " <- " + printable(value));
+            if (!expected.equals(id(kind))) {
+                failures.add(id(kind) + " <- " + printable(value));
             } else if (kind.description().contains(value)) {
                 failures.add("description holds the value <- " + printable(value));
             }
@@ -122,43 +127,70 @@ class SecretScannerTest {
 
     @Test
     void keywordsSplitSecretsFromRawPayloads() {
-        for (Kind kind : Kind.values()) {
-            String expected = kind == Kind.RAW_JSON_PAYLOAD || kind == Kind.RAW_MULTILINE_BLOB ? "raw-payload" : "secret";
-            assertEquals(expected, kind.keyword(), kind.name());
+        for (Kind kind : SecretScanner.rules()) {
+            String expected = kind.ruleId().startsWith("raw-") ? "raw-payload" : "secret";
+            assertEquals(expected, kind.keyword(), kind.ruleId());
         }
     }
 
     @Test
+    void ruleIdsAreStableUniqueKebabCase() {
+        List<String> ids = SecretScanner.rules().stream().map(Kind::ruleId).toList();
+        assertEquals(ids.size(), ids.stream().distinct().count(), "unique ids");
+        for (String ruleId : ids) {
+            assertTrue(ruleId.matches("[a-z0-9]+(-[a-z0-9]+)*"), ruleId);
+        }
+        // Ids name SARIF rules: the ones callers already know must not change.
+        assertTrue(ids.containsAll(List.of("telegram-bot-token", "private-key-block", "aws-access-key-id",
+                "github-token", "gitlab-token", "slack-token", "jwt", "sentry-dsn-with-key", "url-with-credentials",
+                "webhook-url-with-token", "secret-assignment", "raw-json-payload", "raw-multiline-blob")), ids.toString());
+    }
+
+    @Test
     void descriptionsAreShortNounPhrasesWithoutTheValue() {
-        Map<Kind, String> samples = flaggedSamples();
-        assertEquals(Kind.values().length, samples.size(), "one sample per kind");
-        for (Map.Entry<Kind, String> sample : samples.entrySet()) {
-            Kind kind = sample.getKey();
-            String value = sample.getValue();
-            assertEquals(kind, SecretScanner.scan(value), printable(value));
+        Map<String, String> samples = flaggedSamples();
+        assertEquals(SecretScanner.rules().size(), samples.size(), "one sample per rule");
+        for (Kind kind : SecretScanner.rules()) {
+            String value = samples.get(kind.ruleId());
+            assertNotNull(value, kind.ruleId());
+            assertEquals(kind.ruleId(), id(SecretScanner.scan(value)), printable(value));
             String description = kind.description();
             assertTrue(description.startsWith("a ") || description.startsWith("an "), description);
-            assertFalse(description.contains(value), kind.name());
+            assertFalse(description.contains(value), kind.ruleId());
             assertFalse(description.contains(TELEGRAM_SECRET) || description.contains(HEX_32)
-                    || description.contains(BEARER_TOKEN), kind.name());
+                    || description.contains(BEARER_TOKEN), kind.ruleId());
         }
     }
 
-    private static Map<Kind, String> flaggedSamples() {
-        Map<Kind, String> samples = new LinkedHashMap<>();
-        samples.put(Kind.TELEGRAM_BOT_TOKEN, TELEGRAM_TOKEN);
-        samples.put(Kind.PRIVATE_KEY_BLOCK, privateKeyHeader("RSA "));
-        samples.put(Kind.AWS_ACCESS_KEY_ID, "AKIA" + "EXAMPLEEXAMPLE12");
-        samples.put(Kind.GITHUB_TOKEN, "ghp_" + "x".repeat(36));
-        samples.put(Kind.GITLAB_TOKEN, "glpat-" + "x".repeat(20));
-        samples.put(Kind.SLACK_TOKEN, "xoxb-" + "123456789012-" + "x".repeat(24));
-        samples.put(Kind.JWT, JWT);
-        samples.put(Kind.SENTRY_DSN_WITH_KEY, "https://" + HEX_32 + "@o123.ingest.sentry.io/456");
-        samples.put(Kind.URL_WITH_CREDENTIALS, "postgres://u:p@host/db");
-        samples.put(Kind.WEBHOOK_URL_WITH_TOKEN, "https://discord.com/api/webhooks/123/" + BEARER_TOKEN);
-        samples.put(Kind.SECRET_ASSIGNMENT, "password=" + BEARER_TOKEN);
-        samples.put(Kind.RAW_JSON_PAYLOAD, "{\"receiver\":\"team-x\",\"alerts\":[]}");
-        samples.put(Kind.RAW_MULTILINE_BLOB, "one\ntwo\nthree\nfour");
+    private static Map<String, String> flaggedSamples() {
+        Map<String, String> samples = new LinkedHashMap<>();
+        samples.put("telegram-bot-token", TELEGRAM_TOKEN);
+        samples.put("private-key-block", privateKeyHeader("RSA "));
+        samples.put("aws-access-key-id", "AKIA" + "EXAMPLEEXAMPLE12");
+        samples.put("github-token", "ghp_" + "x".repeat(36));
+        samples.put("gitlab-token", "glpat-" + "x".repeat(20));
+        samples.put("grafana-service-account-token", "glsa_" + "Fake0Token1For2Tests3Only4Xx5Yy6" + "_" + "0a1b2c3d");
+        samples.put("grafana-cloud-token", "glc_" + "eyJvIjoiMTIzNDU2IiwibiI6ImZha2UifQ==");
+        samples.put("grafana-api-key", "eyJrIjoi" + "RmFrZUtleUZvclRlc3RzT25seQ".repeat(3));
+        samples.put("slack-token", "xoxb-" + "123456789012-" + "x".repeat(24));
+        samples.put("sentry-auth-token", "sntryu_" + HEX_64);
+        samples.put("langfuse-secret-key", "sk-lf-" + "0123abcd-0000-4000-8000-0123456789ab");
+        samples.put("openai-api-key", "sk-" + "Fake0Key1For2Tests3Only4AbCdEfGhIjKl");
+        samples.put("google-api-key", "AIza" + "SyFake0Key1For2Tests3Only4AbCdEfGhI");
+        samples.put("azure-storage-key", "DefaultEndpointsProtocol=https;AccountName=fake;AccountKey="
+                + "RmFrZUtleUZvclRlc3RzT25seQ".repeat(3) + "==;EndpointSuffix=core.windows.net");
+        samples.put("jwt", JWT);
+        samples.put("sentry-dsn-with-key", "https://" + HEX_32 + "@o123.ingest.sentry.io/456");
+        samples.put("url-with-credentials", "postgres://u:p@host/db");
+        samples.put("webhook-url-with-token", "https://discord.com/api/webhooks/123/" + BEARER_TOKEN);
+        samples.put("mattermost-webhook", "https://chat.example.com/hooks/" + "fake0hook1for2tests3only4x");
+        samples.put("feishu-webhook", "https://open.feishu.cn/open-apis/bot/v2/hook/" + GUID.replace('0', 'a'));
+        samples.put("pagerduty-integration-key", "routing_key: " + HEX_32);
+        samples.put("url-secret-parameter", "https://example.com/hook?token=" + BEARER_TOKEN);
+        samples.put("secret-assignment", "password=" + BEARER_TOKEN);
+        samples.put("authorization-header", "Authorization: Bearer " + BEARER_TOKEN);
+        samples.put("raw-json-payload", "{\"receiver\":\"team-x\",\"alerts\":[]}");
+        samples.put("raw-multiline-blob", "one\ntwo\nthree\nfour");
         return samples;
     }
 
@@ -395,7 +427,7 @@ class SecretScannerTest {
 
     @Test
     void telegramBotTokens() {
-        assertFlagged(Kind.TELEGRAM_BOT_TOKEN,
+        assertFlagged("telegram-bot-token",
                 TELEGRAM_TOKEN,
                 "12345678:" + "a_b-".repeat(8) + "xyz",
                 "1234567890:" + "AAE" + "x9_-".repeat(8),
@@ -409,7 +441,7 @@ class SecretScannerTest {
     @Test
     void privateKeyBlocks() {
         String body = "\nMIIB" + "A".repeat(60) + "\n" + "B".repeat(64) + "\n";
-        assertFlagged(Kind.PRIVATE_KEY_BLOCK,
+        assertFlagged("private-key-block",
                 privateKeyHeader(""),
                 privateKeyHeader("RSA ") + body + PEM_DASHES + "END RSA PRIVATE KEY" + PEM_DASHES,
                 privateKeyHeader("EC "),
@@ -426,7 +458,7 @@ class SecretScannerTest {
     @Test
     void awsAccessKeyIds() {
         String suffix = "EXAMPLEEXAMPLE12";
-        assertFlagged(Kind.AWS_ACCESS_KEY_ID,
+        assertFlagged("aws-access-key-id",
                 "AKIA" + suffix,
                 "ASIA" + suffix,
                 "ABIA" + suffix,
@@ -440,7 +472,7 @@ class SecretScannerTest {
 
     @Test
     void gitHubTokens() {
-        assertFlagged(Kind.GITHUB_TOKEN,
+        assertFlagged("github-token",
                 "ghp_" + "x".repeat(36),
                 "gho_" + "a1".repeat(18),
                 "ghu_" + "Z".repeat(40),
@@ -453,7 +485,7 @@ class SecretScannerTest {
 
     @Test
     void gitLabTokens() {
-        assertFlagged(Kind.GITLAB_TOKEN,
+        assertFlagged("gitlab-token",
                 "glpat-" + "x".repeat(20),
                 "glpat-" + "Ab1_-".repeat(5),
                 "gldt-" + "x".repeat(20),
@@ -467,7 +499,7 @@ class SecretScannerTest {
     @Test
     void slackTokens() {
         String body = "123456789012-1234567890123-" + "x".repeat(24);
-        assertFlagged(Kind.SLACK_TOKEN,
+        assertFlagged("slack-token",
                 "xoxb-" + body,
                 "xoxp-" + body,
                 "xoxa-2-" + body,
@@ -480,7 +512,7 @@ class SecretScannerTest {
 
     @Test
     void jsonWebTokens() {
-        assertFlagged(Kind.JWT,
+        assertFlagged("jwt",
                 JWT,
                 JWT_HEADER + "." + JWT_PAYLOAD + ".",
                 "Authorization: Bearer " + JWT,
@@ -491,7 +523,7 @@ class SecretScannerTest {
 
     @Test
     void sentryDsnsWithKeys() {
-        assertFlagged(Kind.SENTRY_DSN_WITH_KEY,
+        assertFlagged("sentry-dsn-with-key",
                 "https://" + HEX_32 + "@o123.ingest.sentry.io/456",
                 "https://" + HEX_32 + ":" + "fedcba9876543210".repeat(2) + "@sentry.example.com/42",
                 "http://" + HEX_32.toUpperCase(Locale.ROOT) + "@sentry.internal/7",
@@ -500,7 +532,7 @@ class SecretScannerTest {
 
     @Test
     void urlsWithCredentials() {
-        assertFlagged(Kind.URL_WITH_CREDENTIALS,
+        assertFlagged("url-with-credentials",
                 "postgres://u:p@host",
                 "https://u:p@host",
                 "https://user:fake-pass@grafana.example/d/abc",
@@ -514,7 +546,7 @@ class SecretScannerTest {
     @Test
     void webhookUrlsWithTokens() {
         String secret = "fakeTokenForTests0123456789";
-        assertFlagged(Kind.WEBHOOK_URL_WITH_TOKEN,
+        assertFlagged("webhook-url-with-token",
                 "https://hooks.slack.com/services/T00000000/B00000000/" + secret,
                 "https://hooks.slack.com/workflows/T00000000/A00000000/123/" + secret,
                 "https://hooks.slack.com/triggers/T00000000/123/" + secret,
@@ -526,6 +558,13 @@ class SecretScannerTest {
                 "https://contoso.webhook.office.com/webhookb2/" + GUID + "@" + GUID + "/IncomingWebhook/"
                         + HEX_32 + "/" + GUID,
                 "https://outlook.office.com/webhook/" + GUID + "@" + GUID + "/IncomingWebhook/" + HEX_32 + "/" + GUID,
+                "https://hooks.slack.com/services/a/b/c/d/e/f/g/h/<redacted>");
+    }
+
+    @Test
+    void urlsWithSecretParameters() {
+        String secret = "fakeTokenForTests0123456789";
+        assertFlagged("url-secret-parameter",
                 "https://example.com/hook?token=" + secret,
                 "https://example.com/hook?x=1&access_token=" + secret,
                 "https://example.com/hook?api_key=" + secret,
@@ -538,39 +577,38 @@ class SecretScannerTest {
                 "https://prod-00.westus.logic.azure.com:443/workflows/x/triggers/manual/paths/invoke"
                         + "?api-version=2016-06-01&sp=%2Ftriggers&sv=1.0&sig=" + secret,
                 "https://o1.ingest.sentry.io/api/2/security/?sentry_key=" + HEX_32,
-                "https://example.com/login?next=https://app.example/?token=" + secret,
-                "https://hooks.slack.com/services/a/b/c/d/e/f/g/h/<redacted>");
+                "https://example.com/login?next=https://app.example/?token=" + secret);
     }
 
     @Test
     void secretAssignments() {
         String value = "fake-value-1";
-        assertFlagged(Kind.SECRET_ASSIGNMENT,
+        assertFlagged("secret-assignment",
                 "password=" + value,
                 "PASSWORD=" + value,
                 "DB_PASSWORD = '" + value + "'",
                 "passwd=x1",
                 "pwd=abc",
-                "api_token=abc",
-                "API_KEY=abc",
-                "x-api-key: \"abc\"",
-                "apikey=abc",
-                "access_key=abc",
-                "aws_secret_access_key=abc",
-                "client_secret=abc",
-                "private_key=abc",
-                "auth_token=abc",
-                "bearer=abc",
-                "secret=abc",
-                "secret_key=abc",
-                "token=abc",
+                "api_token=abc123def456",
+                "API_KEY=abc123def456",
+                "x-api-key: \"abc123def456\"",
+                "apikey=abc123def456",
+                "access_key=abc123def456",
+                "aws_secret_access_key=abc123def456",
+                "client_secret=abc123def456",
+                "private_key=abc123def456",
+                "auth_token=abc123def456",
+                "bearer=abc123def456",
+                "secret=abc123def456",
+                "secret_key=abc123def456",
+                "token=abc123def456",
                 "postgres password=p",
                 "password=changeme",
                 "password: hunter2hunter2",
                 "password:hunter2hunter2",
                 "  db_password: \"short\"",
                 "{\"password\": \"x\"}",
-                "'token': 'abc'",
+                "'token': 'abc123def456'",
                 "password=hunter2.",
                 "password=x",
                 "password=****1234",
@@ -578,19 +616,26 @@ class SecretScannerTest {
                 "  db_password: P@ssw0rd!",
                 "token：abc123def456",
                 "cookie: session=abc123def456",
-                "Authorization: Bearer " + BEARER_TOKEN,
-                "Bearer " + BEARER_TOKEN,
-                "Bearer\t" + BEARER_TOKEN,
-                "set -x; export TOKEN=abc",
-                "curl -H 'Authorization: bearer " + BEARER_TOKEN + "'",
-                "Authorization: Basic " + base64("example-user:example-pass"),
-                "Basic " + base64("u:p") + ",",
+                "set -x; export TOKEN=abc123def456",
                 "password=" + "a".repeat(400));
     }
 
     @Test
+    void authorizationCredentials() {
+        assertFlagged("authorization-header",
+                "Authorization: Bearer " + BEARER_TOKEN,
+                "Bearer " + BEARER_TOKEN,
+                "Bearer\t" + BEARER_TOKEN,
+                "curl -H 'Authorization: bearer " + BEARER_TOKEN + "'",
+                "Authorization: Basic " + base64("example-user:example-pass"),
+                "Basic " + base64("u:p") + ",",
+                "Authorization: token " + HEX_40,
+                "curl -H \"Authorization: token " + HEX_40 + "\" https://git.example/api/v1/repos");
+    }
+
+    @Test
     void rawJsonPayloads() {
-        assertFlagged(Kind.RAW_JSON_PAYLOAD,
+        assertFlagged("raw-json-payload",
                 "{\"receiver\":\"x\",\"alerts\":[...]}",
                 "{\"receiver\":\"team-x\",\"status\":\"firing\",\"alerts\":[{\"labels\":{\"alertname\":\"HighLatency\"},"
                         + "\"startsAt\":\"2026-05-01T10:00:00Z\",\"value\":1.5e3}]}",
@@ -605,7 +650,7 @@ class SecretScannerTest {
 
     @Test
     void rawMultilineBlobs() {
-        assertFlagged(Kind.RAW_MULTILINE_BLOB,
+        assertFlagged("raw-multiline-blob",
                 "one\ntwo\nthree\nfour",
                 "one\r\ntwo\r\nthree\r\nfour",
                 "one\rtwo\rthree\rfour",
@@ -617,16 +662,18 @@ class SecretScannerTest {
     @Test
     void precedenceFollowsTheDeclarationOrder() {
         String slack = "xoxb-123456789012-1234567890123-" + "x".repeat(24);
-        assertEquals(Kind.SLACK_TOKEN, SecretScanner.scan("{\"text\":\"" + slack + "\"}"));
-        assertEquals(Kind.SECRET_ASSIGNMENT, SecretScanner.scan("a\nb\npassword=fake1\nd"));
-        assertEquals(Kind.PRIVATE_KEY_BLOCK, SecretScanner.scan(privateKeyHeader("") + "\nA\nB\nC\n"));
-        assertEquals(Kind.TELEGRAM_BOT_TOKEN, SecretScanner.scan("https://api.telegram.org/bot" + TELEGRAM_TOKEN + "/x"));
-        assertEquals(Kind.SENTRY_DSN_WITH_KEY, SecretScanner.scan("https://" + HEX_32 + ":" + HEX_32 + "@s.example/1"));
-        assertEquals(Kind.URL_WITH_CREDENTIALS, SecretScanner.scan("https://u:p@host/x?token=abc"));
-        assertEquals(Kind.WEBHOOK_URL_WITH_TOKEN, SecretScanner.scan("https://example.com/x?token=abc"));
-        assertEquals(Kind.JWT, SecretScanner.scan("password=" + JWT));
-        assertEquals(Kind.AWS_ACCESS_KEY_ID, SecretScanner.scan("[\"AKIA" + "EXAMPLEEXAMPLE12\"]"));
-        assertEquals(Kind.RAW_JSON_PAYLOAD, SecretScanner.scan("[\n1,\n2,\n3\n]"));
+        assertEquals("slack-token", id(SecretScanner.scan("{\"text\":\"" + slack + "\"}")));
+        assertEquals("secret-assignment", id(SecretScanner.scan("a\nb\npassword=fake1\nd")));
+        assertEquals("private-key-block", id(SecretScanner.scan(privateKeyHeader("") + "\nA\nB\nC\n")));
+        assertEquals("telegram-bot-token", id(SecretScanner.scan("https://api.telegram.org/bot" + TELEGRAM_TOKEN + "/x")));
+        assertEquals("sentry-dsn-with-key", id(SecretScanner.scan("https://" + HEX_32 + ":" + HEX_32 + "@s.example/1")));
+        assertEquals("url-with-credentials", id(SecretScanner.scan("https://u:p@host/x?token=abc123def456")));
+        assertEquals("url-secret-parameter", id(SecretScanner.scan("https://example.com/x?token=abc123def456")));
+        assertEquals("url-secret-parameter", id(SecretScanner.scan("https://example.com/x?password=hunter2 a\nb\nc\nd")));
+        assertEquals("secret-assignment", id(SecretScanner.scan("password=hunter2 Bearer " + BEARER_TOKEN)));
+        assertEquals("jwt", id(SecretScanner.scan("password=" + JWT)));
+        assertEquals("aws-access-key-id", id(SecretScanner.scan("[\"AKIA" + "EXAMPLEEXAMPLE12\"]")));
+        assertEquals("raw-json-payload", id(SecretScanner.scan("[\n1,\n2,\n3\n]")));
     }
 
     // ---------------------------------------------------------------- hostile input
@@ -671,7 +718,14 @@ class SecretScannerTest {
                 "={{", "=<", "\"", "'", "{\"a\":", "[", "[{", "{", "\\\"", "\\u", "\"\\", "hooks.slack.com/",
                 "hooks.slack.com/services/", "discord.com/api/webhooks/1/", "discord.com/api/v", "api.telegram.org/bot",
                 "webhook.office.com/webhookb2/", "https://x/?token=", "?token=a&", "&key=", "sha256:", "\r\n", "\n ",
-                "password：", "token=<", "x", "a", "A", "0", "ab=", "a=\"", "=\"", " =", ": "));
+                "password：", "token=<", "x", "a", "A", "0", "ab=", "a=\"", "=\"", " =", ": ",
+                // the table's newer rows: RE2/J patterns and the value policy
+                "glsa_", "glsa_a", "glc_", "glc_a", "eyJrIjoi", "eyJrIjoia", "sntrys_eyJ", "sntrys_eyJa_", "sntryu_",
+                "sk-", "sk-a", "sk-proj-", "sk-lf-", "AIza", "AIzaA", "AccountKey=", "AccountKey=a", "/hooks/",
+                "/hooks/a", "open.feishu.cn/open-apis/bot/v2/hook/", "routing_key=", "routing_key: a1",
+                "events.pagerduty.com/integration/", "Authorization: token ", "authorization:", "//a:", "//:b@",
+                "token=a1-", "existingSecret=a-", "token=INC-1", "token=/", "token=vault:", "token=a/b#", "{a}",
+                "cookie: SameSite=", "redacted"));
         List<String> strings = new ArrayList<>();
         for (String unit : units) {
             strings.add(unit.repeat(HUGE / unit.length()));
@@ -709,7 +763,7 @@ class SecretScannerTest {
     @Test
     void hugeBlobIsStillFlagged() {
         assertNotNull(SecretScanner.scan("\n".repeat(HUGE)));
-        assertEquals(Kind.RAW_MULTILINE_BLOB, SecretScanner.scan("x\n".repeat(HUGE / 2)));
+        assertEquals("raw-multiline-blob", id(SecretScanner.scan("x\n".repeat(HUGE / 2))));
     }
 
     // ---------------------------------------------------------------- copied reference strings
