@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.internal.DocumentReader;
 import dev.readbackplan.internal.Engine;
+import dev.readbackplan.internal.ExistingPlan;
 import dev.readbackplan.internal.Futures;
 import dev.readbackplan.internal.OutputFiles;
 import dev.readbackplan.internal.PlanCheck;
@@ -18,6 +19,7 @@ import dev.readbackplan.internal.ReviewerEntries;
 import dev.readbackplan.internal.PlanTemplate;
 import dev.readbackplan.model.AcceptanceSnapshot;
 import dev.readbackplan.model.ReadbackPlan;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -269,12 +271,56 @@ public final class ReadbackPlanner {
         Objects.requireNonNull(overwrite, "overwrite");
         Bytes bytes = Bytes.of(snapshot, limits);
         DocumentReader.Parsed parsed = validSnapshot(bytes, snapshot.toString(), options);
-        ReviewerEntries entries = existingEntries(target, overwrite.force());
-        if (entries.isEmpty()) {
-            GenerationResult[] result = new GenerationResult[1];
+        GenerationResult[] result = new GenerationResult[1];
+        if (!Files.exists(target) || OutputFiles.isSpecial(target.toAbsolutePath())) {
             OutputFiles.write(target, out -> result[0] = generateValid(parsed, bytes.length(), snapshot.toString(), options, out));
             return new Regeneration(result[0], 0, List.of());
         }
+        PlanCheck.Provenance old = new PlanCheck(limits).provenance(target);
+        ReviewerEntries[] entries = new ReviewerEntries[1];
+        try {
+            // The new plan goes to a temporary file first; whether it may replace the old one is known
+            // once the old one has been compared or read, and the rename is the last step.
+            OutputFiles.write(target, out -> {
+                if (old.generatedAt() != null && old.gitCommit() != null) {
+                    try (InputStream in = new BufferedInputStream(Files.newInputStream(target), 1 << 16)) {
+                        ExistingPlan.SameButProvenance same = new ExistingPlan.SameButProvenance(out, in, old.generatedAt(), old.gitCommit());
+                        result[0] = generateValid(parsed, bytes.length(), snapshot.toString(), options, same);
+                        if (same.same()) {
+                            return; // the plan an earlier run wrote, but for its provenance: nothing to keep
+                        }
+                    }
+                } else {
+                    result[0] = generateValid(parsed, bytes.length(), snapshot.toString(), options, out);
+                }
+                ExistingPlan.Inspection inspection = existingPlan().inspect(target);
+                if (!inspection.isPlan() && !overwrite.force()) {
+                    throw new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.NOT_A_PLAN, List.of());
+                }
+                if (inspection.isPlan() && !inspection.entries().isEmpty()) {
+                    entries[0] = inspection.entries();
+                    throw KeepEntries.INSTANCE;
+                }
+            });
+            return new Regeneration(result[0], 0, List.of());
+        } catch (KeepEntries keep) {
+            return withEntries(parsed, snapshot, options, target, overwrite, entries[0]);
+        }
+    }
+
+    /** Abandons the streamed plan: the old file has entries to carry over. */
+    private static final class KeepEntries extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final KeepEntries INSTANCE = new KeepEntries();
+
+        private KeepEntries() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The regenerated plan with the entries written in: refused when entries would be lost, validated whole, then written. */
+    private Regeneration withEntries(DocumentReader.Parsed parsed, Path snapshot, PlanOptions options, Path target, Overwrite overwrite,
+            ReviewerEntries entries) throws IOException {
         Set<String> ids = new HashSet<>();
         for (JsonNode candidate : parsed.root().path("acceptance_candidates")) {
             ids.add(PlanTemplate.CANDIDATE_ID_PREFIX + candidate.path("surface_id").textValue());
@@ -297,35 +343,10 @@ public final class ReadbackPlanner {
         return new Regeneration(new GenerationResult(parsed.report(), PlanGenerator.summary(plan)), kept, missing);
     }
 
-    /**
-     * The reviewers' entries in the file about to be replaced: none for a missing file or a special
-     * file; refused for a regular file that is not a readback plan, unless {@code force}.
-     */
-    private ReviewerEntries existingEntries(Path target, boolean force) throws IOException {
-        if (!Files.exists(target) || OutputFiles.isSpecial(target.toAbsolutePath())) {
-            return ReviewerEntries.none();
-        }
-        JsonNode plan = planTree(target);
-        if (plan == null) {
-            if (!force) {
-                throw new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.NOT_A_PLAN, List.of());
-            }
-            return ReviewerEntries.none();
-        }
-        return entriesOf(plan);
-    }
-
-    /** The tree of a file when it is a readback plan (by its schema version), else null. */
-    private JsonNode planTree(Path file) throws IOException {
-        Bytes bytes = Bytes.of(file, limits);
-        JsonNode tree = bytes.tooLarge() ? null : reader.tree(bytes.data(), bytes.length());
-        JsonNode version = tree == null ? null : tree.get("schema_version");
-        return version != null && version.equals(engine().template().fixedEnvelopeMembers().get("schema_version")) ? tree : null;
-    }
-
-    private ReviewerEntries entriesOf(JsonNode plan) {
+    /** Reads the plan file about to be replaced, for its entries. */
+    private ExistingPlan existingPlan() {
         EvidenceFields fields = new EvidenceFields(engine(), catalog().readbackFields());
-        return ReviewerEntries.of(plan, ReviewerEntries.carriedFields(fields), engine().template());
+        return new ExistingPlan(limits, engine().template(), ReviewerEntries.carriedFields(fields));
     }
 
     /**
@@ -406,16 +427,19 @@ public final class ReadbackPlanner {
         options = withRecorded(options, gitCommit, recorded.gitCommit(), PlanOptions::withGitCommit);
         PlanOptions chosen = options;
         DocumentReader.Parsed parsed = validSnapshot(snapshotBytes, snapshot.toString(), chosen);
+        PlanComparison plain = check.compare(existingPlan,
+                out -> generateValid(parsed, snapshotBytes.length(), snapshot.toString(), chosen, out),
+                () -> new PlanGenerator(engine()).tree(parsed.root(), chosen.generatedAt(), chosen.gitCommit(), snapshot.toString()));
+        if (plain.state() != PlanComparison.State.OUT_OF_DATE) {
+            return plain;
+        }
         // A plan reviewers filled in is current when it is the regenerated plan with their entries.
-        JsonNode inFile = Files.isRegularFile(existingPlan) ? planTree(existingPlan) : null;
-        ReviewerEntries entries = inFile == null ? ReviewerEntries.none() : entriesOf(inFile);
-        inFile = null;
-        if (entries.isEmpty()) {
-            return check.compare(existingPlan, out -> generateValid(parsed, snapshotBytes.length(), snapshot.toString(), chosen, out),
-                    () -> new PlanGenerator(engine()).tree(parsed.root(), chosen.generatedAt(), chosen.gitCommit(), snapshot.toString()));
+        ExistingPlan.Inspection inspection = existingPlan().inspect(existingPlan);
+        if (!inspection.isPlan() || inspection.entries().isEmpty()) {
+            return plain;
         }
         ObjectNode plan = new PlanGenerator(engine()).tree(parsed.root(), chosen.generatedAt(), chosen.gitCommit(), snapshot.toString());
-        entries.applyTo(plan);
+        inspection.entries().applyTo(plan);
         return check.compare(existingPlan, out -> {
             PythonJsonWriter writer = new PythonJsonWriter(out);
             writer.writeDocument(plan);

@@ -47,7 +47,10 @@ public final class PlanCheck {
         this.treeDiffLimit = treeDiffLimit;
     }
 
-    /** The provenance recorded at the top level of a plan file, read by streaming (nothing else is kept). */
+    /**
+     * The provenance recorded at the top level of a plan file, read by streaming up to the candidates
+     * (where the generator's key order puts it): a file that records it after them records none here.
+     */
     public Provenance provenance(Path file) {
         String generatedAt = null;
         String gitCommit = null;
@@ -55,8 +58,12 @@ public final class PlanCheck {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return new Provenance(null, null);
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            while ((generatedAt == null || gitCommit == null) && parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
+                if (name.equals("readback_candidates")) {
+                    // The generator writes keys in order, provenance first: no need to read the candidates.
+                    break;
+                }
                 JsonToken value = parser.nextToken();
                 if (value == JsonToken.VALUE_STRING && name.equals("generated_at")) {
                     generatedAt = parser.getText();

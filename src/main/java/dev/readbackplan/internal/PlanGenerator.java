@@ -86,6 +86,12 @@ public final class PlanGenerator {
                     candidates.write(writer, sources.get(i));
                 }
                 writer.end(1, ']');
+            } else if (out instanceof ProvenanceAware aware && ProvenanceAware.KEYS.contains(member.getKey())) {
+                writer.flush();
+                aware.valueStarts(member.getKey());
+                writer.writeValue(member.getValue(), 1);
+                writer.flush();
+                aware.valueEnds(member.getKey());
             } else {
                 writer.writeValue(member.getValue(), 1);
             }
@@ -93,6 +99,21 @@ public final class PlanGenerator {
         writer.end(0, '}');
         writer.writeAscii("\n");
         writer.flush();
+    }
+
+    /**
+     * A stream that wants to know where the provenance values are in the plan written to it: they
+     * change with every run, while everything else follows from the snapshot.
+     */
+    public interface ProvenanceAware {
+        /** The top-level members whose values are provenance. */
+        java.util.Set<String> KEYS = java.util.Set.of("generated_at", "git_commit");
+
+        /** Every byte before the value of {@code key} has been written; the value's bytes come next. */
+        void valueStarts(String key) throws IOException;
+
+        /** The value of {@code key} has been written. */
+        void valueEnds(String key) throws IOException;
     }
 
     /** Counts the bytes written to it, and keeps none. */

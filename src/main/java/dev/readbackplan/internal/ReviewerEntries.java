@@ -63,6 +63,21 @@ public final class ReviewerEntries {
         return new ReviewerEntries(entries);
     }
 
+    /**
+     * The entries among members read from a file: candidate id to its carried members. Candidates
+     * whose members all equal the generator's defaults have none.
+     */
+    public static ReviewerEntries of(Map<String, Map<String, JsonNode>> candidates, PlanTemplate template, List<String> carried) {
+        Map<String, Map<String, JsonNode>> entries = new LinkedHashMap<>();
+        Map<String, JsonNode> defaults = template.fixedCandidateMembers();
+        candidates.forEach((id, members) -> {
+            if (members.entrySet().stream().anyMatch(m -> carried.contains(m.getKey()) && !m.getValue().equals(defaults.get(m.getKey())))) {
+                entries.put(id, members);
+            }
+        });
+        return new ReviewerEntries(entries);
+    }
+
     public static ReviewerEntries none() {
         return new ReviewerEntries(Map.of());
     }

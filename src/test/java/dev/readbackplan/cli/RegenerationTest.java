@@ -152,6 +152,35 @@ class RegenerationTest {
         assertArrayEquals(Files.readAllBytes(EXAMPLE_PLAN), Files.readAllBytes(plan));
     }
 
+    /**
+     * The plan an earlier run wrote is recognised by a byte comparison as the new one is written; any
+     * other file is read as tokens. Both ways must decide alike: an unfilled plan in another layout,
+     * or with other provenance, has nothing to keep; a filled one in another layout keeps its entries.
+     */
+    @Test
+    void theByteComparisonAndTheTokenReadingDecideAlike() throws IOException {
+        Path snapshot = snapshotCopy();
+        Path plan = temp.resolve("plan.json");
+        byte[] expected = Files.readAllBytes(EXAMPLE_PLAN);
+        for (String earlier : new String[] {
+                CliTest.olderPlan(),                                                            // byte comparison
+                MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(MAPPER.readTree(EXAMPLE_PLAN.toFile())), // tokens
+                CliTest.olderPlan().replace("\"git_commit\": \"unknown\"", "\"git_commit\": \"abc1234\"")}) {
+            Files.writeString(plan, earlier);
+            CliTest.Run run = generate(snapshot, plan);
+            assertEquals(0, run.status(), run.err());
+            assertTrue(!run.err().contains("kept"), run.err());
+            assertArrayEquals(expected, Files.readAllBytes(plan));
+        }
+        Path filled = filledPlan();
+        String reformatted = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(MAPPER.readTree(filled.toFile()));
+        byte[] canonical = Files.readAllBytes(filled);
+        Files.writeString(plan, reformatted);
+        CliTest.Run run = generate(snapshot, plan);
+        assertTrue(run.err().contains("kept the reviewers' entries of 2 candidates"), run.err());
+        assertArrayEquals(canonical, Files.readAllBytes(plan));
+    }
+
     @Test
     void specialFilesAreWrittenIntoAsBefore() throws IOException {
         assertEquals(0, generate(snapshotCopy(), Path.of("/dev/null")).status());
