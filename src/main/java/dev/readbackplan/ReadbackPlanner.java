@@ -57,6 +57,7 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class ReadbackPlanner {
     private final Limits limits;
+    private final Executor executor;
     private final CompletableFuture<Engine> engine;
     private final DocumentReader reader;
     private final DocumentReader reviewReader;
@@ -64,7 +65,7 @@ public final class ReadbackPlanner {
 
     private ReadbackPlanner(Limits limits, Executor executor) {
         this.limits = Objects.requireNonNull(limits, "limits");
-        Objects.requireNonNull(executor, "executor");
+        this.executor = Objects.requireNonNull(executor, "executor");
         this.engine = CompletableFuture.supplyAsync(() -> new Engine(executor), executor);
         this.reader = new DocumentReader(limits, this::engine);
         this.reviewReader = new DocumentReader(new Limits(limits.maxDocumentBytes(), limits.maxNestingDepth(), limits.maxStringLength(),
@@ -684,6 +685,9 @@ public final class ReadbackPlanner {
 
     private PlanReview review(Bytes plan, String planName, Bytes snapshot, String snapshotName, String reviewedAt) {
         String at = reviewedAt == null ? PlanOptions.now() : reviewedAt;
+        // Hashing 100 MB takes a core for most of a second without the JIT's SHA intrinsic (the launcher
+        // runs the first tier only): do it beside the reading and validation.
+        CompletableFuture<String> sha256 = CompletableFuture.supplyAsync(() -> sha256(plan), executor);
         // Every problem of the plan is needed to tell quarantined evidence from errors: read with the largest report.
         DocumentReader.Parsed parsedPlan = reviewReader.read(plan.data(), plan.length(), plan.tooLarge(), planName, DocumentKind.PLAN,
                 () -> { }, DocumentReader.Purpose.VALIDATE);
@@ -691,17 +695,19 @@ public final class ReadbackPlanner {
         if (!parsedSnapshot.report().isValid()) {
             throw new InvalidDocumentException(parsedSnapshot.report());
         }
-        String sha256;
+        PlanReviewer reviewer = reviewer();
+        PlanReviewer.Result result = reviewer.review(parsedPlan, parsedSnapshot.root(), snapshotName, at, Futures.join(sha256));
+        return new PlanReview(reviewer, result, parsedPlan.root(), planName);
+    }
+
+    private static String sha256(Bytes bytes) {
         try {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            digest.update(plan.data(), 0, plan.length());
-            sha256 = java.util.HexFormat.of().formatHex(digest.digest());
+            digest.update(bytes.data(), 0, bytes.length());
+            return java.util.HexFormat.of().formatHex(digest.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-        PlanReviewer reviewer = reviewer();
-        PlanReviewer.Result result = reviewer.review(parsedPlan, parsedSnapshot.root(), snapshotName, at, sha256);
-        return new PlanReview(reviewer, result, parsedPlan.root(), planName);
     }
 
     /** The reviewer, built on the first review (it compiles the review schema). */

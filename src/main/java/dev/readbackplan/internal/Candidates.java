@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a check on every candidate of a document, on the planner's executor when there are enough
@@ -44,19 +45,28 @@ final class Candidates {
             return;
         }
         int chunks = (count + CHUNK - 1) / CHUNK;
-        List<CompletableFuture<Findings>> parts = new ArrayList<>(chunks);
-        for (int chunk = 0; chunk < chunks; chunk++) {
-            int from = chunk * CHUNK;
-            int to = Math.min(count, from + CHUNK);
-            // Each range collects up to the limit on its own, so memory stays bounded whatever the order.
-            parts.add(CompletableFuture.supplyAsync(() -> {
+        Findings[] parts = new Findings[chunks];
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            for (int chunk; (chunk = next.getAndIncrement()) < chunks; ) {
+                int from = chunk * CHUNK;
+                // Each range collects up to the limit on its own, so memory stays bounded whatever the order.
                 Findings part = findings.sibling();
-                check.check(from, to, part);
-                return part;
-            }, executor));
+                check.check(from, Math.min(count, from + CHUNK), part);
+                parts[chunk] = part;
+            }
+        };
+        // Helpers on the executor take ranges, and so does the calling thread, which would otherwise
+        // only wait: on two cores that is the difference between one worker and two.
+        int helpers = Math.min(chunks - 1, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        List<CompletableFuture<Void>> running = new ArrayList<>(helpers);
+        for (int i = 0; i < helpers; i++) {
+            running.add(CompletableFuture.runAsync(work, executor));
         }
-        for (CompletableFuture<Findings> part : parts) {
-            findings.addAll(Futures.join(part));
+        work.run();
+        running.forEach(Futures::join);
+        for (Findings part : parts) {
+            findings.addAll(part);
         }
     }
 }

@@ -20,10 +20,7 @@ public final class PlanDiff {
             return new Difference(at, "the file has " + show(inFile) + "; the snapshot gives " + show(regenerated));
         }
         if (inFile.isObject()) {
-            TreeSet<String> keys = new TreeSet<>(PythonJsonWriter::compareCodePoints);
-            inFile.fieldNames().forEachRemaining(keys::add);
-            regenerated.fieldNames().forEachRemaining(keys::add);
-            for (String key : keys) {
+            for (String key : keysInOutputOrder(inFile, regenerated)) {
                 Pointer child = at.key(key);
                 if (!inFile.has(key)) {
                     return new Difference(child, "missing from the file; the snapshot gives " + show(regenerated.get(key)));
@@ -50,6 +47,32 @@ public final class PlanDiff {
             }
         }
         return null;
+    }
+
+    /**
+     * The keys of both objects in the order the generator writes them (by code point). Objects of a
+     * plan usually have the same keys in that order already: then no sorting is needed.
+     */
+    private static Iterable<String> keysInOutputOrder(JsonNode inFile, JsonNode regenerated) {
+        if (inFile.size() == regenerated.size()) {
+            java.util.List<String> keys = new java.util.ArrayList<>(inFile.size());
+            java.util.Iterator<String> other = regenerated.fieldNames();
+            String previous = null;
+            boolean sameAndSorted = true;
+            for (java.util.Iterator<String> it = inFile.fieldNames(); it.hasNext() && sameAndSorted; ) {
+                String key = it.next();
+                sameAndSorted = key.equals(other.next()) && (previous == null || PythonJsonWriter.compareCodePoints(previous, key) < 0);
+                keys.add(key);
+                previous = key;
+            }
+            if (sameAndSorted) {
+                return keys;
+            }
+        }
+        TreeSet<String> keys = new TreeSet<>(PythonJsonWriter::compareCodePoints);
+        inFile.fieldNames().forEachRemaining(keys::add);
+        regenerated.fieldNames().forEachRemaining(keys::add);
+        return keys;
     }
 
     private static boolean numbersEqual(JsonNode a, JsonNode b) {

@@ -4,23 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.readbackplan.internal.Engine;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The evidence fields of a readback candidate, as the plan schema defines them: its {@code *_ref}
  * members (redacted evidence references, null until filled) and its owner and window members (a
- * placeholder until assigned), in readback-field order. Also the shapes the schema allows them.
+ * placeholder until assigned), in readback-field order.
  * Immutable.
  */
 public final class EvidenceFields {
     private final List<String> refs;
     private final List<String> assignments;
     private final List<String> all;
-    private final Pattern refPattern;
-    private final int refMaxLength;
     private final String pendingPlaceholder;
-    private final int assignmentMinLength;
-    private final int assignmentMaxLength;
 
     public EvidenceFields(Engine engine, List<String> readbackFieldOrder) {
         JsonNode planSchema = engine.schemas().planNode();
@@ -54,12 +49,7 @@ public final class EvidenceFields {
             }
         }
         this.all = List.copyOf(all);
-        // The schema's own pattern, whole-string matched as the validator does.
-        this.refPattern = Pattern.compile(refSchema.get("pattern").textValue());
-        this.refMaxLength = refSchema.path("maxLength").asInt(Integer.MAX_VALUE);
         this.pendingPlaceholder = assignmentSchema.get("default").textValue();
-        this.assignmentMinLength = assignmentSchema.path("minLength").asInt(0);
-        this.assignmentMaxLength = assignmentSchema.path("maxLength").asInt(Integer.MAX_VALUE);
     }
 
     /** The schema a property refers to (one {@code $ref} within the plan schema), or the property's own. */
@@ -125,21 +115,5 @@ public final class EvidenceFields {
             return false;
         }
         return ref || !value.isTextual() || !value.textValue().equals(pendingPlaceholder);
-    }
-
-    /** Whether a filled value has the shape the plan schema allows: a redacted reference, or an owner of allowed length. */
-    boolean hasAllowedShape(JsonNode value, boolean ref) {
-        if (value == null || value.isNull()) {
-            return true;
-        }
-        if (!value.isTextual()) {
-            return false;
-        }
-        String text = value.textValue();
-        int length = text.codePointCount(0, text.length());
-        if (ref) {
-            return length <= refMaxLength && refPattern.matcher(text).matches();
-        }
-        return length >= assignmentMinLength && length <= assignmentMaxLength;
     }
 }

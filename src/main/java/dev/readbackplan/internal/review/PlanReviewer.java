@@ -214,13 +214,11 @@ public final class PlanReviewer {
                 missing.add(field);
             }
             anyFilled |= isFilled;
-            boolean shapeAllowed = fields.hasAllowedShape(value, ref);
-            boolean[] found = new boolean[2];
-            ReviewRules.scan(value, found);
+            // The plan was validated whole: its problems at this field already say whether the value
+            // has an allowed shape and whether a secret or raw payload was found in it.
             Set<String> keywords = flagged.getOrDefault(field, Set.of());
-            found[0] |= keywords.contains("secret");
-            found[1] |= keywords.contains("raw-payload");
-            shapeAllowed &= keywords.stream().noneMatch(k -> !k.equals("secret") && !k.equals("raw-payload"));
+            boolean[] found = {keywords.contains("secret"), keywords.contains("raw-payload")};
+            boolean shapeAllowed = keywords.stream().allMatch(k -> k.equals("secret") || k.equals("raw-payload"));
             shapesAllowed &= shapeAllowed;
             secretAndRaw[0] |= found[0];
             secretAndRaw[1] |= found[1];

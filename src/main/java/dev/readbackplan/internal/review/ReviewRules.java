@@ -3,7 +3,6 @@ package dev.readbackplan.internal.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.readbackplan.ReadbackCatalog;
 import dev.readbackplan.internal.Engine;
-import dev.readbackplan.internal.SecretScanner;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -264,33 +263,6 @@ public final class ReviewRules {
     /** The supplement lanes with their checks, in the order they apply: for documentation and tests. */
     public static Map<String, List<String>> supplementLanes() {
         return SUPPLEMENT_LANES;
-    }
-
-    /** Secret and raw-payload findings in a value: strings and keys, at any depth. */
-    static void scan(JsonNode value, boolean[] secretAndRaw) {
-        if (value == null) {
-            return;
-        }
-        if (value.isTextual()) {
-            record(SecretScanner.scan(value.textValue()), secretAndRaw);
-        } else if (value.isObject()) {
-            value.properties().forEach(member -> {
-                record(SecretScanner.scan(member.getKey()), secretAndRaw);
-                scan(member.getValue(), secretAndRaw);
-            });
-        } else if (value.isArray()) {
-            value.forEach(item -> scan(item, secretAndRaw));
-        }
-    }
-
-    private static void record(SecretScanner.Kind kind, boolean[] secretAndRaw) {
-        if (kind != null) {
-            if (kind.keyword().equals("secret")) {
-                secretAndRaw[0] = true;
-            } else {
-                secretAndRaw[1] = true;
-            }
-        }
     }
 
     @SuppressWarnings("unchecked")
