@@ -1,6 +1,6 @@
 package dev.readbackplan;
 
-import dev.readbackplan.internal.Display;
+import dev.readbackplan.internal.report.Display;
 import java.util.List;
 import java.util.Objects;
 

@@ -3,7 +3,7 @@ package dev.readbackplan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.readbackplan.internal.PythonJsonWriter;
+import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.review.PlanReviewer;
 import dev.readbackplan.internal.review.ReviewRenderer;
 import dev.readbackplan.model.ReadbackReview;

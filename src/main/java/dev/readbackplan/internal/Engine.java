@@ -1,5 +1,11 @@
 package dev.readbackplan.internal;
 
+import dev.readbackplan.internal.plan.PlanTemplate;
+import dev.readbackplan.internal.schema.DocumentChecks;
+import dev.readbackplan.internal.schema.PlanValidator;
+import dev.readbackplan.internal.schema.SchemaSet;
+import dev.readbackplan.internal.schema.SnapshotValidator;
+
 import java.util.Objects;
 import java.util.concurrent.Executor;
 

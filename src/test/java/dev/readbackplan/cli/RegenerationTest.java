@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.readbackplan.internal.PythonJsonWriter;
+import dev.readbackplan.internal.json.PythonJsonWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -19,7 +19,7 @@ public final class EvidenceFields {
 
     public EvidenceFields(Engine engine, List<String> readbackFieldOrder) {
         JsonNode planSchema = engine.schemas().planNode();
-        JsonNode properties = planSchema.at(dev.readbackplan.internal.SchemaSet.candidateDefinition()).get("properties");
+        JsonNode properties = planSchema.at(dev.readbackplan.internal.schema.SchemaSet.candidateDefinition()).get("properties");
         List<String> refs = new ArrayList<>();
         List<String> assignments = new ArrayList<>();
         JsonNode refSchema = null;

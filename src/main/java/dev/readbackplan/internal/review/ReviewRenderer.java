@@ -1,5 +1,7 @@
 package dev.readbackplan.internal.review;
 
+import dev.readbackplan.internal.schema.Candidates;
+
 import dev.readbackplan.ReadbackCatalog;
 import dev.readbackplan.internal.review.PlanReviewer.CandidateReview;
 import java.util.LinkedHashMap;

@@ -1,0 +1,75 @@
+package dev.readbackplan.internal.plan;
+
+import dev.readbackplan.internal.json.PythonJsonWriter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the candidates of a plan straight from the template and their acceptance candidates.
+ *
+ * <p>A candidate is about 90 members, most of them the same in every candidate. Their bytes, keys
+ * and separators included, are rendered once, by the same writer, into runs; per candidate only the
+ * values that come from the snapshot are written. The bytes are those of {@link
+ * PlanTemplate#candidate(JsonNode)} written by {@link PythonJsonWriter} at the given depth: the
+ * candidate that was validated.
+ */
+public final class CandidateRenderer {
+    /** Either a run of bytes, or a member whose value is written per candidate. */
+    private record Segment(byte[] bytes, PlanTemplate.Member member) {}
+
+    private final PlanTemplate template;
+    private final List<Segment> segments;
+    private final int level;
+
+    /** Renders candidates that sit at {@code level} (two spaces each): 2 in a plan. */
+    public CandidateRenderer(PlanTemplate template, int level) throws IOException {
+        this.template = template;
+        this.level = level;
+        List<Segment> list = new ArrayList<>();
+        ByteArrayOutputStream run = new ByteArrayOutputStream();
+        PythonJsonWriter writer = new PythonJsonWriter(run);
+        writer.beginObject();
+        boolean first = true;
+        for (PlanTemplate.Member member : template.candidateMembers()) {
+            writer.member(member.key(), level, first);
+            first = false;
+            if (member.isFixed()) {
+                writer.writeValue(member.fixed(), level + 1);
+            } else {
+                writer.flush();
+                list.add(new Segment(run.toByteArray(), null));
+                run.reset();
+                list.add(new Segment(null, member));
+            }
+        }
+        writer.end(level, '}');
+        writer.flush();
+        list.add(new Segment(run.toByteArray(), null));
+        this.segments = List.copyOf(list);
+    }
+
+    /** The bytes every candidate takes for its fixed members, keys and separators. */
+    long fixedBytes() {
+        long bytes = 0;
+        for (Segment segment : segments) {
+            if (segment.bytes != null) {
+                bytes += segment.bytes.length;
+            }
+        }
+        return bytes;
+    }
+
+    public void write(PythonJsonWriter writer, JsonNode source) throws IOException {
+        for (Segment segment : segments) {
+            if (segment.bytes != null) {
+                writer.writeRaw(segment.bytes);
+            } else {
+                writer.writeValue(template.value(segment.member, source), level + 1);
+            }
+        }
+    }
+}

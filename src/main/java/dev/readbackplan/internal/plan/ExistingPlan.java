@@ -1,0 +1,219 @@
+package dev.readbackplan.internal.plan;
+
+import dev.readbackplan.internal.json.ExactDoubleNode;
+import dev.readbackplan.internal.json.PythonJsonWriter;
+import dev.readbackplan.internal.json.StrictJsonReader;
+import dev.readbackplan.internal.plan.PlanGenerator;
+import dev.readbackplan.internal.plan.PlanTemplate;
+import dev.readbackplan.internal.plan.ReviewerEntries;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readbackplan.Limits;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the plan file about to be replaced holds, found without building its tree: whether it is a
+ * readback plan at all, and the reviewers' entries it carries.
+ *
+ * <p>Two ways, the cheap one first. Most regenerations replace the plan an earlier run wrote: then the
+ * file is exactly the new plan but for its provenance, which {@link SameButProvenance} sees while the
+ * new plan is written (a byte comparison, no parsing), and there is nothing to carry over. Otherwise
+ * the file is read once as a stream of tokens, keeping only the entries.
+ */
+public final class ExistingPlan {
+    /** What a file holds: a plan (with its entries, maybe none) or not a plan. */
+    public record Inspection(boolean isPlan, ReviewerEntries entries) {}
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final JsonFactory factory;
+    private final String planVersion;
+    private final List<String> carried;
+    private final PlanTemplate template;
+
+    public ExistingPlan(Limits limits, PlanTemplate template, List<String> carried) {
+        this.factory = StrictJsonReader.jsonFactory(limits);
+        this.template = template;
+        this.planVersion = template.fixedEnvelopeMembers().get("schema_version").textValue();
+        this.carried = carried;
+    }
+
+    /** Reads the whole file as tokens: a plan when it is one JSON object with the plan's schema version. */
+    public Inspection inspect(Path file) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16); JsonParser parser = factory.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return new Inspection(false, ReviewerEntries.none());
+            }
+            boolean versioned = false;
+            Map<String, Map<String, JsonNode>> entries = new LinkedHashMap<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("schema_version")) {
+                    versioned = value == JsonToken.VALUE_STRING && planVersion.equals(parser.getText());
+                } else if (name.equals("readback_candidates") && value == JsonToken.START_ARRAY) {
+                    readCandidates(parser, entries);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (parser.nextToken() != null) {
+                return new Inspection(false, ReviewerEntries.none());
+            }
+            return versioned ? new Inspection(true, ReviewerEntries.of(entries, template, carried)) : new Inspection(false, ReviewerEntries.none());
+        } catch (IOException | RuntimeException unreadable) {
+            return new Inspection(false, ReviewerEntries.none());
+        }
+    }
+
+    private void readCandidates(JsonParser parser, Map<String, Map<String, JsonNode>> entries) throws IOException {
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                continue;
+            }
+            String id = null;
+            Map<String, JsonNode> members = new LinkedHashMap<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("post_incident_readback_candidate_id") && value == JsonToken.VALUE_STRING) {
+                    id = parser.getText();
+                } else if (carried.contains(name)) {
+                    members.put(name, value(parser, value));
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (id != null) {
+                entries.put(id, members);
+            }
+        }
+    }
+
+    /** The value at the current token as a tree (carried values are small: a string, null, at worst a container). */
+    private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT: {
+                ObjectNode object = NODES.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    object.set(name, value(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = NODES.arrayNode();
+                JsonToken item;
+                while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    array.add(value(parser, item));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT:
+                return NODES.numberNode(parser.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT:
+                return new ExactDoubleNode(parser.getDoubleValue(), parser.getText());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            default:
+                return NODES.nullNode();
+        }
+    }
+
+    /**
+     * Passes a plan through to {@code out} and compares it, as it goes, with an existing file whose
+     * provenance values are {@code generatedAt} and {@code gitCommit}: {@link #same()} tells whether
+     * the file is exactly this plan but for those two values. Then it is a plan the generator wrote,
+     * with no reviewers' entries.
+     */
+    public static final class SameButProvenance extends OutputStream implements PlanGenerator.ProvenanceAware {
+        private final OutputStream out;
+        private final InputStream existing;
+        private final Map<String, byte[]> oldValues;
+        private final byte[] buffer = new byte[1 << 16];
+        private boolean same = true;
+        private boolean substituting;
+
+        public SameButProvenance(OutputStream out, InputStream existing, String generatedAt, String gitCommit) throws IOException {
+            this.out = out;
+            this.existing = existing;
+            this.oldValues = Map.of("generated_at", literal(generatedAt), "git_commit", literal(gitCommit));
+        }
+
+        private static byte[] literal(String value) throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PythonJsonWriter writer = new PythonJsonWriter(bytes);
+            writer.writeValue(NODES.textNode(value), 1);
+            writer.flush();
+            return bytes.toByteArray();
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            if (same && !substituting) {
+                compare(bytes, offset, length);
+            }
+        }
+
+        private void compare(byte[] bytes, int offset, int length) throws IOException {
+            int done = 0;
+            while (same && done < length) {
+                int read = existing.readNBytes(buffer, 0, Math.min(buffer.length, length - done));
+                same = read == Math.min(buffer.length, length - done)
+                        && Arrays.equals(buffer, 0, read, bytes, offset + done, offset + done + read);
+                done += read;
+            }
+        }
+
+        @Override
+        public void valueStarts(String key) throws IOException {
+            // The file's own value stands where the new one goes.
+            byte[] old = oldValues.get(key);
+            compare(old, 0, old.length);
+            substituting = true;
+        }
+
+        @Override
+        public void valueEnds(String key) {
+            substituting = false;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        /** After the whole plan: whether the file held exactly it, provenance aside, and nothing more. */
+        public boolean same() throws IOException {
+            return same && existing.read() < 0;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.readbackplan.internal.schema;
+
+import dev.readbackplan.internal.Engine;
+import dev.readbackplan.internal.json.Pointer;
+import dev.readbackplan.internal.json.StrictJsonReader;
+import dev.readbackplan.internal.plan.PlanTemplate;
+import dev.readbackplan.internal.report.Finding;
+import dev.readbackplan.internal.report.Findings;
+import dev.readbackplan.internal.report.Locations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.readbackplan.DocumentKind;
+import dev.readbackplan.Limits;
+import dev.readbackplan.Problem;
+import dev.readbackplan.Severity;
+import dev.readbackplan.ValidationReport;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Reads and validates a document: strict reading, the schema of its kind, the checks a schema cannot
+ * express, then the positions of the problems. At most {@link Limits#maxProblems()} problems are kept,
+ * the earliest by position; the rest are counted. Thread-safe.
+ */
+public final class DocumentReader {
+    /** A document's tree (null when it could not be read) and its report. */
+    public record Parsed(JsonNode root, ValidationReport report) {}
+
+    /** What the document is read for: it decides how findings in values the plan never copies count. */
+    public enum Purpose {
+        /** Validation: every finding counts as it is. */
+        VALIDATE,
+        /**
+         * Generation from a snapshot: a secret or raw payload in a value the plan never copies cannot
+         * reach the plan, so it is a warning (still reported, redacted; an error again with --strict).
+         */
+        GENERATE
+    }
+
+    private static final Comparator<Problem> BY_POSITION = Comparator
+            .comparingInt((Problem p) -> p.hasPosition() ? 0 : 1)
+            .thenComparingInt(Problem::line)
+            .thenComparingInt(Problem::column);
+
+    private final Limits limits;
+    private final StrictJsonReader reader;
+    private final Supplier<Engine> engine;
+
+    public DocumentReader(Limits limits, Supplier<Engine> engine) {
+        this.limits = limits;
+        this.reader = new StrictJsonReader(limits);
+        this.engine = engine;
+    }
+
+    /**
+     * Reads {@code bytes[0, length)} as the given kind, or as told by its {@code schema_version} when
+     * {@code requested} is null, running {@code afterParsing} between parsing, which needs no schema,
+     * and validating, which does. {@code truncated} says the document was longer than the size limit.
+     */
+    public Parsed read(byte[] bytes, int length, boolean truncated, String sourceName, DocumentKind requested,
+            Runnable afterParsing, Purpose purpose) {
+        if (truncated) {
+            return new Parsed(null, new ValidationReport(sourceName, requested, List.of(new Problem(Severity.ERROR, List.of(), 0, 0,
+                    "limit", "the document is larger than the limit of " + limits.maxDocumentBytes() + " bytes"))));
+        }
+        StrictJsonReader.Result result = reader.read(bytes, length);
+        afterParsing.run();
+        List<Findings> parts = new ArrayList<>();
+        parts.add(result.findings());
+        JsonNode root = result.root();
+        DocumentKind kind = requested;
+        if (root != null) {
+            if (kind == null) {
+                kind = detectKind(root);
+            }
+            if (kind == null) {
+                Findings noKind = new Findings(limits.maxProblems());
+                noKind.add(Finding.error(Pointer.ROOT, "kind", "cannot tell whether this is a snapshot or a plan:"
+                        + " it has no schema_version; name its kind"));
+                parts.add(noKind);
+            } else {
+                parts.addAll(check(root, kind, purpose));
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        long droppedErrors = 0;
+        long droppedWarnings = 0;
+        for (Findings part : parts) {
+            findings.addAll(part.kept());
+            droppedErrors += part.droppedErrors();
+            droppedWarnings += part.droppedWarnings();
+        }
+        List<Problem> problems = Locations.resolve(reader.factory(), bytes, length, findings);
+        return new Parsed(root, report(sourceName, kind, problems, droppedErrors, droppedWarnings));
+    }
+
+    /** The tree of a document, or null when it is not well-formed JSON within the limits; no validation. */
+    public JsonNode tree(byte[] bytes, int length) {
+        return reader.read(bytes, length).root();
+    }
+
+    /** Validates a tree that has no text behind it (a typed model): problems without positions. */
+    public ValidationReport validateTree(JsonNode tree, String sourceName, DocumentKind kind) {
+        List<Finding> findings = new ArrayList<>();
+        long droppedErrors = 0;
+        long droppedWarnings = 0;
+        for (Findings part : check(tree, kind, Purpose.VALIDATE)) {
+            findings.addAll(part.kept());
+            droppedErrors += part.droppedErrors();
+            droppedWarnings += part.droppedWarnings();
+        }
+        return report(sourceName, kind, Locations.withoutPositions(findings), droppedErrors, droppedWarnings);
+    }
+
+    /** The earliest problems by position, up to the limit; the others counted. */
+    private ValidationReport report(String sourceName, DocumentKind kind, List<Problem> problems, long droppedErrors,
+            long droppedWarnings) {
+        if (problems.size() > limits.maxProblems()) {
+            List<Problem> sorted = new ArrayList<>(problems);
+            sorted.sort(BY_POSITION);
+            for (Problem cut : sorted.subList(limits.maxProblems(), sorted.size())) {
+                if (cut.severity() == Severity.ERROR) {
+                    droppedErrors++;
+                } else {
+                    droppedWarnings++;
+                }
+            }
+            problems = sorted.subList(0, limits.maxProblems());
+        }
+        return new ValidationReport(sourceName, kind, problems, droppedErrors, droppedWarnings);
+    }
+
+    /** The findings of the schema of its kind, of the string scan and of the other checks: one collector each. */
+    private List<Findings> check(JsonNode root, DocumentKind kind, Purpose purpose) {
+        Engine built = engine.get();
+        Findings schema = new Findings(limits.maxProblems());
+        Findings checks = new Findings(limits.maxProblems());
+        if (kind == DocumentKind.SNAPSHOT) {
+            built.snapshotValidator().validate(root, schema);
+            built.checks().snapshot(root, checks);
+            if (purpose == Purpose.GENERATE) {
+                schema = notCopiedAsWarnings(schema, built.template());
+            }
+        } else {
+            built.planValidator().validate(root, schema);
+            built.checks().plan(root, checks);
+        }
+        return List.of(schema, checks);
+    }
+
+    /** Secret and raw-payload findings outside what the plan copies, as warnings. */
+    private static Findings notCopiedAsWarnings(Findings findings, PlanTemplate template) {
+        Findings result = findings.sibling();
+        for (Finding finding : findings.kept()) {
+            boolean scanned = finding.keyword().equals("secret") || finding.keyword().equals("raw-payload");
+            result.add(scanned && !template.isCopiedFromSnapshot(finding.pointer()) ? finding.asWarning() : finding);
+        }
+        // Dropped findings stay counted as they were: only the ones shown can be told apart.
+        result.addDropped(findings.droppedErrors(), findings.droppedWarnings());
+        return result;
+    }
+
+    /** A plan carries the plan schema's version; anything else that has one is a snapshot. */
+    private DocumentKind detectKind(JsonNode root) {
+        JsonNode version = root.get("schema_version");
+        if (version == null) {
+            return null;
+        }
+        JsonNode planVersion = engine.get().template().fixedEnvelopeMembers().get("schema_version");
+        return planVersion.equals(version) ? DocumentKind.PLAN : DocumentKind.SNAPSHOT;
+    }
+}

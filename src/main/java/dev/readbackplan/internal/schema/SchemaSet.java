@@ -1,0 +1,250 @@
+package dev.readbackplan.internal.schema;
+
+import dev.readbackplan.internal.json.Pointer;
+import dev.readbackplan.internal.json.StrictJsonReader;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.DialectId;
+import com.networknt.schema.format.DateTimeFormat;
+import com.networknt.schema.format.Format;
+import com.networknt.schema.keyword.KeywordType;
+import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.path.PathType;
+import com.networknt.schema.resource.InputStreamSource;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.serialization.NodeReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The project's two JSON Schemas, loaded from this library's classpath and compiled once.
+ *
+ * <p>Their {@code $id}s are mapped to the packaged copies: no schema is ever fetched from the
+ * network. The registry and the compiled schemas are thread-safe; each planner owns one set.
+ */
+public final class SchemaSet {
+    /** Where the {@code $id}s of our schemas live; never fetched, only mapped to the classpath. */
+    public static final String ID_BASE = "https://monitoring-readback-plan.example/schemas/";
+    public static final String SNAPSHOT_SCHEMA = "monitoring-owner-response-acceptance-snapshot.schema.json";
+    public static final String PLAN_SCHEMA = "monitoring-post-incident-readback-plan-v1.schema.json";
+    public static final String REVIEW_SCHEMA = "monitoring-post-incident-readback-review-v1.schema.json";
+    private static final String RESOURCE_DIRECTORY = "/schemas/";
+
+    private static final String CANDIDATE_DEFINITION = "/$defs/readback_candidate";
+    private static final String ACCEPTANCE_CANDIDATE_DEFINITION = "/$defs/acceptance_candidate";
+    private static final StrictJsonReader SCHEMA_READER = new StrictJsonReader(dev.readbackplan.Limits.DEFAULT, SchemaNodes.INSTANCE);
+
+    private final SchemaRegistry registry;
+    private final Schema snapshot;
+    private final Schema plan;
+    private final Schema candidate;
+    private final Map<String, Schema> snapshotProperties;
+    private final Map<String, Schema> planProperties;
+    private final Map<String, Schema> candidateProperties;
+    /** Compiled on first use: only a review needs it. */
+    private volatile Schema review;
+
+    /** Compiles the packaged schemas: tens of milliseconds; build one per planner and share it. */
+    public SchemaSet() {
+        Dialect dialect = dialect();
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                .pathType(PathType.JSON_POINTER)
+                .formatAssertionsEnabled(true)
+                .locale(Locale.ENGLISH)
+                .build();
+        registry = SchemaRegistry.withDefaultDialect(dialect, builder -> builder
+                .schemaRegistryConfig(config)
+                // Our schemas are handed over parsed (below); should networknt load one itself, it
+                // parses with jackson-core alone, without the databind ObjectMapper it would build.
+                .nodeReader(new NodeReader() {
+                    @Override
+                    public JsonNode readTree(String content, InputFormat format) throws IOException {
+                        return parse(content.getBytes(StandardCharsets.UTF_8));
+                    }
+
+                    @Override
+                    public JsonNode readTree(InputStream in, InputFormat format) throws IOException {
+                        return parse(in.readAllBytes());
+                    }
+                })
+                .schemaLoader(loader -> loader
+                        .resourceLoaders(loaders -> loaders.add(SchemaSet::packagedSchema))
+                        .block(iri -> !iri.toString().startsWith(ID_BASE))));
+        // The snapshot schema first: the plan schema refers to it, and finds it registered.
+        snapshot = compile(SNAPSHOT_SCHEMA, packagedTree(SNAPSHOT_SCHEMA));
+        plan = compile(PLAN_SCHEMA, packagedTree(PLAN_SCHEMA));
+        snapshotProperties = properties(snapshot);
+        planProperties = properties(plan);
+        candidate = items(planProperties.get("readback_candidates"), PLAN_SCHEMA, CANDIDATE_DEFINITION);
+        candidateProperties = properties(candidate);
+    }
+
+    private Schema compile(String file, JsonNode tree) {
+        Schema schema = registry.getSchema(SchemaLocation.of(ID_BASE + file), tree);
+        schema.initializeValidators();
+        return schema;
+    }
+
+    /** The compiled definition that the items of an array schema refer to, as compiled with its schema. */
+    private Schema items(Schema array, String file, String definition) {
+        Schema target = NetworkntInternals.itemsReferenceTarget(array);
+        if (target != null) {
+            return target;
+        }
+        Schema schema = registry.getSchema(SchemaLocation.of(ID_BASE + file + "#" + definition));
+        schema.initializeValidators();
+        return schema;
+    }
+
+    /** The packaged schema of that file name, parsed. */
+    public static JsonNode packagedTree(String name) {
+        try (InputStream in = SchemaSet.class.getResourceAsStream(RESOURCE_DIRECTORY + name)) {
+            if (in == null) {
+                throw new IllegalStateException("schema not packaged: " + name);
+            }
+            return parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode parse(byte[] bytes) throws IOException {
+        StrictJsonReader.Result result = SCHEMA_READER.read(bytes, bytes.length);
+        if (result.root() == null || !result.findings().isEmpty()) {
+            throw new IOException("a packaged schema is not valid JSON: " + result.findings().kept());
+        }
+        return result.root();
+    }
+
+    /**
+     * Draft 2020-12 as networknt defines it, with two differences: only the formats our schemas use
+     * (networknt's full set compiles a dozen patterns and e-mail and IP validators at start-up), and
+     * jsonschema2pojo's {@code javaType} declared as an annotation (else it is logged as unknown).
+     */
+    private static Dialect dialect() {
+        Map<String, Boolean> vocabularies = new java.util.LinkedHashMap<>();
+        for (String vocabulary : List.of("core", "applicator", "unevaluated", "validation", "meta-data", "format-annotation", "content")) {
+            vocabularies.put("https://json-schema.org/draft/2020-12/vocab/" + vocabulary, true);
+        }
+        return Dialect.builder(DialectId.DRAFT_2020_12)
+                .specificationVersion(SpecificationVersion.DRAFT_2020_12)
+                .idKeyword("$id")
+                .formats(USED_FORMATS)
+                .keywords(KeywordType.getKeywords(SpecificationVersion.DRAFT_2020_12))
+                .keywords(List.of(new NonValidationKeyword("definitions"), new NonValidationKeyword("javaType")))
+                .vocabularies(vocabularies)
+                .build();
+    }
+
+    /** The formats our schemas use; a test checks that the schemas use no other. */
+    public static final List<Format> USED_FORMATS = List.of(new DateTimeFormat());
+
+    private static Map<String, Schema> properties(Schema schema) {
+        Map<String, Schema> properties = NetworkntInternals.propertySchemas(schema);
+        if (properties == null) {
+            throw new IllegalStateException(schema.getSchemaLocation() + " has no properties");
+        }
+        return properties;
+    }
+
+    /** The packaged copy of one of our schemas, or null for any other address (which then fails to load). */
+    private static InputStreamSource packagedSchema(com.networknt.schema.AbsoluteIri iri) {
+        String address = iri.toString();
+        if (!address.startsWith(ID_BASE)) {
+            return null;
+        }
+        String name = address.substring(ID_BASE.length());
+        if (!name.equals(SNAPSHOT_SCHEMA) && !name.equals(PLAN_SCHEMA) && !name.equals(REVIEW_SCHEMA)) {
+            return null;
+        }
+        return () -> {
+            // Our own class loader: embedded in a plugin, the context class loader may not see our jar.
+            InputStream in = SchemaSet.class.getResourceAsStream(RESOURCE_DIRECTORY + name);
+            if (in == null) {
+                throw new java.io.FileNotFoundException("schema not packaged: " + name);
+            }
+            return in;
+        };
+    }
+
+    public Schema snapshot() {
+        return snapshot;
+    }
+
+    public Schema plan() {
+        return plan;
+    }
+
+    /** The review schema, compiled on first use (it refers to the plan schema, registered by then). */
+    public Schema review() {
+        Schema compiled = review;
+        if (compiled == null) {
+            synchronized (this) {
+                if (review == null) {
+                    review = compile(REVIEW_SCHEMA, packagedTree(REVIEW_SCHEMA));
+                }
+                compiled = review;
+            }
+        }
+        return compiled;
+    }
+
+    /** The snapshot schema as JSON. */
+    public JsonNode snapshotNode() {
+        return snapshot.getSchemaNode();
+    }
+
+    /** The plan schema as JSON. */
+    public JsonNode planNode() {
+        return plan.getSchemaNode();
+    }
+
+    /** The plan schema's definition of a readback candidate. */
+    public Schema candidate() {
+        return candidate;
+    }
+
+    /** The JSON Pointer, in the snapshot schema, of the definition of an acceptance candidate. */
+    public static String acceptanceCandidateDefinition() {
+        return ACCEPTANCE_CANDIDATE_DEFINITION;
+    }
+
+    /** The JSON Pointer, in the plan schema, of the definition of a readback candidate. */
+    public static String candidateDefinition() {
+        return CANDIDATE_DEFINITION;
+    }
+
+    /** The schema of one top-level property of a snapshot, such as {@code acceptance_candidates}. */
+    public Schema snapshotProperty(String name) {
+        return require(snapshotProperties, name);
+    }
+
+    /** The schema of one top-level property of a plan, such as {@code generated_at}. */
+    public Schema planProperty(String name) {
+        return require(planProperties, name);
+    }
+
+    /** The schema of one property of a readback candidate. */
+    public Schema candidateProperty(String name) {
+        return require(candidateProperties, name);
+    }
+
+    private static Schema require(Map<String, Schema> schemas, String name) {
+        Schema schema = schemas.get(name);
+        if (schema == null) {
+            throw new IllegalArgumentException("the plan schema defines no property " + name);
+        }
+        return schema;
+    }
+}

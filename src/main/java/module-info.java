@@ -1,0 +1,25 @@
+/**
+ * Monitoring post-incident readback plans: generated from monitoring owner-response acceptance
+ * snapshots, validated against their JSON Schemas, and reviewed once reviewers fill them in.
+ *
+ * <p>The API is {@code dev.readbackplan} (start with {@link dev.readbackplan.ReadbackPlanner}) and the
+ * typed model generated from the schemas, {@code dev.readbackplan.model}. The {@code internal} and
+ * {@code cli} packages are not exported: they may change in any release.
+ */
+module dev.readbackplan {
+    // On the public classes of the generated model.
+    requires transitive com.fasterxml.jackson.annotation;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires com.networknt.schema;
+    // networknt's date-time format uses it, but networknt requires it only statically.
+    requires com.ethlo.time;
+    // The secret scanner's linear-time patterns; an automatic module (re2j 1.8 names none).
+    requires re2j;
+
+    exports dev.readbackplan;
+    exports dev.readbackplan.model;
+
+    // The typed API binds the model with databind, reflectively.
+    opens dev.readbackplan.model to com.fasterxml.jackson.databind;
+}

@@ -1,0 +1,86 @@
+package dev.readbackplan.internal.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The layout and escapes of Python's json.dumps(ensure_ascii=False, indent=2, sort_keys=True). */
+class PythonJsonWriterTest {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    static String write(JsonNode node) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PythonJsonWriter writer = new PythonJsonWriter(out);
+        writer.writeDocument(node);
+        writer.flush();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void layoutOfNestedAndEmptyContainers() throws IOException {
+        ObjectNode root = NODES.objectNode();
+        root.putArray("b").add(1).add(NODES.objectNode()).addArray();
+        root.putObject("a").put("x", true).putNull("y");
+        root.putArray("c");
+        assertEquals("{\n  \"a\": {\n    \"x\": true,\n    \"y\": null\n  },\n  \"b\": [\n    1,\n    {},\n    []\n  ],\n  \"c\": []\n}\n",
+                write(root));
+    }
+
+    @Test
+    void escapesAsPythonDoes() throws IOException {
+        String text = "\"\\/\b\f\n\r\t\u0000\u001f\u007f\u0085\u2028é中😀";
+        assertEquals("\"\\\"\\\\/\\b\\f\\n\\r\\t\\u0000\\u001f\u007f\u0085\u2028é中😀\"\n", write(NODES.textNode(text)));
+    }
+
+    @Test
+    void writesNonBmpCharactersAsFourUtf8Bytes() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PythonJsonWriter writer = new PythonJsonWriter(out);
+        writer.writeValue(NODES.textNode("😀"), 0);
+        writer.flush();
+        byte[] bytes = out.toByteArray();
+        assertEquals(6, bytes.length);
+        assertEquals((byte) 0xF0, bytes[1]);
+    }
+
+    @Test
+    void refusesLoneSurrogatesWhichPythonCannotEncode() {
+        assertThrows(IllegalArgumentException.class, () -> write(NODES.textNode("a\ud800b")));
+    }
+
+    @Test
+    void sortsKeysByCodePointNotByUtf16Unit() throws IOException {
+        ObjectNode root = NODES.objectNode();
+        root.put("\ud83d\ude00", 1); // U+1F600: after U+FFFD by code point, before it by UTF-16 unit
+        root.put("\ufffd", 2);
+        root.put("b", 3);
+        root.put("B", 4);
+        assertEquals("{\n  \"B\": 4,\n  \"b\": 3,\n  \"\ufffd\": 2,\n  \"\ud83d\ude00\": 1\n}\n", write(root));
+    }
+
+    @Test
+    void writesIntegersExactlyAndFloatsAsPythonRepr() throws IOException {
+        assertEquals("9007199254740993\n", write(NODES.numberNode(9007199254740993L)));
+        assertEquals("123456789012345678901234567890\n", write(NODES.numberNode(new BigInteger("123456789012345678901234567890"))));
+        assertEquals("5.0\n", write(NODES.numberNode(5.0)));
+        assertEquals("-0.0\n", write(NODES.numberNode(-0.0)));
+        assertEquals("1e+16\n", write(NODES.numberNode(1e16)));
+    }
+
+    @Test
+    void handlesOutputLargerThanItsBuffer() throws IOException {
+        String big = "x".repeat(200_000);
+        String written = write(NODES.arrayNode().add(big).add(big));
+        assertTrue(written.startsWith("[\n  \"xxx"));
+        assertEquals(2 * 200_000 + "[\n  \"\",\n  \"\"\n]\n".length(), written.length());
+    }
+}
