@@ -10,9 +10,6 @@ import dev.readbackplan.internal.json.Pointer;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.json.StrictJsonReader;
 import dev.readbackplan.internal.review.PlanReviewer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -234,15 +231,7 @@ public final class SarifWriter {
         driver.set("rules", rules.array);
         run.put("columnKind", "unicodeCodePoints");
         run.set("results", results);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            PythonJsonWriter writer = PythonJsonWriter.escapingInvisible(bytes);
-            writer.writeDocument(log);
-            writer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return PythonJsonWriter.reportText(log);
     }
 
     private static Path currentFolder() {

@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.internal.report.Display;
 import dev.readbackplan.internal.json.PythonJsonWriter;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -228,15 +224,7 @@ public final class ValidationReport {
     }
 
     private static String write(com.fasterxml.jackson.databind.JsonNode document) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            PythonJsonWriter writer = PythonJsonWriter.escapingInvisible(bytes);
-            writer.writeDocument(document);
-            writer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return PythonJsonWriter.reportText(document);
     }
 
     @Override

@@ -60,6 +60,19 @@ public final class PythonJsonWriter {
         return new PythonJsonWriter(out, true);
     }
 
+    /** A report document as text: the canonical layout, invisible characters escaped (see {@link #escapingInvisible}). */
+    public static String reportText(JsonNode document) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            PythonJsonWriter writer = escapingInvisible(bytes);
+            writer.writeDocument(document);
+            writer.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Writes a whole document: the value and the trailing newline. */
     public void writeDocument(JsonNode root) throws IOException {
         writeValue(root, 0);
