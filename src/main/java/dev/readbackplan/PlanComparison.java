@@ -1,7 +1,7 @@
 package dev.readbackplan;
 
-import dev.readbackplan.internal.report.Display;
 import dev.readbackplan.internal.json.Pointer;
+import dev.readbackplan.internal.report.Display;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,8 +1,8 @@
 package dev.readbackplan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.readbackplan.internal.schema.SchemaSet;
 import dev.readbackplan.internal.plan.PlanTemplate;
+import dev.readbackplan.internal.schema.SchemaSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -5,7 +5,6 @@ import dev.readbackplan.internal.schema.DocumentChecks;
 import dev.readbackplan.internal.schema.PlanValidator;
 import dev.readbackplan.internal.schema.SchemaSet;
 import dev.readbackplan.internal.schema.SnapshotValidator;
-
 import java.util.Objects;
 import java.util.concurrent.Executor;
 

@@ -45,15 +45,6 @@ public final class Pointer {
         return depth;
     }
 
-    public boolean isRoot() {
-        return depth == 0;
-    }
-
-    /** The last segment: a {@code String} key or an {@code Integer} index; null for the root. */
-    public Object last() {
-        return segment;
-    }
-
     /** The segments from the root down, unescaped: keys as they are, indexes in decimal. */
     public List<String> segments() {
         String[] segments = new String[depth];

@@ -1,8 +1,7 @@
 package dev.readbackplan.internal.json;
 
-import dev.readbackplan.internal.report.Display;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.readbackplan.internal.report.Display;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

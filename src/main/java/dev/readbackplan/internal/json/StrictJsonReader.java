@@ -1,9 +1,5 @@
 package dev.readbackplan.internal.json;
 
-import dev.readbackplan.internal.report.Finding;
-import dev.readbackplan.internal.report.Findings;
-import dev.readbackplan.internal.scan.StringFindings;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -17,6 +13,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.Limits;
+import dev.readbackplan.internal.report.Finding;
+import dev.readbackplan.internal.report.Findings;
+import dev.readbackplan.internal.scan.StringFindings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

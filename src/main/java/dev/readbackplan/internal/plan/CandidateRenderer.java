@@ -1,8 +1,7 @@
 package dev.readbackplan.internal.plan;
 
-import dev.readbackplan.internal.json.PythonJsonWriter;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.readbackplan.internal.json.PythonJsonWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;

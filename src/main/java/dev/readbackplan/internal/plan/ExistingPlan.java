@@ -1,12 +1,5 @@
 package dev.readbackplan.internal.plan;
 
-import dev.readbackplan.internal.json.ExactDoubleNode;
-import dev.readbackplan.internal.json.PythonJsonWriter;
-import dev.readbackplan.internal.json.StrictJsonReader;
-import dev.readbackplan.internal.plan.PlanGenerator;
-import dev.readbackplan.internal.plan.PlanTemplate;
-import dev.readbackplan.internal.plan.ReviewerEntries;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -15,6 +8,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.Limits;
+import dev.readbackplan.internal.json.ExactDoubleNode;
+import dev.readbackplan.internal.json.PythonJsonWriter;
+import dev.readbackplan.internal.json.StrictJsonReader;
+import dev.readbackplan.internal.plan.PlanGenerator;
+import dev.readbackplan.internal.plan.PlanTemplate;
+import dev.readbackplan.internal.plan.ReviewerEntries;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,14 +1,13 @@
 package dev.readbackplan.internal.plan;
 
-import dev.readbackplan.internal.json.Pointer;
-import dev.readbackplan.internal.json.StrictJsonReader;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.readbackplan.Limits;
 import dev.readbackplan.PlanComparison;
+import dev.readbackplan.internal.json.Pointer;
+import dev.readbackplan.internal.json.StrictJsonReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

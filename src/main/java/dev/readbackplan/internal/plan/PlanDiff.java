@@ -1,12 +1,11 @@
 package dev.readbackplan.internal.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.readbackplan.internal.json.Pointer;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.report.Display;
 import dev.readbackplan.internal.scan.SecretScanner;
 import dev.readbackplan.internal.schema.PlanValidator;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.TreeSet;
 
 /** Finds the first difference between two JSON trees, in the order the generator writes them. */

@@ -1,18 +1,17 @@
 package dev.readbackplan.internal.plan;
 
-import dev.readbackplan.internal.Engine;
-import dev.readbackplan.internal.json.PythonJsonWriter;
-import dev.readbackplan.internal.report.Findings;
-import dev.readbackplan.internal.report.Locations;
-import dev.readbackplan.internal.schema.Candidates;
-import dev.readbackplan.internal.schema.PlanValidator;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.DocumentKind;
 import dev.readbackplan.InvalidDocumentException;
 import dev.readbackplan.ValidationReport;
+import dev.readbackplan.internal.Engine;
+import dev.readbackplan.internal.json.PythonJsonWriter;
+import dev.readbackplan.internal.report.Findings;
+import dev.readbackplan.internal.report.Locations;
+import dev.readbackplan.internal.schema.Candidates;
+import dev.readbackplan.internal.schema.PlanValidator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;

@@ -1,12 +1,11 @@
 package dev.readbackplan.internal.plan;
 
-import dev.readbackplan.internal.json.Pointer;
-import dev.readbackplan.internal.json.PythonJsonWriter;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readbackplan.internal.json.Pointer;
+import dev.readbackplan.internal.json.PythonJsonWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;

@@ -1,7 +1,5 @@
 package dev.readbackplan.internal.plan;
 
-import dev.readbackplan.internal.schema.Candidates;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.internal.review.EvidenceFields;
@@ -33,36 +31,6 @@ public final class ReviewerEntries {
         carried.add("status");
         carried.add("reviewer_outcome");
         return List.copyOf(carried);
-    }
-
-    /**
-     * The entries of a plan tree: for each candidate with a text id, the carried members that differ
-     * from the generator's defaults. A plan without any gives an empty set.
-     */
-    public static ReviewerEntries of(JsonNode plan, List<String> carried, PlanTemplate template) {
-        Map<String, Map<String, JsonNode>> entries = new LinkedHashMap<>();
-        JsonNode candidates = plan.path("readback_candidates");
-        Map<String, JsonNode> defaults = template.fixedCandidateMembers();
-        for (JsonNode candidate : candidates) {
-            JsonNode id = candidate.get(ID);
-            if (id == null || !id.isTextual()) {
-                continue;
-            }
-            boolean entered = false;
-            Map<String, JsonNode> members = new LinkedHashMap<>();
-            for (String field : carried) {
-                JsonNode value = candidate.get(field);
-                if (value == null) {
-                    continue;
-                }
-                members.put(field, value);
-                entered |= !value.equals(defaults.get(field));
-            }
-            if (entered) {
-                entries.put(id.textValue(), members);
-            }
-        }
-        return new ReviewerEntries(entries);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.readbackplan.internal.report;
 
 import dev.readbackplan.internal.scan.SecretScanner;
-
 import java.util.List;
 
 /**

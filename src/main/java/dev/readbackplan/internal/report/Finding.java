@@ -1,8 +1,7 @@
 package dev.readbackplan.internal.report;
 
-import dev.readbackplan.internal.json.Pointer;
-
 import dev.readbackplan.Severity;
+import dev.readbackplan.internal.json.Pointer;
 
 /**
  * A problem before it has a line and column: where it is known as a byte offset in the document, or

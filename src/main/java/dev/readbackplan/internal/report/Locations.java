@@ -1,12 +1,11 @@
 package dev.readbackplan.internal.report;
 
-import dev.readbackplan.internal.json.Pointer;
-import dev.readbackplan.internal.json.StrictJsonReader;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.readbackplan.Problem;
+import dev.readbackplan.internal.json.Pointer;
+import dev.readbackplan.internal.json.StrictJsonReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,11 +1,10 @@
 package dev.readbackplan.internal.scan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.readbackplan.internal.json.Pointer;
 import dev.readbackplan.internal.json.PointerPath;
 import dev.readbackplan.internal.report.Finding;
 import dev.readbackplan.internal.report.Findings;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**

@@ -2,7 +2,6 @@ package dev.readbackplan.internal.schema;
 
 import dev.readbackplan.internal.Futures;
 import dev.readbackplan.internal.report.Findings;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

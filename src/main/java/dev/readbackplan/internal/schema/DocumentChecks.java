@@ -1,11 +1,10 @@
 package dev.readbackplan.internal.schema;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.readbackplan.internal.json.Pointer;
 import dev.readbackplan.internal.plan.PlanTemplate;
 import dev.readbackplan.internal.report.Finding;
 import dev.readbackplan.internal.report.Findings;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,11 @@
 package dev.readbackplan.internal.schema;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.readbackplan.DocumentKind;
+import dev.readbackplan.Limits;
+import dev.readbackplan.Problem;
+import dev.readbackplan.Severity;
+import dev.readbackplan.ValidationReport;
 import dev.readbackplan.internal.Engine;
 import dev.readbackplan.internal.json.Pointer;
 import dev.readbackplan.internal.json.StrictJsonReader;
@@ -7,13 +13,6 @@ import dev.readbackplan.internal.plan.PlanTemplate;
 import dev.readbackplan.internal.report.Finding;
 import dev.readbackplan.internal.report.Findings;
 import dev.readbackplan.internal.report.Locations;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.readbackplan.DocumentKind;
-import dev.readbackplan.Limits;
-import dev.readbackplan.Problem;
-import dev.readbackplan.Severity;
-import dev.readbackplan.ValidationReport;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

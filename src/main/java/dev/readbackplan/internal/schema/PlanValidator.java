@@ -1,14 +1,14 @@
 package dev.readbackplan.internal.schema;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Schema;
 import dev.readbackplan.internal.json.Pointer;
 import dev.readbackplan.internal.plan.PlanTemplate;
 import dev.readbackplan.internal.report.Finding;
 import dev.readbackplan.internal.report.Findings;
 import dev.readbackplan.internal.scan.StringFindings;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Schema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Validates a plan as it is built, one candidate at a time, with exactly the result of validating the

@@ -1,15 +1,14 @@
 package dev.readbackplan.internal.schema;
 
-import dev.readbackplan.internal.json.Pointer;
-import dev.readbackplan.internal.report.Finding;
-import dev.readbackplan.internal.report.Findings;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.Error;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.path.NodePath;
+import dev.readbackplan.internal.json.Pointer;
+import dev.readbackplan.internal.report.Finding;
+import dev.readbackplan.internal.report.Findings;
 import java.util.List;
 
 /** Runs a compiled schema and turns its errors into findings located by JSON Pointer. */

@@ -1,15 +1,13 @@
 package dev.readbackplan.internal.schema;
 
-import dev.readbackplan.internal.json.Pointer;
-import dev.readbackplan.internal.json.StrictJsonReader;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.DialectId;
 import com.networknt.schema.format.DateTimeFormat;
 import com.networknt.schema.format.Format;
@@ -17,8 +15,8 @@ import com.networknt.schema.keyword.KeywordType;
 import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.PathType;
 import com.networknt.schema.resource.InputStreamSource;
-import com.networknt.schema.InputFormat;
 import com.networknt.schema.serialization.NodeReader;
+import dev.readbackplan.internal.json.StrictJsonReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,15 +1,14 @@
 package dev.readbackplan.internal.schema;
 
-import dev.readbackplan.internal.json.Pointer;
-import dev.readbackplan.internal.report.Finding;
-import dev.readbackplan.internal.report.Findings;
-import dev.readbackplan.internal.scan.StringFindings;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
+import dev.readbackplan.internal.json.Pointer;
+import dev.readbackplan.internal.report.Finding;
+import dev.readbackplan.internal.report.Findings;
+import dev.readbackplan.internal.scan.StringFindings;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

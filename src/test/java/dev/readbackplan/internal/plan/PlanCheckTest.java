@@ -1,12 +1,11 @@
 package dev.readbackplan.internal.plan;
 
-import dev.readbackplan.internal.json.StrictJsonReader;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.readbackplan.Limits;
 import dev.readbackplan.PlanComparison;
+import dev.readbackplan.internal.json.StrictJsonReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

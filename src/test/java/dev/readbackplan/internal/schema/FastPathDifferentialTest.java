@@ -1,11 +1,5 @@
 package dev.readbackplan.internal.schema;
 
-import dev.readbackplan.internal.Engine;
-import dev.readbackplan.internal.json.StrictJsonReader;
-import dev.readbackplan.internal.plan.PlanGenerator;
-import dev.readbackplan.internal.plan.PlanTemplate;
-import dev.readbackplan.internal.report.Findings;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +9,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.InvalidDocumentException;
 import dev.readbackplan.Limits;
+import dev.readbackplan.internal.Engine;
+import dev.readbackplan.internal.json.StrictJsonReader;
+import dev.readbackplan.internal.plan.PlanGenerator;
+import dev.readbackplan.internal.plan.PlanTemplate;
+import dev.readbackplan.internal.report.Findings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

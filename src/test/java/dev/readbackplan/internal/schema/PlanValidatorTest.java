@@ -1,5 +1,11 @@
 package dev.readbackplan.internal.schema;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.internal.Engine;
 import dev.readbackplan.internal.json.Pointer;
 import dev.readbackplan.internal.json.PythonJsonWriter;
@@ -7,13 +13,6 @@ import dev.readbackplan.internal.plan.CandidateRenderer;
 import dev.readbackplan.internal.plan.PlanTemplate;
 import dev.readbackplan.internal.report.Finding;
 import dev.readbackplan.internal.report.Findings;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
