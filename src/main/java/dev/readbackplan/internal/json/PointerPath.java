@@ -29,6 +29,12 @@ public final class PointerPath {
         segments.remove(segments.size() - 1);
     }
 
+    /** Whether the current value is a member of an object at {@code /readback_candidates/N} (its key pushed last). */
+    public boolean isCandidateMember() {
+        return root == Pointer.ROOT && segments.size() == 3 && "readback_candidates".equals(segments.get(0))
+                && segments.get(1) instanceof Integer;
+    }
+
     /** The pointer of the current value. */
     public Pointer pointer() {
         Pointer pointer = root;

@@ -18,7 +18,9 @@ import dev.readbackplan.internal.report.Findings;
 import dev.readbackplan.internal.scan.StringFindings;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +39,13 @@ public final class StrictJsonReader {
      * @param findings the problems, each with its byte offset in the buffer
      */
     public record Result(JsonNode root, Findings findings) {}
+
+    /**
+     * A member value known in advance: {@code member} is its canonical text, {@code "key": value}
+     * as the generator writes it at that depth, and {@code value} the shared node to use when the
+     * document holds exactly that text.
+     */
+    public record Known(byte[] member, JsonNode value) {}
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^'\\n]{2,}'");
@@ -82,6 +91,17 @@ public final class StrictJsonReader {
     }
 
     public Result read(byte[] bytes, int length) {
+        return read(bytes, length, null);
+    }
+
+    /**
+     * As {@link #read(byte[], int)}, with members of each object at {@code /readback_candidates/N}
+     * known in advance: where the document holds a known member's canonical text byte for byte, its
+     * value is skipped (not decoded) and the shared node stands in its place. The result is the same
+     * tree, equal node for node: the text is the same, so is the value. Plans are mostly such members
+     * (the catalogs every candidate repeats), so this halves the reading of a large plan.
+     */
+    public Result read(byte[] bytes, int length, Map<String, Known> candidateMembers) {
         Findings findings = new Findings(limits.maxProblems());
         if (length > limits.maxDocumentBytes()) {
             findings.add(Finding.errorAt(0, Pointer.ROOT, "limit", "the document is " + length
@@ -93,7 +113,7 @@ public final class StrictJsonReader {
             findings.add(Finding.errorAt(start, Pointer.ROOT, "encoding", "the document is not UTF-8 (it looks like UTF-16 or UTF-32)"));
             return new Result(null, findings);
         }
-        Session session = new Session(findings);
+        Session session = new Session(findings, bytes, length, candidateMembers);
         JsonNode root;
         // The whole buffer goes to the parser, which skips the byte order mark itself, so that its
         // byte offsets are offsets in the buffer.
@@ -266,10 +286,30 @@ public final class StrictJsonReader {
     private final class Session {
         private final Findings findings;
         private final PointerPath path = new PointerPath(Pointer.ROOT);
+        private final byte[] bytes;
+        private final int length;
+        private final Map<String, Known> candidateMembers;
         private JsonParser parser;
 
-        Session(Findings findings) {
+        Session(Findings findings, byte[] bytes, int length, Map<String, Known> candidateMembers) {
             this.findings = findings;
+            this.bytes = bytes;
+            this.length = length;
+            this.candidateMembers = candidateMembers;
+        }
+
+        /** The known member at the parser's field name, when the document holds its canonical text there. */
+        private Known knownHere(String key) {
+            if (candidateMembers == null || !path.isCandidateMember()) {
+                return null;
+            }
+            Known known = candidateMembers.get(key);
+            if (known == null) {
+                return null;
+            }
+            long at = parser.currentTokenLocation().getByteOffset();
+            int end = (int) at + known.member().length;
+            return at >= 0 && end <= length && Arrays.equals(bytes, (int) at, end, known.member(), 0, known.member().length) ? known : null;
         }
 
         JsonNode readValue(JsonToken token) throws IOException {
@@ -315,7 +355,14 @@ public final class StrictJsonReader {
                             "duplicate-key", "duplicate key: the same key appears earlier in this object, and readers"
                                     + " disagree on which value counts"));
                 }
-                object.replace(key, readValue(parser.nextToken()));
+                Known known = knownHere(key);
+                if (known != null) {
+                    parser.nextToken();
+                    parser.skipChildren();
+                    object.replace(key, known.value());
+                } else {
+                    object.replace(key, readValue(parser.nextToken()));
+                }
                 path.pop();
             }
             if (token != JsonToken.END_OBJECT) {

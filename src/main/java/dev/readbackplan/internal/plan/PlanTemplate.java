@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.internal.json.Pointer;
 import dev.readbackplan.internal.json.PythonJsonWriter;
+import dev.readbackplan.internal.json.StrictJsonReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -298,6 +299,40 @@ public final class PlanTemplate {
             return candidateValues.stream().anyMatch(member -> field.equals(member.copiedFrom));
         }
         return false;
+    }
+
+    private volatile Map<String, StrictJsonReader.Known> canonicalMembers;
+
+    /**
+     * The fixed members of a candidate that are containers (the catalogs), each with its canonical
+     * text as the generator writes it in a plan ({@code "key": value} at a candidate member's depth),
+     * for the reader to recognise without decoding them. Rendered on first use.
+     */
+    public Map<String, StrictJsonReader.Known> canonicalCandidateMembers() {
+        Map<String, StrictJsonReader.Known> built = canonicalMembers;
+        if (built == null) {
+            Map<String, StrictJsonReader.Known> members = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> fixed : fixedCandidateMembers.entrySet()) {
+                if (!fixed.getValue().isContainerNode()) {
+                    continue;
+                }
+                java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+                try {
+                    PythonJsonWriter writer = new PythonJsonWriter(text);
+                    writer.writeValue(NODES.textNode(fixed.getKey()), 3);
+                    writer.writeAscii(": ");
+                    // Candidates sit at level 2 of a plan; their members' values at level 3.
+                    writer.writeValue(fixed.getValue(), 3);
+                    writer.flush();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                members.put(fixed.getKey(), new StrictJsonReader.Known(text.toByteArray(), fixed.getValue()));
+            }
+            built = Map.copyOf(members);
+            canonicalMembers = built;
+        }
+        return built;
     }
 
     /** The fixed members of every candidate, by key: shared instances. */

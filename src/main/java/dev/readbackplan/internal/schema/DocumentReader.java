@@ -64,7 +64,10 @@ public final class DocumentReader {
             return new Parsed(null, new ValidationReport(sourceName, requested, List.of(new Problem(Severity.ERROR, List.of(), 0, 0,
                     "limit", "the document is larger than the limit of " + limits.maxDocumentBytes() + " bytes"))));
         }
-        StrictJsonReader.Result result = reader.read(bytes, length);
+        // A plan's catalogs, repeated in every candidate, are recognised by their text instead of decoded.
+        StrictJsonReader.Result result = requested == DocumentKind.PLAN
+                ? reader.read(bytes, length, engine.get().template().canonicalCandidateMembers())
+                : reader.read(bytes, length);
         afterParsing.run();
         List<Findings> parts = new ArrayList<>();
         parts.add(result.findings());

@@ -154,6 +154,53 @@ class FastPathDifferentialTest {
         return tests.stream();
     }
 
+    /**
+     * Plans are read with their candidates' catalogs recognised by their canonical text instead of
+     * decoded: the tree and the reading's findings are the same as a plain reading's, on every plan
+     * file and on every mutation written out as the generator writes.
+     */
+    @TestFactory
+    Stream<DynamicTest> readingWithKnownMembersGivesThePlainTree() throws IOException {
+        var known = ENGINE.template().canonicalCandidateMembers();
+        assertTrue(known.size() >= 5, "the catalogs of a candidate are known members");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path file : files("plan")) {
+            tests.add(DynamicTest.dynamicTest(file.toString(), () -> {
+                List<byte[]> texts = new ArrayList<>();
+                texts.add(Files.readAllBytes(file));
+                JsonNode original = tree(file);
+                if (original != null) {
+                    for (JsonNode document : mutations(original, file.toString())) {
+                        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                        dev.readbackplan.internal.json.PythonJsonWriter writer = new dev.readbackplan.internal.json.PythonJsonWriter(bytes);
+                        writer.writeDocument(document);
+                        writer.flush();
+                        texts.add(bytes.toByteArray());
+                    }
+                }
+                for (byte[] text : texts) {
+                    StrictJsonReader.Result plain = READER.read(text, text.length);
+                    StrictJsonReader.Result fast = READER.read(text, text.length, known);
+                    assertEquals(plain.root(), fast.root());
+                    assertEquals(describe(plain.findings()), describe(fast.findings()));
+                    count();
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
+    @org.junit.jupiter.api.Test
+    void knownMembersAreSharedWhereTheTextIsCanonical() throws IOException {
+        byte[] text = Files.readAllBytes(Path.of("examples/docs/security/monitoring-post-incident-readback-plan.snapshot.json"));
+        var known = ENGINE.template().canonicalCandidateMembers();
+        JsonNode fast = READER.read(text, text.length, known).root();
+        for (String key : known.keySet()) {
+            assertTrue(fast.at("/readback_candidates/9/" + key) == known.get(key).value(), key + " is the shared instance");
+        }
+        assertTrue(READER.read(text, text.length).root().at("/readback_candidates/9/readback_fields") != known.get("readback_fields").value());
+    }
+
     private static synchronized void count() {
         documents++;
     }
