@@ -41,10 +41,6 @@ public final class Pointer {
         return parent;
     }
 
-    public int depth() {
-        return depth;
-    }
-
     /** The segments from the root down, unescaped: keys as they are, indexes in decimal. */
     public List<String> segments() {
         String[] segments = new String[depth];

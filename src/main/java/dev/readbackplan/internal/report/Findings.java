@@ -29,10 +29,6 @@ public final class Findings {
         return new Findings(limit);
     }
 
-    public int limit() {
-        return limit;
-    }
-
     public void add(Finding finding) {
         if (kept.size() < limit) {
             kept.add(finding);
