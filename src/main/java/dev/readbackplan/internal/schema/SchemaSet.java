@@ -9,7 +9,6 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.DialectId;
-import com.networknt.schema.format.DateTimeFormat;
 import com.networknt.schema.format.Format;
 import com.networknt.schema.keyword.KeywordType;
 import com.networknt.schema.keyword.NonValidationKeyword;
@@ -126,8 +125,9 @@ public final class SchemaSet {
     }
 
     /**
-     * Draft 2020-12 as networknt defines it, with two differences: only the formats our schemas use
-     * (networknt's full set compiles a dozen patterns and e-mail and IP validators at start-up), and
+     * Draft 2020-12 as networknt defines it, with two differences: only the formats our schemas use, in
+     * our implementation (networknt's full set compiles a dozen patterns and e-mail and IP validators at
+     * start-up, and its date-time is not RFC 3339's; see {@link Rfc3339DateTime}), and
      * jsonschema2pojo's {@code javaType} declared as an annotation (else it is logged as unknown).
      */
     private static Dialect dialect() {
@@ -145,8 +145,12 @@ public final class SchemaSet {
                 .build();
     }
 
-    /** The formats our schemas use; a test checks that the schemas use no other. */
-    public static final List<Format> USED_FORMATS = List.of(new DateTimeFormat());
+    /**
+     * The formats our schemas use; a test checks that the schemas use no other. {@code date-time} is our
+     * own strict RFC 3339 grammar: networknt's accepted text after a {@code Z}, a space for {@code T},
+     * and refused {@code -00:00}, long fractions and leap seconds at an offset.
+     */
+    public static final List<Format> USED_FORMATS = List.of(Rfc3339DateTime.INSTANCE);
 
     private static Map<String, Schema> properties(Schema schema) {
         Map<String, Schema> properties = NetworkntInternals.propertySchemas(schema);
