@@ -331,9 +331,11 @@ public final class SarifWriter {
         rules.put("raw-payload", new String[] {"raw payload",
                 "A string holds a raw JSON payload or a multi-line blob (a pasted config or log). Store a redacted reference"
                         + " to the evidence instead."});
-        rules.put("kind", new String[] {"document kind unknown",
-                "The document has no schema_version, so it cannot be told whether it is a snapshot or a plan; name its kind"
-                        + " with --kind."});
+        rules.put("kind", new String[] {"document kind unknown or mistaken",
+                "The document has no schema_version, so it cannot be told whether it is a snapshot or a plan (name its kind"
+                        + " with --kind); or it is of another kind than it was read as: a plan or review read as a snapshot (by"
+                        + " its schema_version, a slip of one this tool writes, or most of the members only a plan has), or a"
+                        + " snapshot read as a plan."});
         return rules;
     }
 

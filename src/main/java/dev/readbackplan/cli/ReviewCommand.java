@@ -1,8 +1,10 @@
 package dev.readbackplan.cli;
 
+import dev.readbackplan.DocumentKind;
 import dev.readbackplan.InvalidDocumentException;
 import dev.readbackplan.PlanReview;
 import dev.readbackplan.ReadbackPlanner;
+import dev.readbackplan.ValidationReport;
 import dev.readbackplan.internal.io.OutputFiles;
 import dev.readbackplan.internal.report.Display;
 import java.io.ByteArrayOutputStream;
@@ -49,6 +51,12 @@ final class ReviewCommand {
         }
     }
 
+    /** Whether the one problem of the report is that the document is of another kind than it was read as. */
+    private static boolean isOfAnotherKind(ValidationReport report) {
+        return report.problems().size() == 1 && report.omittedErrors() == 0 && report.omittedWarnings() == 0
+                && report.problems().get(0).keyword().equals("kind");
+    }
+
     static int run(Arguments.Parsed parsed, OutputStream out, PrintStream messages) throws UsageException, IOException {
         if (parsed.has("--help")) {
             byte[] help = ("usage: " + Cli.PROGRAM + " " + USAGE + "\nReviews a filled readback plan against its snapshot: each candidate"
@@ -75,6 +83,13 @@ final class ReviewCommand {
         try {
             review = planner.review(plan, snapshot, parsed.get("--reviewed-at"));
         } catch (InvalidDocumentException e) {
+            if (isOfAnotherKind(e.report())) {
+                // A snapshot given as PLAN (or a plan as the snapshot): one line, not what it lacks.
+                messages.println(e.report().toText().stripTrailing() + "; nothing was reviewed ("
+                        + (e.report().kind() == DocumentKind.PLAN ? "PLAN is the filled plan; the snapshot is found by --root and --source-report"
+                                : "--source-report names the snapshot the plan was generated from") + ")");
+                return Cli.INVALID;
+            }
             messages.print(e.report().toText());
             messages.println(Cli.PROGRAM + ": error: " + e.getMessage() + "; nothing was reviewed");
             return Cli.INVALID;

@@ -2,6 +2,7 @@ package dev.readbackplan.internal;
 
 import dev.readbackplan.internal.plan.PlanTemplate;
 import dev.readbackplan.internal.schema.DocumentChecks;
+import dev.readbackplan.internal.schema.DocumentKinds;
 import dev.readbackplan.internal.schema.PlanValidator;
 import dev.readbackplan.internal.schema.SchemaSet;
 import dev.readbackplan.internal.schema.SnapshotValidator;
@@ -28,7 +29,8 @@ public final class Engine {
         schemas = new SchemaSet();
         template = new PlanTemplate(schemas.planNode(), schemas.snapshotNode());
         planValidator = new PlanValidator(schemas, template, executor);
-        checks = new DocumentChecks(template);
+        checks = new DocumentChecks(template, new DocumentKinds(schemas.snapshotNode(), schemas.planNode(),
+                SchemaSet.packagedTree(SchemaSet.REVIEW_SCHEMA)));
         snapshotValidator = new SnapshotValidator(schemas, executor);
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The checks a JSON Schema cannot express: identifiers that must be unique across candidates, a
+ * The checks a JSON Schema cannot express: a plan or review read as a snapshot ({@link DocumentKinds}), identifiers that must be unique across candidates, a
  * plan's candidate ids that must follow from their surface ids, and summary counts that should agree
  * with the candidates (warnings). Strings are scanned for secrets with the schema, by the {@link
  * SnapshotValidator} and the {@link PlanValidator}.
@@ -21,12 +21,21 @@ import java.util.Map;
  */
 public final class DocumentChecks {
     private final PlanTemplate template;
+    private final DocumentKinds kinds;
 
-    public DocumentChecks(PlanTemplate template) {
+    public DocumentChecks(PlanTemplate template, DocumentKinds kinds) {
         this.template = template;
+        this.kinds = kinds;
+    }
+
+    /** What tells a document of one kind read as another. */
+    public DocumentKinds kinds() {
+        return kinds;
     }
 
     public void snapshot(JsonNode root, Findings findings) {
+        // A plan or review read as a snapshot would otherwise pass: the snapshot schema is open.
+        kinds.asSnapshot(root).forEach(findings::add);
         JsonNode candidates = root.path("acceptance_candidates");
         unknownProperties(root, Pointer.ROOT, SnapshotKeys.TOP, findings);
         if (root.path("summary").isObject()) {

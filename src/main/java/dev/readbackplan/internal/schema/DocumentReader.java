@@ -146,6 +146,12 @@ public final class DocumentReader {
                 schema = notCopiedAsWarnings(schema, built.template());
             }
         } else {
+            Finding notAPlan = built.checks().kinds().asPlan(root);
+            if (notAPlan != null) {
+                // One line that says what the document is, not every member of a plan it lacks.
+                schema.add(notAPlan);
+                return List.of(schema);
+            }
             built.planValidator().validate(root, schema);
             built.checks().plan(root, checks);
         }
