@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 class OldPlanStrictTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Path EXAMPLE_SNAPSHOT = Path.of("examples/docs/security/monitoring-owner-response-acceptance.snapshot.json");
-    private static final String SECOND = "monitoring_post_incident_readback:prometheus_alert_rules_core";
 
     @TempDir
     Path temp;
