@@ -30,7 +30,7 @@ final class ReviewCommand {
             new Arguments.Option("--reviewed-at", "TIMESTAMP",
                     "RFC 3339 date-time with offset to record (default: now at +08:00, to the second)"),
             new Arguments.Option("--write", null,
-                    "record each candidate's lane in its status and reviewer_outcome in PLAN, and null quarantined values"),
+                    "record each candidate's lane in its status and reviewer_outcome in PLAN, and null values with a secret or raw payload"),
             new Arguments.Option("--require-ready", null,
                     "exit 1 unless every candidate is ready for review or waiting for its runtime gate"),
             new Arguments.Option("--help", null, "show this help and exit"));
@@ -96,9 +96,12 @@ final class ReviewCommand {
         }
         if (parsed.has("--write")) {
             OutputFiles.write(plan, review::writeReviewedPlan);
-            for (String pointer : review.quarantinedPointers()) {
-                messages.println(Display.text(plan.toString()) + ": " + pointer + ": quarantined value removed (set to null)");
-            }
+            List<String> nulled = review.nulledPointers();
+            review.quarantinedCandidates().forEach((pointer, id) -> messages.println(Display.text(plan.toString()) + ": " + pointer
+                    + " (candidate " + Display.text(String.valueOf(id)) + "): " + (nulled.contains(pointer)
+                            ? "quarantined value removed (set to null): a secret or raw payload was found in it"
+                            : "quarantined value kept (it holds no secret, but is not a redacted reference of an allowed shape;"
+                                    + " the candidate stays in quarantine_raw_payload until it is corrected)")));
             messages.println(Display.text(plan.toString()) + ": lanes written into status and reviewer_outcome of " + review.lanes().size()
                     + (review.lanes().size() == 1 ? " candidate" : " candidates"));
         }
