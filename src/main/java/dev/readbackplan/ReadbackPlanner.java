@@ -60,7 +60,6 @@ public final class ReadbackPlanner {
     private final Executor executor;
     private final CompletableFuture<Engine> engine;
     private final DocumentReader reader;
-    private final DocumentReader reviewReader;
     private volatile PlanReviewer reviewer;
 
     private ReadbackPlanner(Limits limits, Executor executor) {
@@ -68,8 +67,6 @@ public final class ReadbackPlanner {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.engine = CompletableFuture.supplyAsync(() -> new Engine(executor), executor);
         this.reader = new DocumentReader(limits, this::engine);
-        this.reviewReader = new DocumentReader(new Limits(limits.maxDocumentBytes(), limits.maxNestingDepth(), limits.maxStringLength(),
-                Limits.MAX_PROBLEMS), this::engine);
     }
 
     /**
@@ -834,15 +831,22 @@ public final class ReadbackPlanner {
         // Hashing 100 MB takes a core for most of a second without the JIT's SHA intrinsic (the launcher
         // runs the first tier only): do it beside the reading and validation.
         CompletableFuture<String> sha256 = CompletableFuture.supplyAsync(() -> sha256(plan), executor);
-        // Every problem of the plan is needed to tell quarantined evidence from errors: read with the largest report.
-        DocumentReader.Parsed parsedPlan = reviewReader.read(plan.data(), plan.length(), plan.tooLarge(), planName, DocumentKind.PLAN,
-                () -> { }, DocumentReader.Purpose.VALIDATE);
+        // Problems that only quarantine an evidence value are counted apart as they are found, however
+        // many there are; the report keeps the limit for the others, which fail the plan.
+        PlanReviewer reviewer = reviewer();
+        PlanReviewer.Quarantine quarantine = reviewer.quarantine();
+        DocumentReader.Parsed parsedPlan = reader.read(plan.data(), plan.length(), plan.tooLarge(), planName, DocumentKind.PLAN,
+                () -> { }, DocumentReader.Purpose.VALIDATE, quarantine);
         DocumentReader.Parsed parsedSnapshot = read(snapshot, snapshotName, DocumentKind.SNAPSHOT, DocumentReader.Purpose.VALIDATE);
         if (!parsedSnapshot.report().isValid()) {
             throw new InvalidDocumentException(parsedSnapshot.report());
         }
-        PlanReviewer reviewer = reviewer();
-        PlanReviewer.Result result = reviewer.review(parsedPlan, parsedSnapshot.root(), snapshotName, at, Futures.join(sha256));
+        if (parsedPlan.root() == null || !parsedPlan.report().isValid()) {
+            // The plan fails: as validate reports it, quarantining problems included, within the same limit.
+            throw new InvalidDocumentException(quarantine.count() == 0 ? parsedPlan.report()
+                    : read(plan, planName, DocumentKind.PLAN, DocumentReader.Purpose.VALIDATE).report());
+        }
+        PlanReviewer.Result result = reviewer.review(parsedPlan, quarantine, parsedSnapshot.root(), snapshotName, at, Futures.join(sha256));
         return new PlanReview(reviewer, result, parsedPlan.root(), planName);
     }
 

@@ -96,12 +96,25 @@ final class ReviewCommand {
         }
         if (parsed.has("--write")) {
             OutputFiles.write(plan, review::writeReviewedPlan);
-            List<String> nulled = review.nulledPointers();
-            review.quarantinedCandidates().forEach((pointer, id) -> messages.println(Display.text(plan.toString()) + ": " + pointer
-                    + " (candidate " + Display.text(String.valueOf(id)) + "): " + (nulled.contains(pointer)
-                            ? "quarantined value removed (set to null): a secret or raw payload was found in it"
-                            : "quarantined value kept (it holds no secret, but is not a redacted reference of an allowed shape;"
-                                    + " the candidate stays in quarantine_raw_payload until it is corrected)")));
+            // One line per quarantined value, up to the report limit validate has; the rest counted.
+            java.util.Set<String> nulled = new java.util.HashSet<>(review.nulledPointers());
+            java.util.Map<String, String> quarantined = review.quarantinedCandidates();
+            int limit = planner.limits().maxProblems();
+            int shown = 0;
+            for (java.util.Map.Entry<String, String> value : quarantined.entrySet()) {
+                if (shown++ == limit) {
+                    break;
+                }
+                messages.println(Display.text(plan.toString()) + ": " + value.getKey() + " (candidate " + Display.text(String.valueOf(value.getValue()))
+                        + "): " + (nulled.contains(value.getKey())
+                                ? "quarantined value removed (set to null): a secret or raw payload was found in it"
+                                : "quarantined value kept (it holds no secret, but is not a redacted reference of an allowed shape;"
+                                        + " the candidate stays in quarantine_raw_payload until it is corrected)"));
+            }
+            if (quarantined.size() > limit) {
+                messages.println(Display.text(plan.toString()) + ": note: " + (quarantined.size() - limit) + " more quarantined values not shown"
+                        + " (the first " + limit + " are); " + nulled.size() + " in all removed, " + (quarantined.size() - nulled.size()) + " kept");
+            }
             messages.println(Display.text(plan.toString()) + ": lanes written into status and reviewer_outcome of " + review.lanes().size()
                     + (review.lanes().size() == 1 ? " candidate" : " candidates"));
         }

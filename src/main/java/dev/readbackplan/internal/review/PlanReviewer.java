@@ -99,14 +99,64 @@ public final class PlanReviewer {
     }
 
     /**
-     * Reviews a plan that was read as a plan.
+     * The problems that only quarantine an evidence value, taken out of a plan's report as they are
+     * found: counted by candidate, field and keyword, without a ceiling and without keeping each one, so
+     * that a plan with a million of them is reviewed like one with a few, and the report keeps its
+     * limit for the problems that fail the plan. Thread-safe: the checks of a large plan run in parallel.
+     */
+    public final class Quarantine implements java.util.function.Predicate<Finding> {
+        private final Map<Integer, Map<String, Set<String>>> found = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public boolean test(Finding finding) {
+            if (finding.severity() != Severity.ERROR || !QUARANTINING_KEYWORDS.contains(finding.keyword())) {
+                return false;
+            }
+            String[] at = evidenceField(finding.pointer().segments());
+            if (at == null) {
+                return false;
+            }
+            found.computeIfAbsent(Integer.parseInt(at[0]), k -> new java.util.concurrent.ConcurrentHashMap<>())
+                    .computeIfAbsent(at[1], k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(finding.keyword());
+            count.incrementAndGet();
+            return true;
+        }
+
+        /** @return how many problems were taken */
+        public long count() {
+            return count.get();
+        }
+    }
+
+    /** A new collector of quarantining problems, for one plan. */
+    public Quarantine quarantine() {
+        return new Quarantine();
+    }
+
+    /**
+     * Reviews a plan that was read as a plan, all its problems in its report.
      *
      * @param plan the plan's tree and report (the tree null when it could not be read)
      * @param snapshot a validated snapshot
      * @throws InvalidDocumentException when the plan has a problem that does not merely quarantine an evidence field
      */
     public Result review(DocumentReader.Parsed plan, JsonNode snapshot, String snapshotName, String reviewedAt, String planSha256) {
+        return review(plan, null, snapshot, snapshotName, reviewedAt, planSha256);
+    }
+
+    /**
+     * Reviews a plan read with {@code quarantine} as its absorber (or null: its report has every problem).
+     *
+     * @throws InvalidDocumentException when the plan's report has an error: every quarantining problem was taken out of it
+     */
+    public Result review(DocumentReader.Parsed plan, Quarantine quarantine, JsonNode snapshot, String snapshotName, String reviewedAt,
+            String planSha256) {
         Map<Integer, Map<String, Set<String>>> quarantined = classify(plan.report(), plan.root());
+        if (quarantine != null) {
+            quarantine.found.forEach((index, fields) -> fields.forEach((field, keywords) -> quarantined
+                    .computeIfAbsent(index, k -> new HashMap<>()).computeIfAbsent(field, k -> new TreeSet<>()).addAll(keywords)));
+        }
         JsonNode root = plan.root();
         PlanDiff.Difference difference = compare(root, snapshot, snapshotName);
         if (difference != null) {
