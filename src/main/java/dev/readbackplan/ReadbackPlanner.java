@@ -290,14 +290,19 @@ public final class ReadbackPlanner {
      * as the command line's {@code --output} does: the evidence fields, {@code status} and {@code
      * reviewer_outcome} that reviewers entered are carried over to the new plan by candidate id. A file
      * without such entries (or no file) gets exactly the bytes {@link #generate(Path, PlanOptions, Path)}
-     * writes. Devices, FIFOs and standard output are written into, with nothing carried over.
+     * writes. Devices, FIFOs and standard output are written into, with nothing carried over. The file is
+     * read strictly: see {@link OverwriteRefusedException.Reason} for what is refused, and {@link Overwrite}
+     * for what allows it.
      *
      * @param snapshot the snapshot file
      * @param options the provenance to record
      * @param target the plan file
      * @param overwrite what may be lost
      * @return what was written
-     * @throws OverwriteRefusedException when the file is not a plan, or entries would disappear; nothing is written then
+     * @throws OverwriteRefusedException when the file is not a plan (unless {@code force}), a plan that cannot be read or
+     *     whose candidates cannot be carried by id, entries would disappear (unless {@code discardEvidence}), a surface
+     *     with entries changed (unless {@code discardEvidence} or {@code resetChangedVerdicts}), or entries would make the
+     *     plan invalid (located in {@code target}); nothing is written then
      * @throws InvalidDocumentException when the snapshot is invalid, or the plan with the kept entries would be
      * @throws IOException when a file cannot be read or written
      */
@@ -477,14 +482,11 @@ public final class ReadbackPlanner {
                     dev.readbackplan.internal.report.Finding.LOCATE_BY_POINTER, problem.keyword(),
                     problem.message() + " (candidate " + id + ")"));
         }
-        if (merged.omittedErrors() > 0) {
-            return new InvalidDocumentException(merged);
-        }
         Bytes bytes = Bytes.of(target, limits);
         List<Problem> located = dev.readbackplan.internal.report.Locations.resolve(
                 dev.readbackplan.internal.json.StrictJsonReader.jsonFactory(limits), bytes.data(), bytes.length(), findings);
         return new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.INVALID_ENTRIES, List.copyOf(ids),
-                Map.of(), new ValidationReport(target.toString(), DocumentKind.PLAN, located));
+                Map.of(), new ValidationReport(target.toString(), DocumentKind.PLAN, located, merged.omittedErrors(), merged.omittedWarnings()));
     }
 
     /** Reads the plan file about to be replaced, for its entries. */
