@@ -112,10 +112,35 @@ public final class PlanReview {
     }
 
     /**
+     * @return the JSON Pointers of the quarantined evidence fields with a secret or raw-payload finding, in plan
+     *     order: the values {@link #writeReviewedPlan} sets to null (the other quarantined values stay)
+     */
+    public List<String> nulledPointers() {
+        requireCurrent();
+        List<String> pointers = new ArrayList<>();
+        candidates.forEach(c -> pointers.addAll(c.nulledFields()));
+        return pointers;
+    }
+
+    /**
+     * The candidate id of each quarantined pointer, for messages that name the candidate.
+     *
+     * @return quarantined pointer to the id of its candidate, in plan order
+     */
+    public java.util.Map<String, String> quarantinedCandidates() {
+        requireCurrent();
+        java.util.Map<String, String> ids = new java.util.LinkedHashMap<>();
+        candidates.forEach(c -> c.quarantinedFields().forEach(pointer -> ids.put(pointer, c.candidateId())));
+        return ids;
+    }
+
+    /**
      * Writes the plan with each candidate's lane in its {@code status} and {@code reviewer_outcome} (a
      * rejected claim stays in {@code reviewer_outcome}, so that a second review rejects it again) and
-     * every quarantined value set to null, in the canonical format, after validating it; {@code out}
-     * is not closed.
+     * every value with a secret or raw-payload finding set to null ({@link #nulledPointers()}), in the
+     * canonical format, after validating it; {@code out} is not closed. A value quarantined for its
+     * shape alone holds no secret and stays: it is the reviewer's information, and keeps its candidate
+     * in {@code quarantine_raw_payload} until corrected.
      *
      * @param out where it goes; not closed
      * @throws InvalidDocumentException when the plan would not be valid (a bug); nothing is written then

@@ -60,7 +60,6 @@ public final class ReadbackPlanner {
     private final Executor executor;
     private final CompletableFuture<Engine> engine;
     private final DocumentReader reader;
-    private final DocumentReader reviewReader;
     private volatile PlanReviewer reviewer;
 
     private ReadbackPlanner(Limits limits, Executor executor) {
@@ -68,8 +67,6 @@ public final class ReadbackPlanner {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.engine = CompletableFuture.supplyAsync(() -> new Engine(executor), executor);
         this.reader = new DocumentReader(limits, this::engine);
-        this.reviewReader = new DocumentReader(new Limits(limits.maxDocumentBytes(), limits.maxNestingDepth(), limits.maxStringLength(),
-                Limits.MAX_PROBLEMS), this::engine);
     }
 
     /**
@@ -224,14 +221,29 @@ public final class ReadbackPlanner {
     }
 
     /**
-     * What regeneration may lose, when allowed.
+     * What regeneration may lose or change, when allowed.
      *
-     * @param discardEvidence drop the entries of candidates whose surfaces left the snapshot
-     * @param force replace a file that is not a readback plan at all
+     * @param discardEvidence drop the entries of candidates whose surfaces left the snapshot or changed, of
+     *     candidates without a usable id, and replace a plan that cannot be read (dropping every entry in it)
+     * @param force replace a file that is not a readback plan at all (never drops an entry)
+     * @param resetChangedVerdicts for candidates whose surface changed ({@code repo_sha256}, {@code
+     *     repo_source_path}, {@code config_kind}, {@code control_tier} or {@code write_capable_surface}):
+     *     keep their evidence, but start their {@code status} and {@code reviewer_outcome} again from
+     *     the generated values; takes precedence over {@code discardEvidence} for those candidates
      */
-    public record Overwrite(boolean discardEvidence, boolean force) {
+    public record Overwrite(boolean discardEvidence, boolean force, boolean resetChangedVerdicts) {
         /** Keep every entry; refuse to replace anything that is not a plan. */
-        public static final Overwrite KEEP_ENTRIES = new Overwrite(false, false);
+        public static final Overwrite KEEP_ENTRIES = new Overwrite(false, false, false);
+
+        /**
+         * Without resetting changed verdicts.
+         *
+         * @param discardEvidence drop entries that cannot be kept
+         * @param force replace a file that is not a readback plan at all
+         */
+        public Overwrite(boolean discardEvidence, boolean force) {
+            this(discardEvidence, force, false);
+        }
     }
 
     /**
@@ -239,16 +251,37 @@ public final class ReadbackPlanner {
      *
      * @param generation the snapshot's report and the plan's summary
      * @param keptCandidates how many candidates kept the reviewers' entries of the file replaced
-     * @param discardedCandidateIds the candidates whose entries were dropped (with {@code discardEvidence})
+     * @param discardedCandidateIds the candidates whose entries were dropped (with {@code discardEvidence}): their
+     *     ids, or the pointer of a candidate without a usable id
+     * @param changedSurfaces the candidates with entries whose surface changed, to the names of the fields that
+     *     changed: their entries were dropped (then they are in {@code discardedCandidateIds}) or their lane and
+     *     claim reset (with {@code resetChangedVerdicts})
+     * @param brokenPlanReplaced whether the file was a plan that could not be read, replaced with {@code
+     *     discardEvidence}: every entry it held was dropped
      */
-    public record Regeneration(GenerationResult generation, int keptCandidates, List<String> discardedCandidateIds) {
+    public record Regeneration(GenerationResult generation, int keptCandidates, List<String> discardedCandidateIds,
+            Map<String, List<String>> changedSurfaces, boolean brokenPlanReplaced) {
         /**
          * @param generation the snapshot's report and the plan's summary
          * @param keptCandidates how many candidates kept the reviewers' entries of the file replaced
          * @param discardedCandidateIds the candidates whose entries were dropped; copied
+         * @param changedSurfaces candidate id to the names of the surface fields that changed; copied
+         * @param brokenPlanReplaced whether an unreadable plan was replaced
          */
         public Regeneration {
             discardedCandidateIds = List.copyOf(discardedCandidateIds);
+            changedSurfaces = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(changedSurfaces));
+        }
+
+        /**
+         * A regeneration that changed no surface and replaced no broken plan.
+         *
+         * @param generation the snapshot's report and the plan's summary
+         * @param keptCandidates how many candidates kept the reviewers' entries of the file replaced
+         * @param discardedCandidateIds the candidates whose entries were dropped
+         */
+        public Regeneration(GenerationResult generation, int keptCandidates, List<String> discardedCandidateIds) {
+            this(generation, keptCandidates, discardedCandidateIds, Map.of(), false);
         }
     }
 
@@ -257,14 +290,19 @@ public final class ReadbackPlanner {
      * as the command line's {@code --output} does: the evidence fields, {@code status} and {@code
      * reviewer_outcome} that reviewers entered are carried over to the new plan by candidate id. A file
      * without such entries (or no file) gets exactly the bytes {@link #generate(Path, PlanOptions, Path)}
-     * writes. Devices, FIFOs and standard output are written into, with nothing carried over.
+     * writes. Devices, FIFOs and standard output are written into, with nothing carried over. The file is
+     * read strictly: see {@link OverwriteRefusedException.Reason} for what is refused, and {@link Overwrite}
+     * for what allows it.
      *
      * @param snapshot the snapshot file
      * @param options the provenance to record
      * @param target the plan file
      * @param overwrite what may be lost
      * @return what was written
-     * @throws OverwriteRefusedException when the file is not a plan, or entries would disappear; nothing is written then
+     * @throws OverwriteRefusedException when the file is not a plan (unless {@code force}), a plan that cannot be read or
+     *     whose candidates cannot be carried by id, entries would disappear (unless {@code discardEvidence}), a surface
+     *     with entries changed (unless {@code discardEvidence} or {@code resetChangedVerdicts}), or entries would make the
+     *     plan invalid (located in {@code target}); nothing is written then
      * @throws InvalidDocumentException when the snapshot is invalid, or the plan with the kept entries would be
      * @throws IOException when a file cannot be read or written
      */
@@ -279,6 +317,7 @@ public final class ReadbackPlanner {
         }
         PlanCheck.Provenance old = new PlanCheck(limits).provenance(target);
         ReviewerEntries[] entries = new ReviewerEntries[1];
+        boolean[] brokenReplaced = new boolean[1];
         try {
             // The new plan goes to a temporary file first; whether it may replace the old one is known
             // once the old one has been compared or read, and the rename is the last step.
@@ -295,15 +334,29 @@ public final class ReadbackPlanner {
                     result[0] = generateValid(parsed, bytes.length(), snapshot.toString(), options, out);
                 }
                 ExistingPlan.Inspection inspection = existingPlan().inspect(target);
-                if (!inspection.isPlan() && !overwrite.force()) {
-                    throw new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.NOT_A_PLAN, List.of());
-                }
-                if (inspection.isPlan() && !inspection.entries().isEmpty()) {
-                    entries[0] = inspection.entries();
-                    throw KeepEntries.INSTANCE;
+                switch (inspection.state()) {
+                    case NOT_A_PLAN -> {
+                        if (!overwrite.force()) {
+                            throw new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.NOT_A_PLAN, List.of());
+                        }
+                    }
+                    case BROKEN_PLAN -> {
+                        // --force replaces what is not a plan; a plan that cannot be read may hold days of evidence.
+                        if (!overwrite.discardEvidence()) {
+                            throw new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.BROKEN_PLAN, List.of(),
+                                    Map.of(), oldPlanReport(target));
+                        }
+                        brokenReplaced[0] = true;
+                    }
+                    default -> {
+                        if (!inspection.entries().isEmpty() || !inspection.entries().unusable().isEmpty()) {
+                            entries[0] = inspection.entries();
+                            throw KeepEntries.INSTANCE;
+                        }
+                    }
                 }
             });
-            return new Regeneration(result[0], 0, List.of());
+            return new Regeneration(result[0], 0, List.of(), Map.of(), brokenReplaced[0]);
         } catch (KeepEntries keep) {
             return withEntries(parsed, snapshot, options, target, overwrite, entries[0]);
         }
@@ -319,9 +372,20 @@ public final class ReadbackPlanner {
         }
     }
 
-    /** The regenerated plan with the entries written in: refused when entries would be lost, validated whole, then written. */
+    /**
+     * The regenerated plan with the entries written in: refused when entries would be lost, merged or
+     * kept for a changed surface, validated whole, then written.
+     */
     private Regeneration withEntries(DocumentReader.Parsed parsed, Path snapshot, PlanOptions options, Path target, Overwrite overwrite,
             ReviewerEntries entries) throws IOException {
+        List<String> discarded = new java.util.ArrayList<>();
+        if (!entries.unusable().isEmpty()) {
+            if (!overwrite.discardEvidence()) {
+                throw new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.UNUSABLE_ENTRIES,
+                        entries.unusable(), Map.of(), oldPlanReport(target));
+            }
+            discarded.addAll(entries.unusableWithEntries());
+        }
         Set<String> ids = new HashSet<>();
         for (JsonNode candidate : parsed.root().path("acceptance_candidates")) {
             ids.add(PlanTemplate.CANDIDATE_ID_PREFIX + candidate.path("surface_id").textValue());
@@ -330,18 +394,99 @@ public final class ReadbackPlanner {
         if (!missing.isEmpty() && !overwrite.discardEvidence()) {
             throw new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.ENTRIES_WOULD_BE_LOST, missing);
         }
+        discarded.addAll(missing);
         ObjectNode plan = new PlanGenerator(engine()).tree(parsed.root(), options.generatedAt(), options.gitCommit(), snapshot.toString());
-        int kept = entries.applyTo(plan);
+        Map<String, List<String>> changed = entries.changedSurfaces(plan);
+        Set<String> dropped = Set.of();
+        Set<String> reset = Set.of();
+        if (!changed.isEmpty()) {
+            if (overwrite.resetChangedVerdicts()) {
+                reset = changed.keySet();
+            } else if (overwrite.discardEvidence()) {
+                dropped = changed.keySet();
+                discarded.addAll(changed.keySet());
+            } else {
+                throw new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.SURFACES_CHANGED,
+                        List.copyOf(changed.keySet()), changed, null);
+            }
+        }
+        int kept = entries.applyTo(plan, dropped, reset, List.of("status", "reviewer_outcome"));
         ValidationReport report = reader.validateTree(plan, "the plan of " + snapshot + " with the entries of " + target, DocumentKind.PLAN);
         if (!report.isValid()) {
-            throw new InvalidDocumentException(report);
+            throw invalidEntries(report, plan, entries, target);
         }
         OutputFiles.write(target, out -> {
             PythonJsonWriter writer = new PythonJsonWriter(out);
             writer.writeDocument(plan);
             writer.flush();
         });
-        return new Regeneration(new GenerationResult(parsed.report(), PlanGenerator.summary(plan)), kept, missing);
+        return new Regeneration(new GenerationResult(parsed.report(), PlanGenerator.summary(plan)), kept, discarded, changed, false);
+    }
+
+    /**
+     * The problems of the file about to be replaced that keep its entries from being carried over, as
+     * {@code validate} reports them: reading problems, and those of the candidate list, each
+     * candidate's place in it and its id.
+     */
+    private ValidationReport oldPlanReport(Path target) throws IOException {
+        Bytes bytes = Bytes.of(target, limits);
+        ValidationReport full = read(bytes, target.toString(), DocumentKind.PLAN, DocumentReader.Purpose.VALIDATE).report();
+        List<Problem> kept = full.problems().stream().filter(ReadbackPlanner::concernsTheCandidateList).toList();
+        if (kept.isEmpty()) {
+            return full;
+        }
+        return new ValidationReport(full.source(), full.kind(), kept, full.omittedErrors(), 0);
+    }
+
+    private static boolean concernsTheCandidateList(Problem problem) {
+        if (problem.severity() != Severity.ERROR) {
+            return false;
+        }
+        if (Set.of("syntax", "encoding", "limit", "duplicate-key").contains(problem.keyword())) {
+            return true;
+        }
+        List<String> at = problem.pointerSegments();
+        if (at.isEmpty()) {
+            return true;
+        }
+        if (at.size() == 1) {
+            return at.get(0).equals("schema_version") || at.get(0).equals("readback_candidates");
+        }
+        return at.get(0).equals("readback_candidates")
+                && (at.size() == 2 || at.size() == 3 && at.get(2).equals("post_incident_readback_candidate_id"));
+    }
+
+    /**
+     * The problems of a merged plan, located where the entries came from: the file replaced, its line
+     * and column, and the candidate's id. A problem outside the entries (a bug) keeps the merged plan's report.
+     */
+    private RuntimeException invalidEntries(ValidationReport merged, ObjectNode plan, ReviewerEntries entries, Path target) throws IOException {
+        List<String> carried = ReviewerEntries.carriedFields(new EvidenceFields(engine(), catalog().readbackFields()));
+        List<dev.readbackplan.internal.report.Finding> findings = new java.util.ArrayList<>();
+        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+        for (Problem problem : merged.problems()) {
+            List<String> at = problem.pointerSegments();
+            String id = at.size() >= 3 && at.get(0).equals("readback_candidates") && carried.contains(at.get(2))
+                    ? plan.path("readback_candidates").path(Integer.parseInt(at.get(1))).path("post_incident_readback_candidate_id").textValue()
+                    : null;
+            int index = id == null ? -1 : entries.indexOf(id);
+            if (index < 0) {
+                return new InvalidDocumentException(merged);
+            }
+            dev.readbackplan.internal.json.Pointer pointer = dev.readbackplan.internal.json.Pointer.ROOT.key("readback_candidates").index(index);
+            for (String segment : at.subList(2, at.size())) {
+                pointer = pointer.key(segment);
+            }
+            ids.add(id);
+            findings.add(new dev.readbackplan.internal.report.Finding(problem.severity(), pointer,
+                    dev.readbackplan.internal.report.Finding.LOCATE_BY_POINTER, problem.keyword(),
+                    problem.message() + " (candidate " + id + ")"));
+        }
+        Bytes bytes = Bytes.of(target, limits);
+        List<Problem> located = dev.readbackplan.internal.report.Locations.resolve(
+                dev.readbackplan.internal.json.StrictJsonReader.jsonFactory(limits), bytes.data(), bytes.length(), findings);
+        return new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.INVALID_ENTRIES, List.copyOf(ids),
+                Map.of(), new ValidationReport(target.toString(), DocumentKind.PLAN, located, merged.omittedErrors(), merged.omittedWarnings()));
     }
 
     /** Reads the plan file about to be replaced, for its entries. */
@@ -688,15 +833,22 @@ public final class ReadbackPlanner {
         // Hashing 100 MB takes a core for most of a second without the JIT's SHA intrinsic (the launcher
         // runs the first tier only): do it beside the reading and validation.
         CompletableFuture<String> sha256 = CompletableFuture.supplyAsync(() -> sha256(plan), executor);
-        // Every problem of the plan is needed to tell quarantined evidence from errors: read with the largest report.
-        DocumentReader.Parsed parsedPlan = reviewReader.read(plan.data(), plan.length(), plan.tooLarge(), planName, DocumentKind.PLAN,
-                () -> { }, DocumentReader.Purpose.VALIDATE);
+        // Problems that only quarantine an evidence value are counted apart as they are found, however
+        // many there are; the report keeps the limit for the others, which fail the plan.
+        PlanReviewer reviewer = reviewer();
+        PlanReviewer.Quarantine quarantine = reviewer.quarantine();
+        DocumentReader.Parsed parsedPlan = reader.read(plan.data(), plan.length(), plan.tooLarge(), planName, DocumentKind.PLAN,
+                () -> { }, DocumentReader.Purpose.VALIDATE, quarantine);
         DocumentReader.Parsed parsedSnapshot = read(snapshot, snapshotName, DocumentKind.SNAPSHOT, DocumentReader.Purpose.VALIDATE);
         if (!parsedSnapshot.report().isValid()) {
             throw new InvalidDocumentException(parsedSnapshot.report());
         }
-        PlanReviewer reviewer = reviewer();
-        PlanReviewer.Result result = reviewer.review(parsedPlan, parsedSnapshot.root(), snapshotName, at, Futures.join(sha256));
+        if (parsedPlan.root() == null || !parsedPlan.report().isValid()) {
+            // The plan fails: as validate reports it, quarantining problems included, within the same limit.
+            throw new InvalidDocumentException(quarantine.count() == 0 ? parsedPlan.report()
+                    : read(plan, planName, DocumentKind.PLAN, DocumentReader.Purpose.VALIDATE).report());
+        }
+        PlanReviewer.Result result = reviewer.review(parsedPlan, quarantine, parsedSnapshot.root(), snapshotName, at, Futures.join(sha256));
         return new PlanReview(reviewer, result, parsedPlan.root(), planName);
     }
 

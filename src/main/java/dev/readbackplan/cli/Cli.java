@@ -56,8 +56,12 @@ public final class Cli {
             new Arguments.Option("--git-commit", "SHA",
                     "commit to record (default: git rev-parse --short HEAD in the root, or unknown)"),
             new Arguments.Option("--discard-evidence", null,
-                    "with --output: drop the reviewers' entries of candidates whose surfaces left the snapshot"),
-            new Arguments.Option("--force", null, "with --output: replace a file that is not a readback plan"),
+                    "with --output: drop the reviewers' entries of candidates whose surfaces left the snapshot or changed, or"
+                    + " that have no usable id, and replace a plan that cannot be read (each one named)"),
+            new Arguments.Option("--reset-changed-verdicts", null,
+                    "with --output: keep the evidence of candidates whose surface changed, but start their status and"
+                    + " reviewer_outcome again (each one named)"),
+            new Arguments.Option("--force", null, "with --output: replace a file that is not a readback plan (never drops entries)"),
             new Arguments.Option("--check", null,
                     "with --output: compare FILE with the plan instead of writing it; exit 1 if it is out of date"),
             STRICT, HELP, VERSION);
@@ -122,7 +126,7 @@ public final class Cli {
         if (check && !parsed.has("--output")) {
             throw new UsageException("--check needs --output: the plan file to compare with");
         }
-        for (String needsOutput : List.of("--discard-evidence", "--force")) {
+        for (String needsOutput : List.of("--discard-evidence", "--reset-changed-verdicts", "--force")) {
             if (parsed.has(needsOutput) && (!parsed.has("--output") || check)) {
                 throw new UsageException(needsOutput + " needs --output (and no --check): the plan file to replace");
             }
@@ -145,18 +149,11 @@ public final class Cli {
             if (parsed.has("--output")) {
                 Path output = Path.of(parsed.get("--output"));
                 ReadbackPlanner.Regeneration regeneration = planner.regenerate(snapshot, options, output,
-                        new ReadbackPlanner.Overwrite(parsed.has("--discard-evidence"), parsed.has("--force")));
+                        new ReadbackPlanner.Overwrite(parsed.has("--discard-evidence"), parsed.has("--force"),
+                                parsed.has("--reset-changed-verdicts")));
                 result = regeneration.generation();
                 messages.print(result.snapshotReport().toText());
-                if (regeneration.keptCandidates() > 0) {
-                    messages.println(Display.text(output.toString()) + ": kept the reviewers' entries of " + regeneration.keptCandidates()
-                            + (regeneration.keptCandidates() == 1 ? " candidate" : " candidates"));
-                }
-                if (!regeneration.discardedCandidateIds().isEmpty()) {
-                    int dropped = regeneration.discardedCandidateIds().size();
-                    messages.println(Display.text(output.toString()) + ": dropped the entries of " + dropped
-                            + (dropped == 1 ? " candidate" : " candidates") + " no longer in the snapshot (--discard-evidence)");
-                }
+                reportRegeneration(Display.text(output.toString()), regeneration, messages);
             } else {
                 result = planner.generate(snapshot, options, out);
                 messages.print(result.snapshotReport().toText());
@@ -164,6 +161,9 @@ public final class Cli {
             messages.println(summaryLine(result));
             return OK;
         } catch (OverwriteRefusedException e) {
+            if (e.report() != null) {
+                messages.print(e.report().toText());
+            }
             messages.println(PROGRAM + ": error: " + e.getMessage());
             return INVALID;
         } catch (InvalidDocumentException e) {
@@ -177,6 +177,29 @@ public final class Cli {
             if (git != null) {
                 git.cancel();
             }
+        }
+    }
+
+    /** What a regeneration kept, reset and dropped, on standard error: how many and which. */
+    private static void reportRegeneration(String shown, ReadbackPlanner.Regeneration regeneration, PrintStream messages) {
+        if (regeneration.brokenPlanReplaced()) {
+            messages.println(shown + ": replaced a readback plan that could not be read, dropping every reviewer's entry in it"
+                    + " (--discard-evidence)");
+        }
+        if (regeneration.keptCandidates() > 0) {
+            messages.println(shown + ": kept the reviewers' entries of " + regeneration.keptCandidates()
+                    + (regeneration.keptCandidates() == 1 ? " candidate" : " candidates"));
+        }
+        List<String> dropped = regeneration.discardedCandidateIds();
+        regeneration.changedSurfaces().forEach((id, fields) -> {
+            String what = dropped.contains(id) ? "its entries dropped (--discard-evidence)"
+                    : "evidence kept, status and reviewer_outcome started again (--reset-changed-verdicts)";
+            messages.println(shown + ": " + Display.text(id) + ": surface changed (" + String.join(", ", fields) + "): " + what);
+        });
+        if (!dropped.isEmpty()) {
+            messages.println(shown + ": dropped the entries of " + dropped.size() + (dropped.size() == 1 ? " candidate" : " candidates")
+                    + " no longer in the snapshot, changed or without a usable id (--discard-evidence): "
+                    + String.join(", ", dropped.stream().map(Display::text).toList()));
         }
     }
 
@@ -319,7 +342,7 @@ public final class Cli {
     }
 
     private static String usage() {
-        return "usage: " + PROGRAM + " [--root DIR] [--source-report PATH] [--output FILE [--check | --discard-evidence] [--force]]\n"
+        return "usage: " + PROGRAM + " [--root DIR] [--source-report PATH] [--output FILE [--check | --discard-evidence] [--reset-changed-verdicts] [--force]]\n"
                 + "       " + " ".repeat(PROGRAM.length()) + " [--generated-at TIMESTAMP] [--git-commit SHA] [--strict]\n"
                 + "       " + PROGRAM + " validate [--kind snapshot|plan] [--format text|json|sarif] [--strict] FILE...|-\n"
                 + "       " + PROGRAM + " " + ReviewCommand.USAGE;

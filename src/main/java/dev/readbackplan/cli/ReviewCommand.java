@@ -32,7 +32,7 @@ final class ReviewCommand {
             new Arguments.Option("--reviewed-at", "TIMESTAMP",
                     "RFC 3339 date-time with offset to record (default: now at +08:00, to the second)"),
             new Arguments.Option("--write", null,
-                    "record each candidate's lane in its status and reviewer_outcome in PLAN, and null quarantined values"),
+                    "record each candidate's lane in its status and reviewer_outcome in PLAN, and null values with a secret or raw payload"),
             new Arguments.Option("--require-ready", null,
                     "exit 1 unless every candidate is ready for review or waiting for its runtime gate"),
             new Arguments.Option("--help", null, "show this help and exit"));
@@ -111,8 +111,24 @@ final class ReviewCommand {
         }
         if (parsed.has("--write")) {
             OutputFiles.write(plan, review::writeReviewedPlan);
-            for (String pointer : review.quarantinedPointers()) {
-                messages.println(Display.text(plan.toString()) + ": " + pointer + ": quarantined value removed (set to null)");
+            // One line per quarantined value, up to the report limit validate has; the rest counted.
+            java.util.Set<String> nulled = new java.util.HashSet<>(review.nulledPointers());
+            java.util.Map<String, String> quarantined = review.quarantinedCandidates();
+            int limit = planner.limits().maxProblems();
+            int shown = 0;
+            for (java.util.Map.Entry<String, String> value : quarantined.entrySet()) {
+                if (shown++ == limit) {
+                    break;
+                }
+                messages.println(Display.text(plan.toString()) + ": " + value.getKey() + " (candidate " + Display.text(String.valueOf(value.getValue()))
+                        + "): " + (nulled.contains(value.getKey())
+                                ? "quarantined value removed (set to null): a secret or raw payload was found in it"
+                                : "quarantined value kept (it holds no secret, but is not a redacted reference of an allowed shape;"
+                                        + " the candidate stays in quarantine_raw_payload until it is corrected)"));
+            }
+            if (quarantined.size() > limit) {
+                messages.println(Display.text(plan.toString()) + ": note: " + (quarantined.size() - limit) + " more quarantined values not shown"
+                        + " (the first " + limit + " are); " + nulled.size() + " in all removed, " + (quarantined.size() - nulled.size()) + " kept");
             }
             messages.println(Display.text(plan.toString()) + ": lanes written into status and reviewer_outcome of " + review.lanes().size()
                     + (review.lanes().size() == 1 ? " candidate" : " candidates"));

@@ -51,9 +51,24 @@ class ReviewRoundTripTest {
             ReviewGoldenTest.Run written = ReviewGoldenTest.review(folder, "--write", "--format", "json");
             assertEquals(0, written.status(), written.err());
             assertEquals(JSON.readTree(written.out()).get("candidates"), before.get("candidates"), "--write reviews the plan as read");
-            ValidationReport report = planner.validate(folder.resolve("plan.json"));
-            assertEquals(List.of(), report.problems(), name);
+            JsonNode original = JSON.readTree(ReviewGoldenTest.CORPUS.resolve(name).resolve("plan.json").toFile());
             JsonNode plan = JSON.readTree(folder.resolve("plan.json").toFile());
+            // Values with a secret or raw payload are nulled; a value quarantined for its shape alone stays
+            // as it was, and is the only thing left that validate may report.
+            java.util.Set<String> kept = new java.util.HashSet<>();
+            for (JsonNode candidate : before.get("candidates")) {
+                for (JsonNode pointer : candidate.get("quarantined_fields")) {
+                    if (!plan.at(pointer.textValue()).isNull()) {
+                        kept.add(pointer.textValue());
+                        assertEquals(original.at(pointer.textValue()), plan.at(pointer.textValue()), pointer + " kept as it was");
+                    }
+                }
+            }
+            ValidationReport report = planner.validate(folder.resolve("plan.json"));
+            for (dev.readbackplan.Problem problem : report.problems()) {
+                assertTrue(kept.contains(problem.pointer()) && java.util.Set.of("pattern", "type", "maxLength", "minLength")
+                        .contains(problem.keyword()), name + ": " + problem);
+            }
             JsonNode after = JSON.readTree(ReviewGoldenTest.review(folder, "--format", "json").out());
             for (int i = 0; i < before.get("candidates").size(); i++) {
                 JsonNode first = before.get("candidates").get(i);
@@ -64,11 +79,14 @@ class ReviewRoundTripTest {
                     assertEquals(first.get("lane"), second.get("lane"), first.get("surface_id").textValue());
                     assertEquals(first.get("failed_checks"), second.get("failed_checks"));
                 } else {
+                    List<String> stillQuarantined = new java.util.ArrayList<>();
                     for (JsonNode pointer : first.get("quarantined_fields")) {
-                        assertTrue(plan.at(pointer.textValue()).isNull(), pointer + " still holds its value");
                         assertTrue(written.err().contains(pointer.textValue()), "stderr names " + pointer);
+                        if (kept.contains(pointer.textValue())) {
+                            stillQuarantined.add(pointer.textValue());
+                        }
                     }
-                    assertEquals(List.of(), JSON.convertValue(second.get("quarantined_fields"), List.class));
+                    assertEquals(stillQuarantined, JSON.convertValue(second.get("quarantined_fields"), List.class));
                 }
             }
         }

@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,74 +37,157 @@ import java.util.Map;
  * the file is read once as a stream of tokens, keeping only the entries.
  */
 public final class ExistingPlan {
-    /** What a file holds: a plan (with its entries, maybe none) or not a plan. */
-    public record Inspection(boolean isPlan, ReviewerEntries entries) {}
+    /** What a file is, for regeneration. */
+    public enum State {
+        /** Not a readback plan at all: another document, or text that does not say it is a plan. */
+        NOT_A_PLAN,
+        /** A readback plan read strictly (its candidates may still be {@linkplain ReviewerEntries#unusable() unusable}). */
+        PLAN,
+        /**
+         * A file that says it is a readback plan (its schema version, or its shape) but cannot be read
+         * as one: not well-formed JSON, a duplicate key, content after the document, no candidate list.
+         */
+        BROKEN_PLAN
+    }
+
+    /** What a file holds: a plan (with its entries, maybe none), a broken plan, or not a plan. */
+    public record Inspection(State state, ReviewerEntries entries) {
+        /** @return whether the file is a readback plan that could be read */
+        public boolean isPlan() {
+            return state == State.PLAN;
+        }
+    }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String ID = "post_incident_readback_candidate_id";
 
     private final JsonFactory factory;
     private final String planVersion;
     private final List<String> carried;
     private final PlanTemplate template;
+    private final long maxBytes;
 
     public ExistingPlan(Limits limits, PlanTemplate template, List<String> carried) {
         this.factory = StrictJsonReader.jsonFactory(limits);
         this.template = template;
         this.planVersion = template.fixedEnvelopeMembers().get("schema_version").textValue();
         this.carried = carried;
+        this.maxBytes = limits.maxDocumentBytes();
     }
 
-    /** Reads the whole file as tokens: a plan when it is one JSON object with the plan's schema version. */
-    public Inspection inspect(Path file) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16); JsonParser parser = factory.createParser(in)) {
+    /**
+     * Reads the whole file as tokens, strictly (a duplicate key anywhere ends the reading): a plan when
+     * it is one JSON object with the plan's schema version and a list of candidates.
+     *
+     * @throws IOException when the file cannot be opened
+     */
+    public Inspection inspect(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return inspect(in, file);
+        }
+    }
+
+    private Inspection inspect(InputStream in, Path file) throws IOException {
+        try (JsonParser parser = factory.createParser(in)) {
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return new Inspection(false, ReviewerEntries.none());
+                return unreadable(file);
             }
             boolean versioned = false;
-            Map<String, Map<String, JsonNode>> entries = new LinkedHashMap<>();
+            boolean listed = false;
+            List<ReviewerEntries.Read> candidates = new ArrayList<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (name.equals("schema_version")) {
                     versioned = value == JsonToken.VALUE_STRING && planVersion.equals(parser.getText());
                 } else if (name.equals("readback_candidates") && value == JsonToken.START_ARRAY) {
-                    readCandidates(parser, entries);
+                    listed = true;
+                    readCandidates(parser, candidates);
                 } else {
                     parser.skipChildren();
                 }
             }
-            if (parser.nextToken() != null) {
-                return new Inspection(false, ReviewerEntries.none());
+            if (parser.nextToken() != null || !versioned || !listed) {
+                return unreadable(file);
             }
-            return versioned ? new Inspection(true, ReviewerEntries.of(entries, template, carried)) : new Inspection(false, ReviewerEntries.none());
+            return new Inspection(State.PLAN, ReviewerEntries.of(candidates, template, carried));
         } catch (IOException | RuntimeException unreadable) {
-            return new Inspection(false, ReviewerEntries.none());
+            return unreadable(file);
         }
     }
 
-    private void readCandidates(JsonParser parser, Map<String, Map<String, JsonNode>> entries) throws IOException {
+    /** A file that is not a readable plan: broken when it says it is a plan, else not a plan. */
+    private Inspection unreadable(Path file) throws IOException {
+        return new Inspection(saysItIsAPlan(file) ? State.BROKEN_PLAN : State.NOT_A_PLAN, ReviewerEntries.none());
+    }
+
+    /**
+     * Whether the file's bytes hold the plan's schema version or a plan's own keys: then it was a
+     * plan, whatever happened to it since (a trailing comma, a merge conflict, invalid UTF-8).
+     */
+    private boolean saysItIsAPlan(Path file) throws IOException {
+        byte[][] marks = {planVersion.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "readback_candidates".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ID.getBytes(java.nio.charset.StandardCharsets.UTF_8)};
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 16));
+        }
+        for (byte[] mark : marks) {
+            if (indexOf(bytes, mark) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] bytes, byte[] mark) {
+        outer:
+        for (int i = 0; i + mark.length <= bytes.length; i++) {
+            if (bytes[i] != mark[0]) {
+                continue;
+            }
+            for (int j = 1; j < mark.length; j++) {
+                if (bytes[i + j] != mark[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private void readCandidates(JsonParser parser, List<ReviewerEntries.Read> candidates) throws IOException {
         JsonToken token;
+        int index = 0;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             if (token != JsonToken.START_OBJECT) {
                 parser.skipChildren();
+                candidates.add(new ReviewerEntries.Read(index++, null, false, Map.of(), Map.of()));
                 continue;
             }
             String id = null;
             Map<String, JsonNode> members = new LinkedHashMap<>();
+            Map<String, JsonNode> surface = new LinkedHashMap<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (name.equals("post_incident_readback_candidate_id") && value == JsonToken.VALUE_STRING) {
-                    id = parser.getText();
+                if (name.equals(ID)) {
+                    if (value == JsonToken.VALUE_STRING) {
+                        id = parser.getText();
+                    } else {
+                        parser.skipChildren();
+                    }
                 } else if (carried.contains(name)) {
                     members.put(name, value(parser, value));
+                } else if (ReviewerEntries.SURFACE_FIELDS.contains(name)) {
+                    surface.put(name, value(parser, value));
                 } else {
                     parser.skipChildren();
                 }
             }
-            if (id != null) {
-                entries.put(id, members);
-            }
+            candidates.add(new ReviewerEntries.Read(index++, id, true, members, surface));
         }
     }
 

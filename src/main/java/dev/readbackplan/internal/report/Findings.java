@@ -13,23 +13,45 @@ import java.util.List;
  */
 public final class Findings {
     private final int limit;
+    private final java.util.function.Predicate<Finding> absorber;
     private final List<Finding> kept = new ArrayList<>(0);
     private long droppedErrors;
     private long droppedWarnings;
+    private long added;
 
     public Findings(int limit) {
+        this(limit, null);
+    }
+
+    /**
+     * A collector that first offers each finding to {@code absorber} (thread-safe; null for none): a
+     * finding it takes (returns true for) is neither kept nor counted here. A review counts the
+     * problems that only quarantine an evidence value this way, however many there are, and keeps
+     * its limit for the others.
+     */
+    public Findings(int limit, java.util.function.Predicate<Finding> absorber) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
         this.limit = limit;
+        this.absorber = absorber;
     }
 
-    /** A collector with the same limit, for one part of the work (one range of candidates, say). */
+    /** A collector with the same limit and absorber, for one part of the work (one range of candidates, say). */
     public Findings sibling() {
-        return new Findings(limit);
+        return new Findings(limit, absorber);
+    }
+
+    /** How many findings were added, absorbed, kept or dropped: whether a check found anything at all. */
+    public long added() {
+        return added;
     }
 
     public void add(Finding finding) {
+        added++;
+        if (absorber != null && absorber.test(finding)) {
+            return;
+        }
         if (kept.size() < limit) {
             kept.add(finding);
         } else if (finding.severity() == Severity.ERROR) {
@@ -46,6 +68,7 @@ public final class Findings {
         }
         droppedErrors += other.droppedErrors;
         droppedWarnings += other.droppedWarnings;
+        added += other.added - other.kept.size();
     }
 
     /** Counts findings dropped elsewhere. */

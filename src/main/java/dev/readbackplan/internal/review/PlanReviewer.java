@@ -39,9 +39,14 @@ public final class PlanReviewer {
     private static final String CANDIDATES = "readback_candidates";
     public static final String REVIEW_SCHEMA_VERSION = "monitoring_post_incident_readback_review_v1";
 
-    /** The review of one candidate. Lists in catalog and readback-field order; pointers only, never values. */
+    /**
+     * The review of one candidate. Lists in catalog and readback-field order; pointers only, never
+     * values. {@code nulledFields} are those of {@code quarantinedFields} with a secret or raw-payload
+     * finding: the only values {@code --write} removes; the others are quarantined for their shape
+     * alone, hold no secret, and stay.
+     */
     public record CandidateReview(int index, String candidateId, String surfaceId, String lane, String claimedLane,
-            List<String> failedChecks, List<String> missingFields, List<String> quarantinedFields) {}
+            List<String> failedChecks, List<String> missingFields, List<String> quarantinedFields, List<String> nulledFields) {}
 
     /** A review: out of date (difference set, nothing else) or reviewed. */
     public record Result(PlanDiff.Difference outOfDate, List<CandidateReview> candidates, ObjectNode document) {}
@@ -94,14 +99,64 @@ public final class PlanReviewer {
     }
 
     /**
-     * Reviews a plan that was read as a plan.
+     * The problems that only quarantine an evidence value, taken out of a plan's report as they are
+     * found: counted by candidate, field and keyword, without a ceiling and without keeping each one, so
+     * that a plan with a million of them is reviewed like one with a few, and the report keeps its
+     * limit for the problems that fail the plan. Thread-safe: the checks of a large plan run in parallel.
+     */
+    public final class Quarantine implements java.util.function.Predicate<Finding> {
+        private final Map<Integer, Map<String, Set<String>>> found = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public boolean test(Finding finding) {
+            if (finding.severity() != Severity.ERROR || !QUARANTINING_KEYWORDS.contains(finding.keyword())) {
+                return false;
+            }
+            String[] at = evidenceField(finding.pointer().segments());
+            if (at == null) {
+                return false;
+            }
+            found.computeIfAbsent(Integer.parseInt(at[0]), k -> new java.util.concurrent.ConcurrentHashMap<>())
+                    .computeIfAbsent(at[1], k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(finding.keyword());
+            count.incrementAndGet();
+            return true;
+        }
+
+        /** @return how many problems were taken */
+        public long count() {
+            return count.get();
+        }
+    }
+
+    /** A new collector of quarantining problems, for one plan. */
+    public Quarantine quarantine() {
+        return new Quarantine();
+    }
+
+    /**
+     * Reviews a plan that was read as a plan, all its problems in its report.
      *
      * @param plan the plan's tree and report (the tree null when it could not be read)
      * @param snapshot a validated snapshot
      * @throws InvalidDocumentException when the plan has a problem that does not merely quarantine an evidence field
      */
     public Result review(DocumentReader.Parsed plan, JsonNode snapshot, String snapshotName, String reviewedAt, String planSha256) {
+        return review(plan, null, snapshot, snapshotName, reviewedAt, planSha256);
+    }
+
+    /**
+     * Reviews a plan read with {@code quarantine} as its absorber (or null: its report has every problem).
+     *
+     * @throws InvalidDocumentException when the plan's report has an error: every quarantining problem was taken out of it
+     */
+    public Result review(DocumentReader.Parsed plan, Quarantine quarantine, JsonNode snapshot, String snapshotName, String reviewedAt,
+            String planSha256) {
         Map<Integer, Map<String, Set<String>>> quarantined = classify(plan.report(), plan.root());
+        if (quarantine != null) {
+            quarantine.found.forEach((index, fields) -> fields.forEach((field, keywords) -> quarantined
+                    .computeIfAbsent(index, k -> new HashMap<>()).computeIfAbsent(field, k -> new TreeSet<>()).addAll(keywords)));
+        }
         JsonNode root = plan.root();
         PlanDiff.Difference difference = compare(root, snapshot, snapshotName);
         if (difference != null) {
@@ -201,6 +256,7 @@ public final class PlanReviewer {
         Map<String, Boolean> filled = new HashMap<>();
         List<String> missing = new ArrayList<>();
         List<String> quarantinedFields = new ArrayList<>();
+        List<String> nulledFields = new ArrayList<>();
         boolean anyFilled = false;
         boolean shapesAllowed = true;
         boolean[] secretAndRaw = new boolean[2];
@@ -224,6 +280,9 @@ public final class PlanReviewer {
             secretAndRaw[1] |= found[1];
             if (!shapeAllowed || found[0] || found[1]) {
                 quarantinedFields.add(Pointer.ROOT.key(CANDIDATES).index(index).key(field).toString());
+            }
+            if (found[0] || found[1]) {
+                nulledFields.add(Pointer.ROOT.key(CANDIDATES).index(index).key(field).toString());
             }
         }
         boolean gatesClosed = candidate.path("not_approval").asBoolean(false) && isFalse(candidate, closedGates);
@@ -275,7 +334,7 @@ public final class PlanReviewer {
         String lane = rules.lane(failed, anyFilled, claim);
         return new CandidateReview(index, candidate.path("post_incident_readback_candidate_id").textValue(),
                 candidate.path("surface_id").textValue(), lane, claim, rules.ids(failed), List.copyOf(missing),
-                List.copyOf(quarantinedFields));
+                List.copyOf(quarantinedFields), List.copyOf(nulledFields));
     }
 
     private static boolean isFalse(JsonNode candidate, List<String> flags) {
@@ -337,23 +396,54 @@ public final class PlanReviewer {
     /**
      * Writes the lanes into a plan tree: each candidate's lane into its {@code status} and {@code
      * reviewer_outcome} (a rejected claim stays in {@code reviewer_outcome}, so that the rejection
-     * stands when the plan is reviewed again), and every quarantined value set to null. Then
-     * validates the plan.
+     * stands when the plan is reviewed again), and every value with a secret or raw-payload finding
+     * set to null. A value quarantined for its shape alone (a URL or {@code INC 2041} in a reference,
+     * an owner too long) holds the reviewer's information and no secret: it stays, and keeps its
+     * candidate in quarantine until it is corrected. Then validates the plan: its only errors may be
+     * those shapes.
      *
-     * @throws InvalidDocumentException when the plan would not be valid (a bug)
+     * @throws InvalidDocumentException when the plan would have any other error (a bug)
      */
     public void applyTo(JsonNode plan, List<CandidateReview> reviews, String sourceName) {
         JsonNode candidates = plan.get(CANDIDATES);
+        Map<Integer, List<String>> kept = new HashMap<>();
         for (CandidateReview review : reviews) {
             ObjectNode candidate = (ObjectNode) candidates.get(review.index());
             candidate.put("status", review.lane());
             boolean keepClaim = review.lane().equals(ReviewRules.REJECT) && review.claimedLane() != null;
             candidate.put("reviewer_outcome", keepClaim ? review.claimedLane() : review.lane());
-            for (String pointer : review.quarantinedFields()) {
+            for (String pointer : review.nulledFields()) {
                 candidate.putNull(pointer.substring(pointer.lastIndexOf('/') + 1));
             }
+            for (String pointer : review.quarantinedFields()) {
+                if (!review.nulledFields().contains(pointer)) {
+                    kept.computeIfAbsent(review.index(), k -> new ArrayList<>()).add(pointer.substring(pointer.lastIndexOf('/') + 1));
+                }
+            }
         }
-        ValidationReport report = reader.validateTree(plan, sourceName, DocumentKind.PLAN);
+        // The kept values were found to have a shape problem and nothing else; the rest of the plan must
+        // be valid: validate it with those values as null (a shallow copy of their candidates only).
+        JsonNode checked = plan;
+        if (!kept.isEmpty()) {
+            ObjectNode root = ((ObjectNode) plan).objectNode();
+            root.setAll((ObjectNode) plan);
+            ArrayNode list = root.arrayNode();
+            for (int i = 0; i < candidates.size(); i++) {
+                JsonNode candidate = candidates.get(i);
+                List<String> fields = kept.get(i);
+                if (fields == null) {
+                    list.add(candidate);
+                    continue;
+                }
+                ObjectNode copy = JsonNodeFactory.instance.objectNode();
+                copy.setAll((ObjectNode) candidate);
+                fields.forEach(copy::putNull);
+                list.add(copy);
+            }
+            root.set(CANDIDATES, list);
+            checked = root;
+        }
+        ValidationReport report = reader.validateTree(checked, sourceName, DocumentKind.PLAN);
         if (!report.isValid()) {
             throw new InvalidDocumentException(report);
         }

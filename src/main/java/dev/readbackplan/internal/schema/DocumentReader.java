@@ -60,6 +60,16 @@ public final class DocumentReader {
      */
     public Parsed read(byte[] bytes, int length, boolean truncated, String sourceName, DocumentKind requested,
             Runnable afterParsing, Purpose purpose) {
+        return read(bytes, length, truncated, sourceName, requested, afterParsing, purpose, null);
+    }
+
+    /**
+     * As {@link #read(byte[], int, boolean, String, DocumentKind, Runnable, Purpose)}, offering each
+     * finding of the schema and the checks to {@code absorber} first (thread-safe, or null): those it
+     * takes are not in the report, however many there are.
+     */
+    public Parsed read(byte[] bytes, int length, boolean truncated, String sourceName, DocumentKind requested,
+            Runnable afterParsing, Purpose purpose, java.util.function.Predicate<Finding> absorber) {
         if (truncated) {
             return new Parsed(null, new ValidationReport(sourceName, requested, List.of(new Problem(Severity.ERROR, List.of(), 0, 0,
                     "limit", "the document is larger than the limit of " + limits.maxDocumentBytes() + " bytes"))));
@@ -83,7 +93,7 @@ public final class DocumentReader {
                         + " it has no schema_version; name its kind"));
                 parts.add(noKind);
             } else {
-                parts.addAll(check(root, kind, purpose));
+                parts.addAll(check(root, kind, purpose, absorber));
             }
         }
         List<Finding> findings = new ArrayList<>();
@@ -108,7 +118,7 @@ public final class DocumentReader {
         List<Finding> findings = new ArrayList<>();
         long droppedErrors = 0;
         long droppedWarnings = 0;
-        for (Findings part : check(tree, kind, Purpose.VALIDATE)) {
+        for (Findings part : check(tree, kind, Purpose.VALIDATE, null)) {
             findings.addAll(part.kept());
             droppedErrors += part.droppedErrors();
             droppedWarnings += part.droppedWarnings();
@@ -135,10 +145,10 @@ public final class DocumentReader {
     }
 
     /** The findings of the schema of its kind, of the string scan and of the other checks: one collector each. */
-    private List<Findings> check(JsonNode root, DocumentKind kind, Purpose purpose) {
+    private List<Findings> check(JsonNode root, DocumentKind kind, Purpose purpose, java.util.function.Predicate<Finding> absorber) {
         Engine built = engine.get();
-        Findings schema = new Findings(limits.maxProblems());
-        Findings checks = new Findings(limits.maxProblems());
+        Findings schema = new Findings(limits.maxProblems(), absorber);
+        Findings checks = new Findings(limits.maxProblems(), absorber);
         if (kind == DocumentKind.SNAPSHOT) {
             built.snapshotValidator().validate(root, schema);
             built.checks().snapshot(root, checks);

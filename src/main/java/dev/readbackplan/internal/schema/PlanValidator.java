@@ -238,11 +238,11 @@ public final class PlanValidator {
             return;
         }
         Pointer at = candidateAt.key(key);
-        int before = findings.kept().size();
-        long dropped = findings.droppedErrors() + findings.droppedWarnings();
+        // Counted with what an absorber took: a value with any finding is not clean.
+        long before = findings.added();
         SchemaFindings.validate(schemas.candidateProperty(key), value, at, findings);
         StringFindings.scan(value, at, findings);
-        if (scalar && findings.kept().size() == before && findings.droppedErrors() + findings.droppedWarnings() == dropped) {
+        if (scalar && findings.added() == before) {
             cleanValues.remember(key, value);
         }
     }
