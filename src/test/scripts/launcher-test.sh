@@ -211,6 +211,10 @@ done
 [[ $(caches "$tmp/xdg6/monitoring-readback-plan" | wc -l) == 2 ]] \
     || fail "-XX:+UseCompressedOops and -XX:-UseCompressedOops: expected two caches, found: $(caches "$tmp/xdg6/monitoring-readback-plan")"
 
+# 5f. A heap set in MRP_JAVA_OPTS: the launcher's young generation is not imposed on it (the JVM
+# would warn that it is larger than the heap).
+run small-heap "$tmp/install" XDG_CACHE_HOME="$tmp/xdg6" MRP_JAVA_OPTS="-Xmx200m"
+
 # 6. Keyed by content: the jar replaced in place by one of the same size and modification time, as
 # cp -p does (the inode stays: the file is rewritten), after the launcher had remembered the jar's
 # hash (which it does once the jar's change time is a few seconds old).
