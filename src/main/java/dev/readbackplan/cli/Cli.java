@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -76,15 +77,26 @@ public final class Cli {
     /** Runs one command; returns the exit status. Nothing is closed. */
     public int run(String[] args, OutputStream out, OutputStream err) {
         PrintStream messages = new PrintStream(err, true, StandardCharsets.UTF_8);
+        documentBytes = 0;
+        stdinRead = null;
         try {
             List<String> arguments = Arrays.asList(args);
             if (!arguments.isEmpty() && arguments.get(0).equals("review")) {
-                return ReviewCommand.run(Arguments.parse(ReviewCommand.OPTIONS, normalizeHelp(arguments.subList(1, arguments.size()))), out, messages);
+                Arguments.Parsed parsed = Arguments.parse(ReviewCommand.OPTIONS, normalizeHelp(arguments.subList(1, arguments.size())));
+                noteInputs(parsed, ReviewCommand.DEFAULT_SOURCE_REPORT, false);
+                if (!parsed.has("--help") && heapTooSmall()) {
+                    return outOfMemory(messages);
+                }
+                return ReviewCommand.run(parsed, out, messages);
             }
             if (!arguments.isEmpty() && arguments.get(0).equals("validate")) {
                 return validate(Arguments.parse(VALIDATE_OPTIONS, normalizeHelp(arguments.subList(1, arguments.size()))), out, messages);
             }
-            return generate(Arguments.parse(GENERATE_OPTIONS, normalizeHelp(arguments)), out, messages);
+            Arguments.Parsed parsed = Arguments.parse(GENERATE_OPTIONS, normalizeHelp(arguments));
+            noteInputs(parsed, DEFAULT_SOURCE_REPORT, true);
+            return generate(parsed, out, messages);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(messages);
         } catch (UsageException e) {
             messages.println(PROGRAM + ": error: " + Display.text(e.getMessage()));
             messages.println("Try '" + PROGRAM + " --help' for more information.");
@@ -92,12 +104,136 @@ public final class Cli {
         } catch (IOException | UncheckedIOException e) {
             messages.println(PROGRAM + ": error: " + describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e));
             return USAGE_OR_IO;
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            if (causedByOutOfMemory(e)) {
+                // Run out in another thread (the schemas compiled in the background, a parallel pass).
+                return outOfMemory(messages);
+            }
             messages.println(PROGRAM + ": internal error (a bug; please report it): " + Display.text(String.valueOf(e)));
             e.printStackTrace(messages);
             return INTERNAL_ERROR;
         } finally {
             messages.flush();
+        }
+    }
+
+    /**
+     * The size in bytes of the document being read, for the message when memory runs out: the largest
+     * input of the command (for {@code validate}, of the file being validated); 0 when unknown.
+     */
+    private long documentBytes;
+    /** Standard input as {@code validate -} reads it, counting its bytes; null when not read. */
+    private CountingInputStream stdinRead;
+
+    /**
+     * Notes the sizes of the files a generation or review reads: the snapshot, PLAN, and for a
+     * generation the plan at {@code --output} whose entries it keeps.
+     */
+    private void noteInputs(Arguments.Parsed parsed, String defaultSnapshot, boolean outputIsRead) {
+        try {
+            Path root = Path.of(parsed.values().getOrDefault("--root", "."));
+            noteInput(root.resolve(parsed.values().getOrDefault("--source-report", defaultSnapshot)));
+            if (outputIsRead && parsed.has("--output")) {
+                noteInput(Path.of(parsed.get("--output")));
+            }
+            for (String file : parsed.positionals()) {
+                noteInput(Path.of(file));
+            }
+        } catch (RuntimeException e) {
+            // An argument that is not a path: the command reports it.
+        }
+    }
+
+    private void noteInput(Path file) {
+        try {
+            if (Files.isRegularFile(file)) {
+                documentBytes = Math.max(documentBytes, Files.size(file));
+            }
+        } catch (IOException | RuntimeException e) {
+            // Unknown size: the command reports the file if it matters.
+        }
+    }
+
+    /**
+     * Whether the heap cannot hold the document being validated or reviewed: its bytes are read whole,
+     * then parsed into a tree larger than they are, so a heap under twice the document's size cannot
+     * do. Said before reading, because near the limit the collector can work for minutes before memory
+     * runs out.
+     */
+    private boolean heapTooSmall() {
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        return maxHeap != Long.MAX_VALUE && documentBytes > maxHeap / 2;
+    }
+
+    private static boolean causedByOutOfMemory(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OutOfMemoryError) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Memory ran out: not a bug but a heap too small for the document. Says how large the document is
+     * and how to raise the heap, without a stack trace; usage or I/O status (2), as for a document the
+     * machine cannot hold.
+     */
+    private int outOfMemory(PrintStream messages) {
+        long bytes = Math.max(documentBytes, stdinRead == null ? 0 : stdinRead.count());
+        messages.println(outOfMemoryMessage(bytes, Runtime.getRuntime().maxMemory()));
+        return USAGE_OR_IO;
+    }
+
+    /** The message for a document of {@code bytes} bytes (0: unknown) with a heap of at most {@code maxHeap}. */
+    static String outOfMemoryMessage(long bytes, long maxHeap) {
+        // A document's tree takes a few times its size (see Limits in the README): suggest the larger
+        // of twice the heap that failed and eight times the document, in whole 64 MB steps.
+        long suggested = Math.max(maxHeap == Long.MAX_VALUE ? 0 : 2 * maxHeap, 8 * bytes);
+        long megabytes = Math.max(256, (suggested + (64L << 20) - 1) / (64L << 20) * 64);
+        String size = bytes > 0 ? " for a document of " + Math.max(1, (bytes + 500_000) / 1_000_000) + " MB" : "";
+        return PROGRAM + ": error: not enough memory" + size + ": raise the heap (MRP_JAVA_OPTS=-Xmx" + megabytes
+                + "m, or java -Xmx" + megabytes + "m -jar ...)";
+    }
+
+    /** An input stream that counts the bytes read through it. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private volatile long count;
+
+        CountingInputStream(java.io.InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += Math.max(0, skipped);
+            return skipped;
         }
     }
 
@@ -279,8 +415,22 @@ public final class Cli {
         int status = OK;
         for (String file : parsed.positionals()) {
             try {
-                ValidationReport report = file.equals("-") ? planner.validate(stdin, STDIN_NAME, kind)
-                        : planner.validate(Path.of(file), kind);
+                ValidationReport report;
+                if (file.equals("-")) {
+                    documentBytes = 0;
+                    stdinRead = new CountingInputStream(stdin);
+                    report = planner.validate(stdinRead, STDIN_NAME, kind);
+                } else {
+                    documentBytes = 0;
+                    stdinRead = null;
+                    noteInput(Path.of(file));
+                    if (heapTooSmall()) {
+                        outOfMemory(messages);
+                        status = USAGE_OR_IO;
+                        continue;
+                    }
+                    report = planner.validate(Path.of(file), kind);
+                }
                 reports.add(report);
                 if (!report.isValid(strict)) {
                     status = Math.max(status, INVALID);

@@ -13,6 +13,19 @@ public final class Main {
         System.setProperty("slf4j.provider", "org.slf4j.nop.NOPServiceProvider");
         System.setProperty("slf4j.internal.verbosity", "WARN");
         // Raw descriptors: the plan is written as bytes, buffered by the writer, not through System.out.
-        System.exit(new Cli().run(args, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err)));
+        int status;
+        try {
+            status = new Cli().run(args, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
+        } catch (OutOfMemoryError e) {
+            // Run out again while reporting it (Cli reports memory running out with the document's size):
+            // the shortest message that still says what to do, without a stack trace.
+            status = Cli.USAGE_OR_IO;
+            try {
+                System.err.println(Cli.outOfMemoryMessage(0, Runtime.getRuntime().maxMemory()));
+            } catch (OutOfMemoryError again) {
+                // Nothing more can be said; the status still tells.
+            }
+        }
+        System.exit(status);
     }
 }
