@@ -112,10 +112,10 @@ public final class PlanReview {
     }
 
     /**
-     * Writes the plan with each candidate's lane in its {@code status} and {@code reviewer_outcome} (a
-     * rejected claim stays in {@code reviewer_outcome}, so that a second review rejects it again) and
-     * every quarantined value set to null, in the canonical format, after validating it; {@code out}
-     * is not closed.
+     * Writes the plan with each candidate's lane in its {@code status} (the tool's field; {@code
+     * reviewer_outcome} is the reviewer's claim and is never changed, so a rejected claim is rejected
+     * again on the next review) and every quarantined value set to null, in the canonical format,
+     * after validating it; {@code out} is not closed.
      *
      * @param out where it goes; not closed
      * @throws InvalidDocumentException when the plan would not be valid (a bug); nothing is written then

@@ -30,7 +30,7 @@ final class ReviewCommand {
             new Arguments.Option("--reviewed-at", "TIMESTAMP",
                     "RFC 3339 date-time with offset to record (default: now at +08:00, to the second)"),
             new Arguments.Option("--write", null,
-                    "record each candidate's lane in its status and reviewer_outcome in PLAN, and null quarantined values"),
+                    "record each candidate's lane in its status in PLAN (reviewer_outcome is left to reviewers), and null quarantined values"),
             new Arguments.Option("--require-ready", null,
                     "exit 1 unless every candidate is ready for review or waiting for its runtime gate"),
             new Arguments.Option("--help", null, "show this help and exit"));
@@ -99,7 +99,7 @@ final class ReviewCommand {
             for (String pointer : review.quarantinedPointers()) {
                 messages.println(Display.text(plan.toString()) + ": " + pointer + ": quarantined value removed (set to null)");
             }
-            messages.println(Display.text(plan.toString()) + ": lanes written into status and reviewer_outcome of " + review.lanes().size()
+            messages.println(Display.text(plan.toString()) + ": lanes written into status of " + review.lanes().size()
                     + (review.lanes().size() == 1 ? " candidate" : " candidates"));
         }
         if (parsed.has("--output")) {

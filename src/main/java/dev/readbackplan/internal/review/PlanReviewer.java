@@ -39,9 +39,12 @@ public final class PlanReviewer {
     private static final String CANDIDATES = "readback_candidates";
     public static final String REVIEW_SCHEMA_VERSION = "monitoring_post_incident_readback_review_v1";
 
-    /** The review of one candidate. Lists in catalog and readback-field order; pointers only, never values. */
+    /**
+     * The review of one candidate. Lists in catalog and readback-field order; pointers only, never
+     * values. {@code reasons} has one entry per failed check, in the same order.
+     */
     public record CandidateReview(int index, String candidateId, String surfaceId, String lane, String claimedLane,
-            List<String> failedChecks, List<String> missingFields, List<String> quarantinedFields) {}
+            List<String> failedChecks, List<String> missingFields, List<String> quarantinedFields, List<ReviewRules.Reason> reasons) {}
 
     /** A review: out of date (difference set, nothing else) or reviewed. */
     public record Result(PlanDiff.Difference outOfDate, List<CandidateReview> candidates, ObjectNode document) {}
@@ -269,13 +272,18 @@ public final class PlanReviewer {
             public boolean countsZero() {
                 return countsZero && flagsFalse;
             }
+
+            @Override
+            public Set<String> problems(String field) {
+                return flagged.getOrDefault(field, Set.of());
+            }
         };
         String claim = ReviewRules.claim(candidate);
         BitSet failed = rules.failed(facts, claim);
         String lane = rules.lane(failed, anyFilled, claim);
         return new CandidateReview(index, candidate.path("post_incident_readback_candidate_id").textValue(),
                 candidate.path("surface_id").textValue(), lane, claim, rules.ids(failed), List.copyOf(missing),
-                List.copyOf(quarantinedFields));
+                List.copyOf(quarantinedFields), List.copyOf(rules.reasons(failed, facts, claim)));
     }
 
     private static boolean isFalse(JsonNode candidate, List<String> flags) {
@@ -309,6 +317,13 @@ public final class PlanReviewer {
             review.failedChecks().forEach(candidate.putArray("failed_checks")::add);
             review.missingFields().forEach(candidate.putArray("missing_fields")::add);
             review.quarantinedFields().forEach(candidate.putArray("quarantined_fields")::add);
+            ArrayNode reasons = candidate.putArray("reasons");
+            for (ReviewRules.Reason reason : review.reasons()) {
+                ObjectNode entry = reasons.addObject();
+                entry.put("check", reason.check());
+                reason.fields().forEach(entry.putArray("fields")::add);
+                entry.put("reason", reason.text());
+            }
             // putArray is called once per key above; an empty list still gets its array.
             for (String key : List.of("failed_checks", "missing_fields", "quarantined_fields")) {
                 if (!candidate.has(key)) {
@@ -335,9 +350,9 @@ public final class PlanReviewer {
     }
 
     /**
-     * Writes the lanes into a plan tree: each candidate's lane into its {@code status} and {@code
-     * reviewer_outcome} (a rejected claim stays in {@code reviewer_outcome}, so that the rejection
-     * stands when the plan is reviewed again), and every quarantined value set to null. Then
+     * Writes the lanes into a plan tree: each candidate's lane into its {@code status} (the tool's
+     * field; {@code reviewer_outcome} is the reviewer's claim and is left as it is, so a rejected
+     * claim is rejected again on the next review), and every quarantined value set to null. Then
      * validates the plan.
      *
      * @throws InvalidDocumentException when the plan would not be valid (a bug)
@@ -346,9 +361,8 @@ public final class PlanReviewer {
         JsonNode candidates = plan.get(CANDIDATES);
         for (CandidateReview review : reviews) {
             ObjectNode candidate = (ObjectNode) candidates.get(review.index());
+            // status is the tool's; reviewer_outcome is the reviewer's claim and is never written here.
             candidate.put("status", review.lane());
-            boolean keepClaim = review.lane().equals(ReviewRules.REJECT) && review.claimedLane() != null;
-            candidate.put("reviewer_outcome", keepClaim ? review.claimedLane() : review.lane());
             for (String pointer : review.quarantinedFields()) {
                 candidate.putNull(pointer.substring(pointer.lastIndexOf('/') + 1));
             }
