@@ -696,8 +696,9 @@ public final class ReadbackPlanner {
             throw new InvalidDocumentException(parsedSnapshot.report());
         }
         PlanReviewer reviewer = reviewer();
-        PlanReviewer.Result result = reviewer.review(parsedPlan, parsedSnapshot.root(), snapshotName, at, Futures.join(sha256));
-        return new PlanReview(reviewer, result, parsedPlan.root(), planName);
+        PlanReviewer.Result result = reviewer.review(parsedPlan, parsedSnapshot.root(), snapshotName, at, Futures.join(sha256),
+                parsedSnapshot.report().warnings());
+        return new PlanReview(reviewer, result, parsedPlan.root(), planName, parsedSnapshot.report());
     }
 
     private static String sha256(Bytes bytes) {

@@ -81,6 +81,10 @@ final class ReviewCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage().replace("reviewedAt", "--reviewed-at"));
         }
+        if (!review.snapshotReport().warnings().isEmpty()) {
+            // The warnings generation prints (a misspelt key, counts that disagree): review repeats them.
+            messages.print(review.snapshotReport().toText());
+        }
         if (!review.isCurrent()) {
             messages.println(Display.text(plan.toString()) + ": out of date at " + review.comparison().displayPointer() + ": "
                     + review.comparison().difference());
@@ -107,6 +111,10 @@ final class ReviewCommand {
         } else {
             rendered.writeTo(out);
             out.flush();
+        }
+        if (parsed.has("--require-ready") && review.lanes().isEmpty()) {
+            messages.println(Cli.PROGRAM + ": error: the plan has no candidates, so none is ready (--require-ready)");
+            return Cli.INVALID;
         }
         if (parsed.has("--require-ready") && !review.allReady()) {
             long waiting = review.lanes().stream()

@@ -186,4 +186,56 @@ class ReviewFooledTest {
         assertEquals("recurrence_guard_backfill_required", review.lanes().get(0));
         assertFalse(JSON.valueToTree(review.document()).get("candidates").get(0).get("failed_checks").toString().contains("no_false_green"));
     }
+
+    // Item 4: a plan with no candidates is not ready, and review repeats the snapshot's warnings.
+
+    @Test
+    void zeroCandidatesIsNotReadyAndTheSnapshotsWarningsAreShown(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws IOException {
+        ObjectNode snapshot = (ObjectNode) JSON.readTree(ReviewGoldenTest.CORPUS.resolve("lanes/snapshot.json").toFile());
+        snapshot.set("acceptance_candidatez", snapshot.remove("acceptance_candidates"));
+        java.nio.file.Files.writeString(temp.resolve("snapshot.json"), snapshot.toString());
+        ByteArrayOutputStream plan = new ByteArrayOutputStream();
+        ByteArrayOutputStream generationErr = new ByteArrayOutputStream();
+        assertEquals(0, new dev.readbackplan.cli.Cli().run(new String[] {"--root", temp.toString(), "--source-report", "snapshot.json",
+                "--generated-at", "2026-01-01T00:00:00+08:00", "--git-commit", "unknown"}, plan, generationErr));
+        assertTrue(generationErr.toString(StandardCharsets.UTF_8).contains("acceptance_candidatez"), "generation warns");
+        java.nio.file.Files.write(temp.resolve("plan.json"), plan.toByteArray());
+        ReviewGoldenTest.Run ready = ReviewGoldenTest.review(temp, "--require-ready");
+        assertEquals(1, ready.status(), ready.out() + ready.err());
+        assertTrue(ready.err().contains("no candidates"), ready.err());
+        assertTrue(ready.err().contains("/acceptance_candidatez"), "review repeats the snapshot's warning: " + ready.err());
+        assertTrue(ready.out().contains("the plan has no candidates"), ready.out());
+        for (String format : List.of("json", "markdown", "sarif")) {
+            ReviewGoldenTest.Run run = ReviewGoldenTest.review(temp, "--format", format);
+            assertEquals(0, run.status());
+            assertTrue(run.out().contains("acceptance_candidatez"), format + ": " + run.out());
+        }
+        PlanReview review = PLANNER.review(temp.resolve("plan.json"), temp.resolve("snapshot.json"), ReviewGoldenTest.REVIEWED_AT);
+        assertFalse(review.allReady());
+        assertEquals(1, JSON.valueToTree(review.document()).get("snapshot_warnings").size());
+    }
+
+    // Item 5: every failed check says why, in every format.
+
+    @Test
+    void everyFormatSaysWhyAChecksFailed() {
+        java.nio.file.Path example = java.nio.file.Path.of("examples");
+        String plan = "examples/docs/security/monitoring-post-incident-readback-plan.filled.json";
+        for (String format : List.of("text", "json", "markdown", "sarif")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int status = new dev.readbackplan.cli.Cli().run(new String[] {"review", "--root", example.toString(), "--format", format,
+                    "--reviewed-at", ReviewGoldenTest.REVIEWED_AT, plan}, out, new ByteArrayOutputStream());
+            assertEquals(0, status);
+            String text = out.toString(StandardCharsets.UTF_8);
+            assertTrue(text.contains("receiver_receipt_readback_ref and receiver_route_state_ref hold the same evidence"),
+                    format + " says why the Telegram receiver fails:\n" + text);
+        }
+        java.nio.file.Path edge = ReviewGoldenTest.CORPUS.resolve("edge");
+        for (String format : List.of("text", "json", "markdown", "sarif")) {
+            String text = ReviewGoldenTest.review(edge, "--format", format).out();
+            assertTrue(text.contains("is not a redacted evidence reference (accepted shapes: a ticket or change id such as INC-2041"),
+                    format + " gives a quarantined value's accepted shapes");
+        }
+    }
 }

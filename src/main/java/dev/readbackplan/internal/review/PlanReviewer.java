@@ -41,10 +41,12 @@ public final class PlanReviewer {
 
     /**
      * The review of one candidate. Lists in catalog and readback-field order; pointers only, never
-     * values. {@code reasons} has one entry per failed check, in the same order.
+     * values. {@code reasons} has one entry per failed check, in the same order; {@code
+     * quarantineReasons} one per quarantined field (what is wrong, and the accepted shapes).
      */
     public record CandidateReview(int index, String candidateId, String surfaceId, String lane, String claimedLane,
-            List<String> failedChecks, List<String> missingFields, List<String> quarantinedFields, List<ReviewRules.Reason> reasons) {}
+            List<String> failedChecks, List<String> missingFields, List<String> quarantinedFields, List<ReviewRules.Reason> reasons,
+            List<String> quarantineReasons) {}
 
     /** A review: out of date (difference set, nothing else) or reviewed. */
     public record Result(PlanDiff.Difference outOfDate, List<CandidateReview> candidates, ObjectNode document) {}
@@ -103,7 +105,8 @@ public final class PlanReviewer {
      * @param snapshot a validated snapshot
      * @throws InvalidDocumentException when the plan has a problem that does not merely quarantine an evidence field
      */
-    public Result review(DocumentReader.Parsed plan, JsonNode snapshot, String snapshotName, String reviewedAt, String planSha256) {
+    public Result review(DocumentReader.Parsed plan, JsonNode snapshot, String snapshotName, String reviewedAt, String planSha256,
+            List<Problem> snapshotWarnings) {
         Map<Integer, Map<String, Set<String>>> quarantined = classify(plan.report(), plan.root());
         JsonNode root = plan.root();
         PlanDiff.Difference difference = compare(root, snapshot, snapshotName);
@@ -116,7 +119,7 @@ public final class PlanReviewer {
         for (int i = 0; i < candidates.size(); i++) {
             reviews.add(candidate(i, candidates.get(i), quarantined.getOrDefault(i, Map.of()), countsZero));
         }
-        return new Result(null, reviews, document(root, reviews, reviewedAt, planSha256));
+        return new Result(null, reviews, document(root, reviews, reviewedAt, planSha256, snapshotWarnings));
     }
 
     /**
@@ -204,6 +207,7 @@ public final class PlanReviewer {
         Map<String, Boolean> filled = new HashMap<>();
         List<String> missing = new ArrayList<>();
         List<String> quarantinedFields = new ArrayList<>();
+        List<String> quarantineReasons = new ArrayList<>();
         boolean anyFilled = false;
         boolean shapesAllowed = true;
         boolean[] secretAndRaw = new boolean[2];
@@ -227,6 +231,7 @@ public final class PlanReviewer {
             secretAndRaw[1] |= found[1];
             if (!shapeAllowed || found[0] || found[1]) {
                 quarantinedFields.add(Pointer.ROOT.key(CANDIDATES).index(index).key(field).toString());
+                quarantineReasons.add(rules.quarantineReason(field, keywords));
             }
         }
         boolean gatesClosed = candidate.path("not_approval").asBoolean(false) && isFalse(candidate, closedGates);
@@ -283,7 +288,7 @@ public final class PlanReviewer {
         String lane = rules.lane(failed, anyFilled, claim);
         return new CandidateReview(index, candidate.path("post_incident_readback_candidate_id").textValue(),
                 candidate.path("surface_id").textValue(), lane, claim, rules.ids(failed), List.copyOf(missing),
-                List.copyOf(quarantinedFields), List.copyOf(rules.reasons(failed, facts, claim)));
+                List.copyOf(quarantinedFields), List.copyOf(rules.reasons(failed, facts, claim)), List.copyOf(quarantineReasons));
     }
 
     private static boolean isFalse(JsonNode candidate, List<String> flags) {
@@ -297,7 +302,8 @@ public final class PlanReviewer {
     }
 
     /** The review document, validated against the review schema. */
-    private ObjectNode document(JsonNode plan, List<CandidateReview> reviews, String reviewedAt, String planSha256) {
+    private ObjectNode document(JsonNode plan, List<CandidateReview> reviews, String reviewedAt, String planSha256,
+            List<Problem> snapshotWarnings) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode document = nodes.objectNode();
         document.put("schema_version", REVIEW_SCHEMA_VERSION);
@@ -305,6 +311,12 @@ public final class PlanReviewer {
         document.set("plan_generated_at", plan.get("generated_at"));
         document.set("plan_git_commit", plan.get("git_commit"));
         document.put("plan_sha256", planSha256);
+        ArrayNode warnings = document.putArray("snapshot_warnings");
+        for (Problem warning : snapshotWarnings) {
+            ObjectNode entry = warnings.addObject();
+            entry.put("pointer", dev.readbackplan.internal.report.Display.pointerForJson(warning.pointerSegments()));
+            entry.put("message", dev.readbackplan.internal.report.Display.forJson(warning.message()));
+        }
         ArrayNode candidates = document.putArray("candidates");
         Map<String, Long> counts = new LinkedHashMap<>();
         rules.catalog().outcomeLanes().forEach(lane -> counts.put(lane.id(), 0L));

@@ -252,7 +252,8 @@ public final class ReviewRules {
                 return missingOrSame(check, f, "before_alert_state_ref", "after_alert_state_ref",
                         "the state before and the state after must be two readbacks");
             case "receiver_receipt_readback_present":
-                return missingOrSame(check, f, RECEIPT, ROUTE, "a route is not a receipt");
+                return f.filled(RECEIPT) ? sameEvidence(check, RECEIPT, ROUTE, "a route is not a receipt")
+                        : notFilled(check, f, List.of(RECEIPT));
             case "alert_chain_health_not_route_only": {
                 if (!f.filled(ALERT_CHAIN)) {
                     return notFilled(check, f, List.of(ALERT_CHAIN));
@@ -316,6 +317,22 @@ public final class ReviewRules {
                 break;
         }
         return new Reason(check, List.of(), "the check's rule is not met");
+    }
+
+    /** What is wrong with a quarantined field, from the keywords found at it: its shape (with the accepted shapes), a secret, a raw payload. */
+    String quarantineReason(String field, Set<String> keywords) {
+        List<String> parts = new ArrayList<>();
+        List<String> shape = keywords.stream().filter(k -> !k.equals("secret") && !k.equals("raw-payload")).sorted().toList();
+        if (keywords.contains("secret")) {
+            parts.add("holds a secret-shaped string (rotate it)");
+        }
+        if (keywords.contains("raw-payload")) {
+            parts.add("holds a raw payload (config, alert, receiver payload or log)");
+        }
+        if (!shape.isEmpty()) {
+            parts.add(fields.shapeProblem(field, shape));
+        }
+        return field + " " + String.join("; ", parts);
     }
 
     private Reason notFilled(String check, Facts f, List<String> looked) {
