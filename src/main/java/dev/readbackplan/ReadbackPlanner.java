@@ -421,7 +421,8 @@ public final class ReadbackPlanner {
         check(new PlanOptions(generatedAt == null ? PlanOptions.defaults().generatedAt() : generatedAt,
                 gitCommit == null ? "unknown" : gitCommit));
         Bytes snapshotBytes = Bytes.of(snapshot, limits);
-        PlanCheck check = new PlanCheck(limits);
+        PlanCheck check = new PlanCheck(limits,
+                ReviewerEntries.carriedFields(new EvidenceFields(engine(), catalog().readbackFields())));
         PlanCheck.Provenance recorded = check.provenance(existingPlan);
         PlanOptions options = PlanOptions.defaults();
         options = withRecorded(options, generatedAt, recorded.generatedAt(), PlanOptions::withGeneratedAt);

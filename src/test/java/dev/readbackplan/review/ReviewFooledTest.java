@@ -238,4 +238,47 @@ class ReviewFooledTest {
                     format + " gives a quarantined value's accepted shapes");
         }
     }
+
+    // Item 6: an out-of-date plan is described by candidate id, before any pointer.
+
+    @Test
+    void anOutOfDatePlanNamesTheCandidatesByIdBeforeAnyPointer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws IOException {
+        java.nio.file.Path docs = temp.resolve("docs/security");
+        java.nio.file.Files.createDirectories(docs);
+        ObjectNode snapshot = (ObjectNode) JSON.readTree(
+                java.nio.file.Path.of("examples/docs/security/monitoring-owner-response-acceptance.snapshot.json").toFile());
+        ArrayNode candidates = (ArrayNode) snapshot.get("acceptance_candidates");
+        String leaving = candidates.get(1).get("surface_id").textValue();
+        candidates.remove(1);
+        ((ObjectNode) candidates.get(3)).put("label", "renamed after the plan");
+        String renamed = candidates.get(3).get("surface_id").textValue();
+        java.nio.file.Files.writeString(docs.resolve("monitoring-owner-response-acceptance.snapshot.json"), snapshot.toString());
+        java.nio.file.Path plan = temp.resolve("plan.json");
+        java.nio.file.Files.copy(java.nio.file.Path.of("examples/docs/security/monitoring-post-incident-readback-plan.filled.json"), plan);
+        String removedId = "monitoring_post_incident_readback:" + leaving;
+        String changedId = "monitoring_post_incident_readback:" + renamed;
+
+        ByteArrayOutputStream reviewErr = new ByteArrayOutputStream();
+        int reviewed = new dev.readbackplan.cli.Cli().run(new String[] {"review", "--root", temp.toString(), plan.toString()},
+                new ByteArrayOutputStream(), reviewErr);
+        assertEquals(1, reviewed);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int checked = new dev.readbackplan.cli.Cli().run(new String[] {"--root", temp.toString(), "--output", plan.toString(), "--check"},
+                new ByteArrayOutputStream(), err);
+        assertEquals(1, checked);
+        for (String output : List.of(lastLine(reviewErr.toString(StandardCharsets.UTF_8)), lastLine(err.toString(StandardCharsets.UTF_8)))) {
+            int removed = output.indexOf("1 removed (in the file, no longer in the snapshot): " + removedId);
+            int changed = output.indexOf("1 changed (what the snapshot gives for them differs): " + changedId);
+            assertTrue(removed >= 0 && changed > removed, output);
+            int pointer = output.indexOf("/readback_candidates/");
+            assertTrue(pointer < 0 || pointer > changed, "ids before any candidate's pointer: " + output);
+            assertFalse(output.matches(".*gives \"artifact://.*"), "a snapshot holds no artifact reference: " + output);
+        }
+    }
+
+    private static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines[lines.length - 1];
+    }
 }

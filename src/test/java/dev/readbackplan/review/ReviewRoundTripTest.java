@@ -176,7 +176,8 @@ class ReviewRoundTripTest {
         Path stale = ReviewGoldenTest.CORPUS.resolve("out-of-date");
         PlanReview outOfDate = planner.review(stale.resolve("plan.json"), stale.resolve("snapshot.json"), null);
         assertFalse(outOfDate.isCurrent());
-        assertEquals("/readback_candidates/0/label", outOfDate.comparison().displayPointer());
+        assertEquals("/readback_candidates", outOfDate.comparison().displayPointer(), "described by candidate id first");
+        assertTrue(outOfDate.comparison().difference().contains("first difference at /readback_candidates/0/label"));
         assertThrows(IllegalStateException.class, outOfDate::lanes);
     }
 

@@ -188,7 +188,8 @@ public final class PlanReviewer {
             candidates.add(candidate);
         }
         neutral.set(CANDIDATES, candidates);
-        return PlanDiff.first(neutral, regenerated, Pointer.ROOT);
+        // Described by candidate id first (removed, added, changed), then the first differing pointer.
+        return PlanDiff.byCandidate(neutral, regenerated, neutralCandidateFields, false);
     }
 
     private boolean countsZero(JsonNode summary) {
