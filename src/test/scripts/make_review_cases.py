@@ -128,7 +128,8 @@ def edge_cases():
     return [
         ("expect-reject_false_green_claim--claim-with-missing-field",
          lambda s: with_changes(s, post_change_monitoring_ref=None), None, "ready_for_monitoring_post_incident_review"),
-        ("expect-reject_false_green_claim--claim-in-status-nothing-filled", nothing, "ready_for_monitoring_post_incident_review", None),
+        ("expect-waiting_post_incident_readback--status-is-not-a-claim-nothing-filled", nothing,
+         "ready_for_monitoring_post_incident_review", None),
         ("expect-reject_false_green_claim--alert-chain-is-route",
          lambda s: with_changes(s, alert_chain_health_readback_ref=full(s)["receiver_route_state_ref"]), None, None),
         ("expect-reject_false_green_claim--alert-chain-is-freshness",
@@ -145,7 +146,7 @@ def edge_cases():
                                 receiver_receipt_readback_ref=None, recurrence_guard_ref=None), None, None),
         ("expect-request_actor_or_time_supplement--only-alert-state-filled",
          lambda s: {"before_alert_state_ref": "sha256:" + "a" * 64, "after_alert_state_ref": "sha256:" + "b" * 64}, None, None),
-        ("expect-waiting_runtime_gate--claim-in-status", full, "waiting_runtime_gate", None),
+        ("expect-ready_for_monitoring_post_incident_review--status-is-not-a-claim", full, "waiting_runtime_gate", None),
         ("expect-ready_for_monitoring_post_incident_review--outcome-claim-beats-status", full, "waiting_runtime_gate",
          "ready_for_monitoring_post_incident_review"),
         ("expect-quarantine_raw_payload--owner-too-long", lambda s: with_changes(s, followup_owner="x" * 201), None, None),
@@ -153,6 +154,36 @@ def edge_cases():
         ("expect-quarantine_raw_payload--number-as-ref", lambda s: with_changes(s, recurrence_guard_ref=42), None, None),
         ("expect-quarantine_raw_payload--telegram-token-in-ref",
          lambda s: with_changes(s, receiver_route_state_ref="123456789:" + "A" * 35), None, None),
+    ]
+
+
+def fooled_cases():
+    """Issue 13 items 1 and 2: one reference spelt two ways, owners and windows that name nobody."""
+    route = "artifact://evidence/2026/route.json"
+    return [
+        ("expect-reject_false_green_claim--receipt-is-route-commit-prefix",
+         lambda s: with_changes(s, receiver_route_state_ref="abc1234def", receiver_receipt_readback_ref="commit:abc1234def"), None, None),
+        ("expect-reject_false_green_claim--alert-chain-is-route-dot-segment",
+         lambda s: with_changes(s, receiver_route_state_ref=route, alert_chain_health_readback_ref="artifact://evidence/2026/./route.json"),
+         None, None),
+        ("expect-reject_false_green_claim--alert-chain-is-freshness-issue-case",
+         lambda s: with_changes(s, dashboard_trace_log_freshness_ref="acme/monitoring#12",
+                                alert_chain_health_readback_ref="Acme/Monitoring#012"), None, None),
+        ("alone-before_after_alert_state_present--short-commit",
+         lambda s: with_changes(s, before_alert_state_ref="abc1234", after_alert_state_ref="abc1234def"), None, None),
+        ("alone-postcheck_independent--trailing-slash",
+         lambda s: with_changes(s, postcheck_readback_ref=full(s)["recurrence_guard_ref"] + "/"), None, None),
+        ("alone-postcheck_independent--parent-segment",
+         lambda s: with_changes(s, postcheck_readback_ref=full(s)["recurrence_guard_ref"].replace("/2026/", "/2026/x/../")), None, None),
+        ("alone-noise_budget_owner_present--zero-width", lambda s: with_changes(s, followup_owner="\u200b"), None, None),
+        ("alone-noise_budget_owner_present--blank", lambda s: with_changes(s, followup_owner=" \t "), None, None),
+        ("alone-maintenance_window_present--tbd", lambda s: with_changes(s, maintenance_window="TBD"), None, None),
+        ("alone-maintenance_window_present--placeholder-upper-case",
+         lambda s: with_changes(s, maintenance_window="PENDING_POST_INCIDENT_READBACK"), None, None),
+        ("alone-rollback_or_disable_validation_present--owner-n-a", lambda s: with_changes(s, rollback_owner="n/a"), None, None),
+        ("alone-rollback_or_disable_validation_present--owner-dash", lambda s: with_changes(s, rollback_owner="-"), None, None),
+        ("expect-ready_for_monitoring_post_incident_review--status-written-by-the-tool-is-no-claim", full,
+         "ready_for_monitoring_post_incident_review", "waiting_post_incident_readback"),
     ]
 
 
@@ -194,8 +225,8 @@ def fill_plan(plan, cases):
 def review(folder, fmt):
     run = subprocess.run(CLI + ["review", "--root", folder, "--source-report", "snapshot.json", "--reviewed-at", REVIEWED_AT,
                                 "--format", fmt, os.path.join(folder, "plan.json")], capture_output=True)
-    text = (run.stdout + run.stderr).decode("utf-8").replace(os.path.join(folder, ""), "")
-    return run.returncode, text
+    out = run.stdout if fmt == "json" else run.stdout + run.stderr  # the JSON golden is the document alone
+    return run.returncode, out.decode("utf-8").replace(os.path.join(folder, ""), "")
 
 
 def make_case(name, cases, mutate_plan=None, mutate_snapshot=None):
@@ -258,6 +289,7 @@ def main():
     make_case("lanes", lane_cases())
     make_case("checks-alone", alone_cases())
     make_case("edge", edge_cases())
+    make_case("fooled", fooled_cases())
 
     def stale_label(snapshot):
         snapshot["acceptance_candidates"][0]["label"] = "Prometheus alert rules: renamed after the plan"

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.internal.json.PythonJsonWriter;
+import dev.readbackplan.internal.report.Display;
 import dev.readbackplan.internal.review.PlanReviewer;
 import dev.readbackplan.internal.review.ReviewRenderer;
 import dev.readbackplan.model.ReadbackReview;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +35,10 @@ public final class PlanReview {
     private final JsonNode plan;
     private final String planName;
     private final PlanReviewer reviewer;
+    private final ValidationReport snapshotReport;
 
-    PlanReview(PlanReviewer reviewer, PlanReviewer.Result result, JsonNode plan, String planName) {
+    PlanReview(PlanReviewer reviewer, PlanReviewer.Result result, JsonNode plan, String planName, ValidationReport snapshotReport) {
+        this.snapshotReport = snapshotReport;
         this.comparison = result.outOfDate() == null ? PlanComparison.matching()
                 : PlanComparison.differs(result.outOfDate().pointer().segments(), result.outOfDate().description());
         this.reviewer = reviewer;
@@ -72,15 +76,23 @@ public final class PlanReview {
      */
     public void writeJson(OutputStream out) throws IOException {
         requireCurrent();
-        PythonJsonWriter writer = new PythonJsonWriter(out);
-        writer.writeDocument(document);
-        writer.flush();
+        // Through the one escaping function: bidi, zero-width and control characters as backslash-u escapes.
+        out.write(Display.json(document).toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /**
+     * @return the snapshot's validation report: valid, with the warnings generation prints (a misspelt
+     *     key, counts that disagree), which every review format repeats
+     */
+    public ValidationReport snapshotReport() {
+        return snapshotReport;
     }
 
     /** @return one line per candidate, {@code surface_id: lane (failed: check, ...)}, then a tally per lane */
     public String toText() {
         requireCurrent();
-        return ReviewRenderer.text(candidates, ReadbackPlanner.catalog());
+        return ReviewRenderer.text(candidates, ReadbackPlanner.catalog()).toString();
     }
 
     /** @return a Markdown report for a pull request: the lane tally, then each candidate's unmet checks with their instructions */
@@ -88,7 +100,7 @@ public final class PlanReview {
         requireCurrent();
         return ReviewRenderer.markdown(candidates, ReadbackPlanner.catalog(), document.get("reviewed_at").textValue(),
                 document.get("plan_generated_at").textValue(), document.get("plan_git_commit").textValue(),
-                document.get("plan_sha256").textValue());
+                document.get("plan_sha256").textValue(), snapshotReport.source(), snapshotReport.warnings()).toString();
     }
 
     /** @return the outcome lane of each candidate, in plan order */
@@ -97,10 +109,13 @@ public final class PlanReview {
         return candidates.stream().map(PlanReviewer.CandidateReview::lane).toList();
     }
 
-    /** @return whether every candidate is ready for review or waiting for its runtime gate (what CI may require) */
+    /**
+     * @return whether the plan has candidates and every one is ready for review or waiting for its
+     *     runtime gate (what CI may require); a plan with no candidate is not ready
+     */
     public boolean allReady() {
         requireCurrent();
-        return candidates.stream().allMatch(c -> READY_LANES.contains(c.lane()));
+        return !candidates.isEmpty() && candidates.stream().allMatch(c -> READY_LANES.contains(c.lane()));
     }
 
     /** @return the JSON Pointers of every quarantined evidence field, in plan order */
@@ -135,12 +150,12 @@ public final class PlanReview {
     }
 
     /**
-     * Writes the plan with each candidate's lane in its {@code status} and {@code reviewer_outcome} (a
-     * rejected claim stays in {@code reviewer_outcome}, so that a second review rejects it again) and
-     * every value with a secret or raw-payload finding set to null ({@link #nulledPointers()}), in the
-     * canonical format, after validating it; {@code out} is not closed. A value quarantined for its
-     * shape alone holds no secret and stays: it is the reviewer's information, and keeps its candidate
-     * in {@code quarantine_raw_payload} until corrected.
+     * Writes the plan with each candidate's lane in its {@code status} (the tool's field; {@code
+     * reviewer_outcome} is the reviewer's claim and is never changed, so a rejected claim is rejected
+     * again on the next review) and every value with a secret or raw-payload finding set to null
+     * ({@link #nulledPointers()}), in the canonical format, after validating it; {@code out} is not
+     * closed. A value quarantined for its shape alone holds no secret and stays: it is the reviewer's
+     * information, and keeps its candidate in {@code quarantine_raw_payload} until corrected.
      *
      * @param out where it goes; not closed
      * @throws InvalidDocumentException when the plan would not be valid (a bug); nothing is written then

@@ -566,7 +566,8 @@ public final class ReadbackPlanner {
         check(new PlanOptions(generatedAt == null ? PlanOptions.defaults().generatedAt() : generatedAt,
                 gitCommit == null ? "unknown" : gitCommit));
         Bytes snapshotBytes = Bytes.of(snapshot, limits);
-        PlanCheck check = new PlanCheck(limits);
+        PlanCheck check = new PlanCheck(limits,
+                ReviewerEntries.carriedFields(new EvidenceFields(engine(), catalog().readbackFields())));
         PlanCheck.Provenance recorded = check.provenance(existingPlan);
         PlanOptions options = PlanOptions.defaults();
         options = withRecorded(options, generatedAt, recorded.generatedAt(), PlanOptions::withGeneratedAt);
@@ -848,8 +849,9 @@ public final class ReadbackPlanner {
             throw new InvalidDocumentException(quarantine.count() == 0 ? parsedPlan.report()
                     : read(plan, planName, DocumentKind.PLAN, DocumentReader.Purpose.VALIDATE).report());
         }
-        PlanReviewer.Result result = reviewer.review(parsedPlan, quarantine, parsedSnapshot.root(), snapshotName, at, Futures.join(sha256));
-        return new PlanReview(reviewer, result, parsedPlan.root(), planName);
+        PlanReviewer.Result result = reviewer.review(parsedPlan, quarantine, parsedSnapshot.root(), snapshotName, at, Futures.join(sha256),
+                parsedSnapshot.report().warnings());
+        return new PlanReview(reviewer, result, parsedPlan.root(), planName, parsedSnapshot.report());
     }
 
     private static String sha256(Bytes bytes) {

@@ -49,6 +49,8 @@ public final class SarifWriter {
             "no_false_green");
     /** The rule of a quarantined evidence field in a review. */
     public static final String QUARANTINED_FIELD_RULE = "quarantined-field";
+    /** The rule of a warning of the reviewed plan's snapshot, repeated in the review. */
+    public static final String SNAPSHOT_WARNING_RULE = "snapshot-warning";
 
     /** This tool's own checks, in the order rules list them: id, short description, help. */
     private static final Map<String, String[]> OWN_RULES = ownRules();
@@ -154,16 +156,17 @@ public final class SarifWriter {
             Pointer candidatePointer = Pointer.ROOT.key("readback_candidates").index(candidate.index());
             String who = Display.pointerForText(candidatePointer.segments()) + " (surface_id "
                     + Display.text(String.valueOf(candidate.surfaceId())) + ", lane " + candidate.lane() + ")";
-            for (String check : candidate.failedChecks()) {
+            for (dev.readbackplan.internal.review.ReviewRules.Reason reason : candidate.reasons()) {
+                String check = reason.check();
                 at.add(candidatePointer);
                 pending.add(new String[] {check, ERROR_CHECKS.contains(check) ? "error" : "warning",
-                        who + ": reviewer check " + check + " not met"});
+                        who + ": reviewer check " + check + " not met: " + Display.text(reason.text())});
             }
-            for (String field : candidate.quarantinedFields()) {
-                Pointer pointer = Pointer.parse(field);
+            for (int q = 0; q < candidate.quarantinedFields().size(); q++) {
+                Pointer pointer = Pointer.parse(candidate.quarantinedFields().get(q));
                 at.add(pointer);
                 pending.add(new String[] {QUARANTINED_FIELD_RULE, "error",
-                        Display.pointerForText(pointer.segments()) + ": quarantined: not a redacted evidence reference"
+                        Display.pointerForText(pointer.segments()) + ": quarantined: " + Display.text(candidate.quarantineReasons().get(q))
                                 + " (the value is never shown)"});
             }
         }
@@ -175,6 +178,18 @@ public final class SarifWriter {
             Problem position = located.get(i);
             location(result, uri, position.line(), position.column());
             result.putObject("properties").put("pointer", Display.pointerForText(at.get(i).segments()));
+        }
+        ValidationReport snapshot = review.snapshotReport();
+        if (!snapshot.warnings().isEmpty()) {
+            rules.add(SNAPSHOT_WARNING_RULE, "snapshot warning",
+                    "The snapshot the plan was generated from has a warning (generation prints it too): a misspelt key can leave"
+                            + " the plan without the candidates it should have. Fix the snapshot and regenerate.");
+            String snapshotUri = uri(snapshot.source(), base);
+            for (Problem warning : snapshot.warnings()) {
+                ObjectNode result = result(results, rules, SNAPSHOT_WARNING_RULE, "warning",
+                        warning.displayPointer() + ": " + Display.text(warning.message()));
+                location(result, snapshotUri, warning.line(), warning.column());
+            }
         }
         return write(toolVersion, rules, results);
     }

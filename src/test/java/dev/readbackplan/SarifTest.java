@@ -186,14 +186,22 @@ class SarifTest {
         int quarantined = review.quarantinedPointers().size();
         assertTrue(failed > 0 && quarantined > 0, "the lanes case has both kinds of finding");
         JsonNode results = run.get("results");
-        assertEquals(failed + quarantined, results.size());
+        int warnings = review.snapshotReport().warnings().size();
+        assertTrue(warnings > 0, "the lanes snapshot's summary disagrees with its candidates");
+        assertEquals(failed + quarantined + warnings, results.size());
         Set<String> ruleIds = new HashSet<>();
         run.get("tool").get("driver").get("rules").forEach(rule -> ruleIds.add(rule.get("id").textValue()));
-        assertEquals(ReadbackPlanner.catalog().reviewerChecks().size() + 1, ruleIds.size());
+        assertEquals(ReadbackPlanner.catalog().reviewerChecks().size() + 2, ruleIds.size());
         int quarantineResults = 0;
         for (JsonNode result : results) {
             assertTrue(ruleIds.contains(result.get("ruleId").textValue()));
             JsonNode physical = result.get("locations").get(0).get("physicalLocation");
+            if (result.get("ruleId").textValue().equals(SarifWriter.SNAPSHOT_WARNING_RULE)) {
+                // The snapshot's warnings, repeated: at the snapshot, as warnings.
+                assertEquals("src/test/resources/review/lanes/snapshot.json", physical.get("artifactLocation").get("uri").textValue());
+                assertEquals("warning", result.get("level").textValue());
+                continue;
+            }
             assertEquals("src/test/resources/review/lanes/plan.json", physical.get("artifactLocation").get("uri").textValue());
             assertTrue(physical.get("region").get("startLine").intValue() > 1, result.toString());
             String level = result.get("level").textValue();

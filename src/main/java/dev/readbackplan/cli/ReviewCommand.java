@@ -32,7 +32,7 @@ final class ReviewCommand {
             new Arguments.Option("--reviewed-at", "TIMESTAMP",
                     "RFC 3339 date-time with offset to record (default: now at +08:00, to the second)"),
             new Arguments.Option("--write", null,
-                    "record each candidate's lane in its status and reviewer_outcome in PLAN, and null values with a secret or raw payload"),
+                    "record each candidate's lane in its status in PLAN (reviewer_outcome is left to reviewers), and null values with a secret or raw payload"),
             new Arguments.Option("--require-ready", null,
                     "exit 1 unless every candidate is ready for review or waiting for its runtime gate"),
             new Arguments.Option("--help", null, "show this help and exit"));
@@ -96,6 +96,10 @@ final class ReviewCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage().replace("reviewedAt", "--reviewed-at"));
         }
+        if (!review.snapshotReport().warnings().isEmpty()) {
+            // The warnings generation prints (a misspelt key, counts that disagree): review repeats them.
+            messages.print(review.snapshotReport().toText());
+        }
         if (!review.isCurrent()) {
             messages.println(Display.text(plan.toString()) + ": out of date at " + review.comparison().displayPointer() + ": "
                     + review.comparison().difference());
@@ -130,7 +134,7 @@ final class ReviewCommand {
                 messages.println(Display.text(plan.toString()) + ": note: " + (quarantined.size() - limit) + " more quarantined values not shown"
                         + " (the first " + limit + " are); " + nulled.size() + " in all removed, " + (quarantined.size() - nulled.size()) + " kept");
             }
-            messages.println(Display.text(plan.toString()) + ": lanes written into status and reviewer_outcome of " + review.lanes().size()
+            messages.println(Display.text(plan.toString()) + ": lanes written into status of " + review.lanes().size()
                     + (review.lanes().size() == 1 ? " candidate" : " candidates"));
         }
         if (parsed.has("--output")) {
@@ -138,6 +142,10 @@ final class ReviewCommand {
         } else {
             rendered.writeTo(out);
             out.flush();
+        }
+        if (parsed.has("--require-ready") && review.lanes().isEmpty()) {
+            messages.println(Cli.PROGRAM + ": error: the plan has no candidates, so none is ready (--require-ready)");
+            return Cli.INVALID;
         }
         if (parsed.has("--require-ready") && !review.allReady()) {
             long waiting = review.lanes().stream()

@@ -98,7 +98,8 @@ class ReviewRoundTripTest {
         assertEquals(0, ReviewGoldenTest.review(folder, "--write").status());
         JsonNode candidate = JSON.readTree(folder.resolve("plan.json").toFile()).get("readback_candidates").get(7);
         assertEquals("reject_false_green_claim", candidate.get("status").textValue());
-        assertEquals("reject_false_green_claim", candidate.get("reviewer_outcome").textValue(), "no claim to keep here");
+        assertEquals("waiting_post_incident_readback", candidate.get("reviewer_outcome").textValue(),
+                "--write never writes reviewer_outcome: it is the reviewer's claim");
         Path edge = copyCase("edge", temp);
         assertEquals(0, ReviewGoldenTest.review(edge, "--write").status());
         JsonNode claimed = JSON.readTree(edge.resolve("plan.json").toFile()).get("readback_candidates").get(0);
@@ -193,7 +194,8 @@ class ReviewRoundTripTest {
         Path stale = ReviewGoldenTest.CORPUS.resolve("out-of-date");
         PlanReview outOfDate = planner.review(stale.resolve("plan.json"), stale.resolve("snapshot.json"), null);
         assertFalse(outOfDate.isCurrent());
-        assertEquals("/readback_candidates/0/label", outOfDate.comparison().displayPointer());
+        assertEquals("/readback_candidates", outOfDate.comparison().displayPointer(), "described by candidate id first");
+        assertTrue(outOfDate.comparison().difference().contains("first difference at /readback_candidates/0/label"));
         assertThrows(IllegalStateException.class, outOfDate::lanes);
     }
 

@@ -38,12 +38,24 @@ public final class PlanCheck {
     private final Limits limits;
     private final JsonFactory factory;
     private final long treeDiffLimit;
+    /** The members reviewers fill in: a difference there is a reviewer's entry, not what the snapshot gives. */
+    private final java.util.Collection<String> reviewerFields;
 
     public PlanCheck(Limits limits) {
-        this(limits, TREE_DIFF_LIMIT);
+        this(limits, TREE_DIFF_LIMIT, java.util.List.of());
+    }
+
+    /** A check that names reviewer entries as such, and describes differing candidates by id. */
+    public PlanCheck(Limits limits, java.util.Collection<String> reviewerFields) {
+        this(limits, TREE_DIFF_LIMIT, reviewerFields);
     }
 
     PlanCheck(Limits limits, long treeDiffLimit) {
+        this(limits, treeDiffLimit, java.util.List.of());
+    }
+
+    PlanCheck(Limits limits, long treeDiffLimit, java.util.Collection<String> reviewerFields) {
+        this.reviewerFields = java.util.List.copyOf(reviewerFields);
         this.limits = limits;
         this.factory = StrictJsonReader.jsonFactory(limits);
         this.treeDiffLimit = treeDiffLimit;
@@ -113,7 +125,7 @@ public final class PlanCheck {
             if (inFile == null) {
                 return PlanComparison.differs("", "the file is not a readable JSON document");
             }
-            PlanDiff.Difference first = PlanDiff.first(inFile, tree.get(), Pointer.ROOT);
+            PlanDiff.Difference first = PlanDiff.byCandidate(inFile, tree.get(), reviewerFields, true);
             if (first == null) {
                 return PlanComparison.differs("", "same content, different layout: the generator's formatting is canonical");
             }

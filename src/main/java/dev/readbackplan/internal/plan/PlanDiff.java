@@ -17,6 +17,131 @@ public final class PlanDiff {
 
     private PlanDiff() {}
 
+    private static final String CANDIDATES = "readback_candidates";
+    private static final String ID = "post_incident_readback_candidate_id";
+    /** Ids shown per list; the rest are counted. */
+    private static final int SHOWN_IDS = 5;
+
+    /**
+     * The difference between a plan file and the regenerated plan, described by candidate first: the
+     * candidates removed, added and changed, by id, then the first differing pointer. When only the
+     * top level differs, just the first difference. Null when equal.
+     *
+     * @param reviewerFields the members reviewers fill in (evidence fields, status, reviewer outcome):
+     *     a difference there is the file's reviewer entries, never something "the snapshot gives"
+     * @param entriesCount whether candidates that differ in reviewers' fields alone are named (for
+     *     {@code --check}; a review compares with those fields set aside)
+     */
+    public static Difference byCandidate(JsonNode inFile, JsonNode regenerated, java.util.Collection<String> reviewerFields,
+            boolean entriesCount) {
+        Difference first = first(inFile, regenerated, Pointer.ROOT);
+        if (first == null) {
+            return null;
+        }
+        String description = first.description();
+        java.util.List<String> at = first.pointer().segments();
+        if (at.size() >= 3 && at.get(0).equals(CANDIDATES) && reviewerFields.contains(at.get(2))) {
+            description = "the reviewers' entries differ here (the file has " + show(inFile.at(first.pointer().toString()))
+                    + "; regeneration carries entries over by candidate id, and a fresh plan has none)";
+        }
+        String changes = candidateChanges(inFile.get(CANDIDATES), regenerated.get(CANDIDATES), reviewerFields, entriesCount);
+        if (changes == null) {
+            return new Difference(first.pointer(), description);
+        }
+        return new Difference(Pointer.ROOT.key(CANDIDATES), changes + "; first difference at "
+                + Display.pointerForText(at) + ": " + description);
+    }
+
+    /**
+     * The candidates of the file and of the regenerated plan compared by id: removed, added, changed
+     * (apart from reviewers' fields), with reviewer entries the regenerated plan lacks, or reordered;
+     * null when they are the same candidates in the same order.
+     */
+    static String candidateChanges(JsonNode inFile, JsonNode regenerated, java.util.Collection<String> reviewerFields,
+            boolean entriesCount) {
+        if (inFile == null || regenerated == null || !inFile.isArray() || !regenerated.isArray()) {
+            return null;
+        }
+        java.util.Map<String, JsonNode> file = byId(inFile);
+        java.util.Map<String, JsonNode> fresh = byId(regenerated);
+        if (file == null || fresh == null) {
+            return null;
+        }
+        java.util.List<String> removed = new java.util.ArrayList<>();
+        java.util.List<String> changed = new java.util.ArrayList<>();
+        java.util.List<String> entries = new java.util.ArrayList<>();
+        file.forEach((id, candidate) -> {
+            JsonNode other = fresh.get(id);
+            if (other == null) {
+                removed.add(id);
+            } else if (!equalApart(candidate, other, reviewerFields, false)) {
+                changed.add(id);
+            } else if (entriesCount && !equalApart(candidate, other, reviewerFields, true)) {
+                entries.add(id);
+            }
+        });
+        java.util.List<String> added = new java.util.ArrayList<>();
+        fresh.keySet().forEach(id -> {
+            if (!file.containsKey(id)) {
+                added.add(id);
+            }
+        });
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        list(parts, "removed (in the file, no longer in the snapshot)", removed);
+        list(parts, "added (in the snapshot, not in the file)", added);
+        list(parts, "changed (what the snapshot gives for them differs)", changed);
+        list(parts, "with reviewer entries the regenerated plan does not expect", entries);
+        if (parts.isEmpty()) {
+            if (new java.util.ArrayList<>(file.keySet()).equals(new java.util.ArrayList<>(fresh.keySet()))) {
+                return null;
+            }
+            parts.add("the same candidates in another order");
+        }
+        return "candidates by id: " + String.join("; ", parts);
+    }
+
+    /** Candidates by id, in order; null when one has no textual id or two share one. */
+    private static java.util.Map<String, JsonNode> byId(JsonNode candidates) {
+        java.util.Map<String, JsonNode> byId = new java.util.LinkedHashMap<>();
+        for (JsonNode candidate : candidates) {
+            JsonNode id = candidate.get(ID);
+            if (id == null || !id.isTextual() || byId.put(id.textValue(), candidate) != null) {
+                return null;
+            }
+        }
+        return byId;
+    }
+
+    /** Whether two candidates are equal apart from the reviewers' fields (or, with {@code only}, in the reviewers' fields alone). */
+    private static boolean equalApart(JsonNode a, JsonNode b, java.util.Collection<String> reviewerFields, boolean only) {
+        if (!a.isObject() || !b.isObject()) {
+            return a.equals(b);
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        a.fieldNames().forEachRemaining(keys::add);
+        b.fieldNames().forEachRemaining(keys::add);
+        for (String key : keys) {
+            if (reviewerFields.contains(key) == only && !java.util.Objects.equals(a.get(key), b.get(key))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void list(java.util.List<String> parts, String what, java.util.List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder().append(ids.size()).append(' ').append(what).append(": ");
+        for (int i = 0; i < Math.min(ids.size(), SHOWN_IDS); i++) {
+            text.append(i == 0 ? "" : ", ").append(Display.text(ids.get(i)));
+        }
+        if (ids.size() > SHOWN_IDS) {
+            text.append(" and ").append(ids.size() - SHOWN_IDS).append(" more");
+        }
+        parts.add(text.toString());
+    }
+
     /** The first difference between what a file holds and what the generator would write, or null. */
     public static Difference first(JsonNode inFile, JsonNode regenerated, Pointer at) {
         if (inFile == regenerated) {

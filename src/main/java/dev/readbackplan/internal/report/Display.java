@@ -69,6 +69,54 @@ public final class Display {
         return escapeInvisible(forJson(raw));
     }
 
+    /** Text from a document (an id, a label, a key, a file name) for a terminal or Markdown: as {@link #text}, typed as safe. */
+    public static SafeText safe(String raw) {
+        return raw == null ? SafeText.EMPTY : new SafeText(text(raw));
+    }
+
+    /** A pointer for a text report, typed as safe: see {@link #pointerForText}. */
+    public static SafeText safePointer(List<String> segments) {
+        return new SafeText(pointerForText(segments));
+    }
+
+    /**
+     * A report document as JSON text: the canonical layout with every invisible character and lone
+     * surrogate written as a backslash-u escape (bidi overrides, zero-width characters, controls).
+     */
+    public static SafeText json(com.fasterxml.jackson.databind.JsonNode document) {
+        return new SafeText(dev.readbackplan.internal.json.PythonJsonWriter.reportText(document));
+    }
+
+    /** Safe text as a Markdown inline code span: one line, a fence longer than any run of backticks inside. */
+    public static SafeText markdownCode(SafeText safe) {
+        String line = oneLine(safe.toString());
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < line.length(); i++) {
+            run = line.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(longest + 1);
+        String pad = line.startsWith("`") || line.endsWith("`") ? " " : "";
+        return new SafeText(fence + pad + line + pad + fence);
+    }
+
+    /** Safe text as one line of Markdown prose or a table cell: pipes and Markdown's active characters escaped. */
+    public static SafeText markdownText(SafeText safe) {
+        StringBuilder out = new StringBuilder();
+        for (char c : oneLine(safe.toString()).toCharArray()) {
+            if ("\\`*_[]<>|#!~".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return new SafeText(out.toString());
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("[\\r\\n\\u2028\\u2029]+", " ");
+    }
+
     /** A message or file name for a JSON report: redacted when secret-shaped and shortened. */
     public static String forJson(String raw) {
         if (SecretScanner.scan(raw) != null) {

@@ -16,6 +16,12 @@ public final class EvidenceFields {
     private final List<String> assignments;
     private final List<String> all;
     private final String pendingPlaceholder;
+    /** The placeholder words, as {@link #placeholderKey} gives them. */
+    private final java.util.Set<String> placeholderKeys;
+    private final List<String> placeholderWords;
+    private final String acceptedRefShapes;
+    private final int refMaxLength;
+    private final int assignmentMaxLength;
 
     public EvidenceFields(Engine engine, List<String> readbackFieldOrder) {
         JsonNode planSchema = engine.schemas().planNode();
@@ -50,6 +56,23 @@ public final class EvidenceFields {
         }
         this.all = List.copyOf(all);
         this.pendingPlaceholder = assignmentSchema.get("default").textValue();
+        JsonNode words = dev.readbackplan.internal.schema.SchemaSet.packagedTree(dev.readbackplan.internal.schema.SchemaSet.REVIEW_SCHEMA)
+                .at("/$defs/placeholder_assignment/enum");
+        List<String> placeholders = new ArrayList<>();
+        words.forEach(w -> placeholders.add(w.textValue()));
+        this.placeholderWords = List.copyOf(placeholders);
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        placeholders.forEach(w -> keys.add(placeholderKey(w)));
+        if (!keys.contains(placeholderKey(pendingPlaceholder))) {
+            throw new IllegalStateException("the review schema's placeholder words do not include the plan's placeholder " + pendingPlaceholder);
+        }
+        this.placeholderKeys = java.util.Set.copyOf(keys);
+        String description = refSchema.path("description").asText("");
+        int shapes = description.indexOf("Accepted shapes");
+        int colon = description.indexOf(": ", shapes);
+        this.acceptedRefShapes = shapes < 0 || colon < 0 ? "see the plan schema's evidence_ref" : description.substring(colon + 2).replaceAll("\\.$", "");
+        this.refMaxLength = refSchema.path("maxLength").asInt(0);
+        this.assignmentMaxLength = assignmentSchema.path("maxLength").asInt(0);
     }
 
     /** The schema a property refers to (one {@code $ref} within the plan schema), or the property's own. */
@@ -109,11 +132,55 @@ public final class EvidenceFields {
         return pendingPlaceholder;
     }
 
-    /** Whether a field's value counts as filled: a ref not null, an assignment a string other than the placeholder. */
+    /** The placeholder words of the review schema, as written there. */
+    public List<String> placeholderWords() {
+        return placeholderWords;
+    }
+
+    /**
+     * Whether a field's value counts as filled: a ref not null; an assignment a string that, once
+     * invisible and format characters are removed and it is trimmed, has a letter or digit and is
+     * not a placeholder word (see {@link #namesSomeone}).
+     */
     public boolean isFilled(String field, JsonNode value, boolean ref) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return false;
         }
-        return ref || !value.isTextual() || !value.textValue().equals(pendingPlaceholder);
+        return ref || !value.isTextual() || namesSomeone(value.textValue());
+    }
+
+    /** Whether an owner or window value names someone or something: a letter or digit, and no placeholder word. */
+    public boolean namesSomeone(String value) {
+        String key = placeholderKey(value);
+        return !key.isEmpty() && !placeholderKeys.contains(key);
+    }
+
+    /** A value reduced to its lower-case letters and digits (invisible and format characters, spaces and punctuation gone). */
+    static String placeholderKey(String value) {
+        StringBuilder key = new StringBuilder(Math.min(value.length(), 64));
+        value.codePoints().forEach(c -> {
+            if (Character.isLetterOrDigit(c)) {
+                key.appendCodePoint(Character.toLowerCase(c));
+            }
+        });
+        return key.toString();
+    }
+
+    /** Why a quarantined value is not allowed, from the validation keywords found at it: the accepted shapes included. */
+    public String shapeProblem(String field, List<String> keywords) {
+        boolean ref = isRef(field);
+        List<String> parts = new ArrayList<>();
+        for (String keyword : keywords) {
+            switch (keyword) {
+                case "type" -> parts.add("is neither a string nor null");
+                case "pattern" -> parts.add("is not a redacted evidence reference");
+                case "minLength" -> parts.add("is empty");
+                case "maxLength" -> parts.add("is longer than " + (ref ? refMaxLength : assignmentMaxLength) + " characters");
+                default -> parts.add("breaks the plan schema's " + keyword);
+            }
+        }
+        String accepted = ref ? "accepted shapes: " + acceptedRefShapes
+                : "accepted: a name, team or window of 1 to " + assignmentMaxLength + " characters";
+        return String.join(" and ", parts) + " (" + accepted + ")";
     }
 }

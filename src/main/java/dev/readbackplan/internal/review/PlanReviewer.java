@@ -41,12 +41,15 @@ public final class PlanReviewer {
 
     /**
      * The review of one candidate. Lists in catalog and readback-field order; pointers only, never
-     * values. {@code nulledFields} are those of {@code quarantinedFields} with a secret or raw-payload
-     * finding: the only values {@code --write} removes; the others are quarantined for their shape
-     * alone, hold no secret, and stay.
+     * values. {@code reasons} has one entry per failed check, in the same order; {@code
+     * quarantineReasons} one per quarantined field (what is wrong, and the accepted shapes). {@code
+     * nulledFields} are those of {@code quarantinedFields} with a secret or raw-payload finding: the
+     * only values {@code --write} removes; the others are quarantined for their shape alone, hold no
+     * secret, and stay.
      */
     public record CandidateReview(int index, String candidateId, String surfaceId, String lane, String claimedLane,
-            List<String> failedChecks, List<String> missingFields, List<String> quarantinedFields, List<String> nulledFields) {}
+            List<String> failedChecks, List<String> missingFields, List<String> quarantinedFields, List<String> nulledFields,
+            List<ReviewRules.Reason> reasons, List<String> quarantineReasons) {}
 
     /** A review: out of date (difference set, nothing else) or reviewed. */
     public record Result(PlanDiff.Difference outOfDate, List<CandidateReview> candidates, ObjectNode document) {}
@@ -141,8 +144,9 @@ public final class PlanReviewer {
      * @param snapshot a validated snapshot
      * @throws InvalidDocumentException when the plan has a problem that does not merely quarantine an evidence field
      */
-    public Result review(DocumentReader.Parsed plan, JsonNode snapshot, String snapshotName, String reviewedAt, String planSha256) {
-        return review(plan, null, snapshot, snapshotName, reviewedAt, planSha256);
+    public Result review(DocumentReader.Parsed plan, JsonNode snapshot, String snapshotName, String reviewedAt, String planSha256,
+            List<Problem> snapshotWarnings) {
+        return review(plan, null, snapshot, snapshotName, reviewedAt, planSha256, snapshotWarnings);
     }
 
     /**
@@ -151,7 +155,7 @@ public final class PlanReviewer {
      * @throws InvalidDocumentException when the plan's report has an error: every quarantining problem was taken out of it
      */
     public Result review(DocumentReader.Parsed plan, Quarantine quarantine, JsonNode snapshot, String snapshotName, String reviewedAt,
-            String planSha256) {
+            String planSha256, List<Problem> snapshotWarnings) {
         Map<Integer, Map<String, Set<String>>> quarantined = classify(plan.report(), plan.root());
         if (quarantine != null) {
             quarantine.found.forEach((index, fields) -> fields.forEach((field, keywords) -> quarantined
@@ -168,7 +172,7 @@ public final class PlanReviewer {
         for (int i = 0; i < candidates.size(); i++) {
             reviews.add(candidate(i, candidates.get(i), quarantined.getOrDefault(i, Map.of()), countsZero));
         }
-        return new Result(null, reviews, document(root, reviews, reviewedAt, planSha256));
+        return new Result(null, reviews, document(root, reviews, reviewedAt, planSha256, snapshotWarnings));
     }
 
     /**
@@ -237,7 +241,8 @@ public final class PlanReviewer {
             candidates.add(candidate);
         }
         neutral.set(CANDIDATES, candidates);
-        return PlanDiff.first(neutral, regenerated, Pointer.ROOT);
+        // Described by candidate id first (removed, added, changed), then the first differing pointer.
+        return PlanDiff.byCandidate(neutral, regenerated, neutralCandidateFields, false);
     }
 
     private boolean countsZero(JsonNode summary) {
@@ -257,6 +262,7 @@ public final class PlanReviewer {
         List<String> missing = new ArrayList<>();
         List<String> quarantinedFields = new ArrayList<>();
         List<String> nulledFields = new ArrayList<>();
+        List<String> quarantineReasons = new ArrayList<>();
         boolean anyFilled = false;
         boolean shapesAllowed = true;
         boolean[] secretAndRaw = new boolean[2];
@@ -280,6 +286,7 @@ public final class PlanReviewer {
             secretAndRaw[1] |= found[1];
             if (!shapeAllowed || found[0] || found[1]) {
                 quarantinedFields.add(Pointer.ROOT.key(CANDIDATES).index(index).key(field).toString());
+                quarantineReasons.add(rules.quarantineReason(field, keywords));
             }
             if (found[0] || found[1]) {
                 nulledFields.add(Pointer.ROOT.key(CANDIDATES).index(index).key(field).toString());
@@ -328,13 +335,19 @@ public final class PlanReviewer {
             public boolean countsZero() {
                 return countsZero && flagsFalse;
             }
+
+            @Override
+            public Set<String> problems(String field) {
+                return flagged.getOrDefault(field, Set.of());
+            }
         };
         String claim = ReviewRules.claim(candidate);
         BitSet failed = rules.failed(facts, claim);
         String lane = rules.lane(failed, anyFilled, claim);
         return new CandidateReview(index, candidate.path("post_incident_readback_candidate_id").textValue(),
                 candidate.path("surface_id").textValue(), lane, claim, rules.ids(failed), List.copyOf(missing),
-                List.copyOf(quarantinedFields), List.copyOf(nulledFields));
+                List.copyOf(quarantinedFields), List.copyOf(nulledFields), List.copyOf(rules.reasons(failed, facts, claim)),
+                List.copyOf(quarantineReasons));
     }
 
     private static boolean isFalse(JsonNode candidate, List<String> flags) {
@@ -348,7 +361,8 @@ public final class PlanReviewer {
     }
 
     /** The review document, validated against the review schema. */
-    private ObjectNode document(JsonNode plan, List<CandidateReview> reviews, String reviewedAt, String planSha256) {
+    private ObjectNode document(JsonNode plan, List<CandidateReview> reviews, String reviewedAt, String planSha256,
+            List<Problem> snapshotWarnings) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode document = nodes.objectNode();
         document.put("schema_version", REVIEW_SCHEMA_VERSION);
@@ -356,6 +370,12 @@ public final class PlanReviewer {
         document.set("plan_generated_at", plan.get("generated_at"));
         document.set("plan_git_commit", plan.get("git_commit"));
         document.put("plan_sha256", planSha256);
+        ArrayNode warnings = document.putArray("snapshot_warnings");
+        for (Problem warning : snapshotWarnings) {
+            ObjectNode entry = warnings.addObject();
+            entry.put("pointer", dev.readbackplan.internal.report.Display.pointerForJson(warning.pointerSegments()));
+            entry.put("message", dev.readbackplan.internal.report.Display.forJson(warning.message()));
+        }
         ArrayNode candidates = document.putArray("candidates");
         Map<String, Long> counts = new LinkedHashMap<>();
         rules.catalog().outcomeLanes().forEach(lane -> counts.put(lane.id(), 0L));
@@ -368,6 +388,13 @@ public final class PlanReviewer {
             review.failedChecks().forEach(candidate.putArray("failed_checks")::add);
             review.missingFields().forEach(candidate.putArray("missing_fields")::add);
             review.quarantinedFields().forEach(candidate.putArray("quarantined_fields")::add);
+            ArrayNode reasons = candidate.putArray("reasons");
+            for (ReviewRules.Reason reason : review.reasons()) {
+                ObjectNode entry = reasons.addObject();
+                entry.put("check", reason.check());
+                reason.fields().forEach(entry.putArray("fields")::add);
+                entry.put("reason", reason.text());
+            }
             // putArray is called once per key above; an empty list still gets its array.
             for (String key : List.of("failed_checks", "missing_fields", "quarantined_fields")) {
                 if (!candidate.has(key)) {
@@ -394,13 +421,13 @@ public final class PlanReviewer {
     }
 
     /**
-     * Writes the lanes into a plan tree: each candidate's lane into its {@code status} and {@code
-     * reviewer_outcome} (a rejected claim stays in {@code reviewer_outcome}, so that the rejection
-     * stands when the plan is reviewed again), and every value with a secret or raw-payload finding
-     * set to null. A value quarantined for its shape alone (a URL or {@code INC 2041} in a reference,
-     * an owner too long) holds the reviewer's information and no secret: it stays, and keeps its
-     * candidate in quarantine until it is corrected. Then validates the plan: its only errors may be
-     * those shapes.
+     * Writes the lanes into a plan tree: each candidate's lane into its {@code status} (the tool's
+     * field; {@code reviewer_outcome} is the reviewer's claim and is left as it is, so a rejected
+     * claim is rejected again on the next review), and every value with a secret or raw-payload
+     * finding set to null. A value quarantined for its shape alone (a URL or {@code INC 2041} in a
+     * reference, an owner too long) holds the reviewer's information and no secret: it stays, and
+     * keeps its candidate in quarantine until it is corrected. Then validates the plan: its only
+     * errors may be those shapes.
      *
      * @throws InvalidDocumentException when the plan would have any other error (a bug)
      */
@@ -409,9 +436,8 @@ public final class PlanReviewer {
         Map<Integer, List<String>> kept = new HashMap<>();
         for (CandidateReview review : reviews) {
             ObjectNode candidate = (ObjectNode) candidates.get(review.index());
+            // status is the tool's; reviewer_outcome is the reviewer's claim and is never written here.
             candidate.put("status", review.lane());
-            boolean keepClaim = review.lane().equals(ReviewRules.REJECT) && review.claimedLane() != null;
-            candidate.put("reviewer_outcome", keepClaim ? review.claimedLane() : review.lane());
             for (String pointer : review.nulledFields()) {
                 candidate.putNull(pointer.substring(pointer.lastIndexOf('/') + 1));
             }

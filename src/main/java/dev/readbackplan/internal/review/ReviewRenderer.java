@@ -1,70 +1,106 @@
 package dev.readbackplan.internal.review;
 
+import dev.readbackplan.Problem;
 import dev.readbackplan.ReadbackCatalog;
+import dev.readbackplan.internal.report.Display;
+import dev.readbackplan.internal.report.SafeText;
 import dev.readbackplan.internal.review.PlanReviewer.CandidateReview;
-import dev.readbackplan.internal.schema.Candidates;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The review for people: plain text for terminals, Markdown for pull requests. Never a value of an evidence field. */
+/**
+ * The review for people: plain text for terminals, Markdown for pull requests. Never a value of an
+ * evidence field. Every text taken from a document (surface ids, the snapshot's warnings) goes
+ * through {@link Display}; the renderings are {@link SafeText}, so raw text cannot be printed here.
+ */
 public final class ReviewRenderer {
     private ReviewRenderer() {}
 
-    /** One line per candidate, {@code surface_id: lane (failed: check, ...)}, then a tally per lane. */
-    public static String text(List<CandidateReview> reviews, ReadbackCatalog catalog) {
-        StringBuilder text = new StringBuilder();
+    /**
+     * One line per candidate, {@code surface_id: lane (failed: check, ...)}, each failed check's
+     * reason below it, then a tally per lane.
+     */
+    public static SafeText text(List<CandidateReview> reviews, ReadbackCatalog catalog) {
+        SafeText.Builder text = new SafeText.Builder();
         for (CandidateReview review : reviews) {
-            text.append(oneLine(review.surfaceId())).append(": ").append(review.lane());
+            text.add(Display.safe(review.surfaceId())).words(": " + review.lane());
             if (!review.failedChecks().isEmpty()) {
-                text.append(" (failed: ").append(String.join(", ", review.failedChecks())).append(')');
+                text.words(" (failed: " + String.join(", ", review.failedChecks()) + ")");
             }
-            text.append('\n');
+            text.newline();
+            for (ReviewRules.Reason reason : review.reasons()) {
+                text.words("  " + reason.check() + ": " + reason.text()).newline();
+            }
         }
-        text.append('\n').append(reviews.size()).append(reviews.size() == 1 ? " candidate" : " candidates").append(" reviewed:\n");
-        tally(reviews, catalog).forEach((lane, count) -> text.append("  ").append(lane).append(": ").append(count).append('\n'));
-        return text.toString();
+        text.newline().add(reviews.size()).words(reviews.size() == 1 ? " candidate" : " candidates").words(" reviewed:").newline();
+        tally(reviews, catalog).forEach((lane, count) -> text.words("  " + lane + ": ").add(count).newline());
+        if (reviews.isEmpty()) {
+            text.words("the plan has no candidates: nothing to review, and nothing is ready").newline();
+        }
+        return text.build();
     }
 
     /**
-     * A report for a pull request: the provenance, the lane tally as a table, then each candidate with
-     * its lane, its unmet checks with their instructions, its missing fields and its quarantined fields.
+     * A report for a pull request: the provenance, the snapshot's warnings, the lane tally as a
+     * table, then each candidate with its lane, its unmet checks with their instructions and reasons,
+     * its missing fields and its quarantined fields with what is wrong with them.
      */
-    public static String markdown(List<CandidateReview> reviews, ReadbackCatalog catalog, String reviewedAt,
-            String planGeneratedAt, String planGitCommit, String planSha256) {
+    public static SafeText markdown(List<CandidateReview> reviews, ReadbackCatalog catalog, String reviewedAt,
+            String planGeneratedAt, String planGitCommit, String planSha256, String snapshotName, List<Problem> snapshotWarnings) {
         Map<String, String> instructions = new LinkedHashMap<>();
         catalog.reviewerChecks().forEach(check -> instructions.put(check.id(), check.instruction()));
         Map<String, String> meanings = new LinkedHashMap<>();
         catalog.outcomeLanes().forEach(lane -> meanings.put(lane.id(), lane.meaning()));
-        StringBuilder md = new StringBuilder();
-        md.append("# Monitoring post-incident readback review\n\n");
-        md.append("- Reviewed at: `").append(reviewedAt).append("`\n");
-        md.append("- Plan generated at: `").append(planGeneratedAt).append("`, git commit `").append(planGitCommit).append("`\n");
-        md.append("- Plan SHA-256: `").append(planSha256).append("`\n");
-        md.append("- Not an approval: no gate is opened, nothing live is contacted.\n\n");
-        md.append("## Lanes\n\n| lane | meaning | candidates |\n|---|---|---:|\n");
-        tally(reviews, catalog).forEach((lane, count) -> md.append("| `").append(lane).append("` | ")
-                .append(cell(meanings.get(lane))).append(" | ").append(count).append(" |\n"));
-        md.append("| **all** | | ").append(reviews.size()).append(" |\n");
-        md.append("\n## Candidates\n");
+        SafeText.Builder md = new SafeText.Builder();
+        md.words("# Monitoring post-incident readback review").newline().newline();
+        md.words("- Reviewed at: ").add(code(reviewedAt)).newline();
+        md.words("- Plan generated at: ").add(code(planGeneratedAt)).words(", git commit ").add(code(planGitCommit)).newline();
+        md.words("- Plan SHA-256: ").add(code(planSha256)).newline();
+        md.words("- Not an approval: no gate is opened, nothing live is contacted.").newline().newline();
+        if (!snapshotWarnings.isEmpty()) {
+            md.words("## Snapshot warnings").newline().newline();
+            for (Problem warning : snapshotWarnings) {
+                md.words("- ").add(code(snapshotName)).words(" ").add(Display.markdownCode(Display.safePointer(warning.pointerSegments())))
+                        .words(": ").add(Display.markdownText(Display.safe(warning.message()))).newline();
+            }
+            md.newline();
+        }
+        if (reviews.isEmpty()) {
+            md.words("The plan has no candidates: nothing to review, and nothing is ready.").newline().newline();
+        }
+        md.words("## Lanes").newline().newline().words("| lane | meaning | candidates |").newline().words("|---|---|---:|").newline();
+        tally(reviews, catalog).forEach((lane, count) -> md.words("| `" + lane + "` | " + oneLine(meanings.get(lane)).replace("|", "\\|"))
+                .words(" | ").add(count).words(" |").newline());
+        md.words("| **all** | | ").add(reviews.size()).words(" |").newline();
+        md.newline().words("## Candidates").newline();
         for (CandidateReview review : reviews) {
-            md.append("\n### ").append(code(review.surfaceId())).append("\n\n");
-            md.append("- Lane: `").append(review.lane()).append("`\n");
-            md.append("- Claimed: ").append(review.claimedLane() == null ? "none" : "`" + review.claimedLane() + "`").append('\n');
+            md.newline().words("### ").add(code(review.surfaceId())).newline().newline();
+            md.words("- Lane: `" + review.lane() + "`").newline();
+            md.words("- Claimed: " + (review.claimedLane() == null ? "none" : "`" + review.claimedLane() + "`")).newline();
             if (review.failedChecks().isEmpty()) {
-                md.append("- Unmet checks: none\n");
+                md.words("- Unmet checks: none").newline();
             } else {
-                md.append("- Unmet checks:\n");
-                for (String check : review.failedChecks()) {
-                    md.append("  - `").append(check).append("`: ").append(oneLine(instructions.get(check))).append('\n');
+                md.words("- Unmet checks:").newline();
+                for (ReviewRules.Reason reason : review.reasons()) {
+                    md.words("  - `" + reason.check() + "`: " + oneLine(instructions.get(reason.check()))).newline();
+                    // The reason is the review's own words (field names, check ids), never a document's text.
+                    md.words("    - Why: " + reason.text()).newline();
                 }
             }
-            md.append("- Missing fields: ").append(codeList(review.missingFields())).append('\n');
+            md.words("- Missing fields: " + codeList(review.missingFields())).newline();
             if (!review.quarantinedFields().isEmpty()) {
-                md.append("- Quarantined (values not shown): ").append(codeList(review.quarantinedFields())).append('\n');
+                md.words("- Quarantined (values not shown):").newline();
+                for (int i = 0; i < review.quarantinedFields().size(); i++) {
+                    md.words("  - `" + review.quarantinedFields().get(i) + "`: " + review.quarantineReasons().get(i)).newline();
+                }
             }
         }
-        return md.toString();
+        return md.build();
+    }
+
+    private static SafeText code(String raw) {
+        return Display.markdownCode(Display.safe(raw));
     }
 
     private static Map<String, Long> tally(List<CandidateReview> reviews, ReadbackCatalog catalog) {
@@ -74,6 +110,7 @@ public final class ReviewRenderer {
         return counts;
     }
 
+    /** Field names and pointers (the review's own, never a document's text) as code spans. */
     private static String codeList(List<String> items) {
         if (items.isEmpty()) {
             return "none";
@@ -83,24 +120,6 @@ public final class ReviewRenderer {
             list.append(list.length() == 0 ? "" : ", ").append('`').append(item).append('`');
         }
         return list.toString();
-    }
-
-    /** An inline code span that holds any text: a fence longer than any run of backticks inside. */
-    private static String code(String text) {
-        String line = oneLine(text);
-        int longest = 0;
-        int run = 0;
-        for (int i = 0; i < line.length(); i++) {
-            run = line.charAt(i) == '`' ? run + 1 : 0;
-            longest = Math.max(longest, run);
-        }
-        String fence = "`".repeat(longest + 1);
-        String pad = line.startsWith("`") || line.endsWith("`") ? " " : "";
-        return fence + pad + line + pad + fence;
-    }
-
-    private static String cell(String text) {
-        return oneLine(text).replace("|", "\\|");
     }
 
     private static String oneLine(String text) {

@@ -93,7 +93,13 @@ public final class ReviewRules {
         boolean gatesClosed();
 
         boolean countsZero();
+
+        /** The validation keywords that quarantine a field's value (empty when its value is allowed). */
+        Set<String> problems(String field);
     }
+
+    /** Why a check failed: the fields it looked at and the rule they broke, in words (never a value). */
+    public record Reason(String check, List<String> fields, String text) {}
 
     private final ReadbackCatalog catalog;
     private final EvidenceFields fields;
@@ -190,9 +196,17 @@ public final class ReviewRules {
         return rules;
     }
 
-    /** Two fields hold the same filled value. */
-    private static boolean same(Facts facts, String a, String b) {
-        return facts.filled(a) && facts.filled(b) && Objects.equals(facts.value(a), facts.value(b));
+    /** Two fields hold the same filled evidence: one reference, however spelt (see {@link EvidenceReference}). */
+    static boolean same(Facts facts, String a, String b) {
+        if (!facts.filled(a) || !facts.filled(b)) {
+            return false;
+        }
+        JsonNode x = facts.value(a);
+        JsonNode y = facts.value(b);
+        if (x.isTextual() && y.isTextual()) {
+            return EvidenceReference.same(x.textValue(), y.textValue());
+        }
+        return Objects.equals(x, y);
     }
 
     public EvidenceFields fields() {
@@ -219,6 +233,144 @@ public final class ReviewRules {
             }
         }
         return failed;
+    }
+
+    /** Why each failed check failed, in catalog order: the fields it looked at and the rule they broke. */
+    List<Reason> reasons(BitSet failed, Facts facts, String claim) {
+        List<Reason> reasons = new ArrayList<>(failed.cardinality());
+        failed.stream().forEach(i -> reasons.add(reason(checkIds.get(i), facts, failed, claim)));
+        return reasons;
+    }
+
+    private Reason reason(String check, Facts f, BitSet failed, String claim) {
+        String field = ONE_FIELD.get(check);
+        if (field != null) {
+            return notFilled(check, f, List.of(field));
+        }
+        switch (check) {
+            case "before_after_alert_state_present":
+                return missingOrSame(check, f, "before_alert_state_ref", "after_alert_state_ref",
+                        "the state before and the state after must be two readbacks");
+            case "receiver_receipt_readback_present":
+                return f.filled(RECEIPT) ? sameEvidence(check, RECEIPT, ROUTE, "a route is not a receipt")
+                        : notFilled(check, f, List.of(RECEIPT));
+            case "alert_chain_health_not_route_only": {
+                if (!f.filled(ALERT_CHAIN)) {
+                    return notFilled(check, f, List.of(ALERT_CHAIN));
+                }
+                String other = same(f, ALERT_CHAIN, ROUTE) ? ROUTE : FRESHNESS;
+                return sameEvidence(check, ALERT_CHAIN, other, "alert-chain health must be read back, not the route or a dashboard");
+            }
+            case "rollback_or_disable_validation_present":
+                return notFilled(check, f, List.of("rollback_or_disable_validation_ref", "rollback_owner"));
+            case "postcheck_independent": {
+                if (!f.filled(POSTCHECK)) {
+                    return notFilled(check, f, List.of(POSTCHECK));
+                }
+                for (String ref : fields.refs()) {
+                    if (!ref.equals(POSTCHECK) && same(f, POSTCHECK, ref)) {
+                        return sameEvidence(check, POSTCHECK, ref, "the postcheck must be evidence of its own");
+                    }
+                }
+                break;
+            }
+            case REDACTED:
+                return quarantined(check, f, k -> !k.equals("secret") && !k.equals("raw-payload"), null);
+            case SECRET:
+                return quarantined(check, f, "secret"::equals, "holds a secret-shaped string (rotate it)");
+            case RAW:
+                return quarantined(check, f, "raw-payload"::equals, "holds a raw payload (config, alert, receiver payload or log)");
+            case NO_FALSE_GREEN: {
+                List<String> involved = new ArrayList<>();
+                List<String> parts = new ArrayList<>();
+                if (f.filled(RECEIPT) && same(f, RECEIPT, ROUTE)) {
+                    involved.addAll(List.of(RECEIPT, ROUTE));
+                    parts.add(RECEIPT + " and " + ROUTE + " hold the same evidence: a route is not a receipt");
+                }
+                if (f.filled(ALERT_CHAIN)) {
+                    for (String other : List.of(ROUTE, FRESHNESS)) {
+                        if (same(f, ALERT_CHAIN, other)) {
+                            involved.addAll(List.of(ALERT_CHAIN, other));
+                            parts.add(ALERT_CHAIN + " and " + other + " hold the same evidence: route-only or dashboard-only health");
+                        }
+                    }
+                }
+                if (claim != null) {
+                    BitSet others = (BitSet) failed.clone();
+                    others.clear(noFalseGreen);
+                    if (!others.isEmpty()) {
+                        involved.add("reviewer_outcome");
+                        parts.add("reviewer_outcome claims " + claim + " while " + others.cardinality()
+                                + (others.cardinality() == 1 ? " other check fails" : " other checks fail") + ": "
+                                + String.join(", ", ids(others)));
+                    }
+                }
+                return new Reason(check, List.copyOf(new java.util.LinkedHashSet<>(involved)), String.join("; ", parts));
+            }
+            case "runtime_stays_zero":
+                return new Reason(check, List.of(), "a runtime gate or authorization is not false, or not_approval is not true");
+            case "counts_transition_safe":
+                return new Reason(check, List.of(), "an accepted or received flag, or a summary count, is not 0");
+            case CURRENT:
+                return new Reason(check, List.of(), "the plan is not current for its snapshot");
+            default:
+                break;
+        }
+        return new Reason(check, List.of(), "the check's rule is not met");
+    }
+
+    /** What is wrong with a quarantined field, from the keywords found at it: its shape (with the accepted shapes), a secret, a raw payload. */
+    String quarantineReason(String field, Set<String> keywords) {
+        List<String> parts = new ArrayList<>();
+        List<String> shape = keywords.stream().filter(k -> !k.equals("secret") && !k.equals("raw-payload")).sorted().toList();
+        if (keywords.contains("secret")) {
+            parts.add("holds a secret-shaped string (rotate it)");
+        }
+        if (keywords.contains("raw-payload")) {
+            parts.add("holds a raw payload (config, alert, receiver payload or log)");
+        }
+        if (!shape.isEmpty()) {
+            parts.add(fields.shapeProblem(field, shape));
+        }
+        return field + " " + String.join("; ", parts);
+    }
+
+    private Reason notFilled(String check, Facts f, List<String> looked) {
+        List<String> missing = new ArrayList<>();
+        for (String field : looked) {
+            if (!f.filled(field)) {
+                missing.add(field);
+            }
+        }
+        List<String> shown = missing.isEmpty() ? looked : missing;
+        boolean assignment = shown.stream().noneMatch(fields::isRef);
+        String what = assignment ? "names nobody (empty, no letter or digit, or a placeholder word)" : "is not filled";
+        String verb = shown.size() == 1 ? what : what.replaceFirst("^names", "name").replaceFirst("^is", "are");
+        return new Reason(check, shown, String.join(" and ", shown) + " " + verb);
+    }
+
+    private Reason missingOrSame(String check, Facts f, String a, String b, String rule) {
+        if (!f.filled(a) || !f.filled(b)) {
+            return notFilled(check, f, List.of(a, b).stream().filter(x -> !f.filled(x)).toList());
+        }
+        return sameEvidence(check, a, b, rule);
+    }
+
+    private static Reason sameEvidence(String check, String a, String b, String rule) {
+        return new Reason(check, List.of(a, b), a + " and " + b + " hold the same evidence: " + rule);
+    }
+
+    private Reason quarantined(String check, Facts f, Predicate<String> keyword, String fixed) {
+        List<String> at = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        for (String field : fields.all()) {
+            List<String> found = f.problems(field).stream().filter(keyword).sorted().toList();
+            if (!found.isEmpty()) {
+                at.add(field);
+                parts.add(field + " " + (fixed != null ? fixed : fields.shapeProblem(field, found)));
+            }
+        }
+        return new Reason(check, at, "quarantined: " + String.join("; ", parts));
     }
 
     /** The lane of a candidate: the first that applies. */
@@ -250,14 +402,13 @@ public final class ReviewRules {
         return ids;
     }
 
-    /** The claim of a candidate: its reviewer_outcome, else its status, when that is one of the two claim lanes. */
+    /**
+     * The claim of a candidate: its {@code reviewer_outcome} when that is one of the two claim lanes.
+     * {@code status} is the tool's own record (what {@code review --write} writes), never a claim.
+     */
     static String claim(JsonNode candidate) {
         String outcome = candidate.path("reviewer_outcome").textValue();
-        if (outcome != null && CLAIMS.contains(outcome)) {
-            return outcome;
-        }
-        String status = candidate.path("status").textValue();
-        return status != null && CLAIMS.contains(status) ? status : null;
+        return outcome != null && CLAIMS.contains(outcome) ? outcome : null;
     }
 
     /** The supplement lanes with their checks, in the order they apply: for documentation and tests. */
