@@ -160,7 +160,8 @@ public final class Cli {
                 if (!regeneration.discardedCandidateIds().isEmpty()) {
                     int dropped = regeneration.discardedCandidateIds().size();
                     messages.println(Display.text(output.toString()) + ": dropped the entries of " + dropped
-                            + (dropped == 1 ? " candidate" : " candidates") + " no longer in the snapshot (--discard-evidence)");
+                            + (dropped == 1 ? " candidate" : " candidates") + " no longer in the snapshot (--discard-evidence): "
+                            + String.join(", ", regeneration.discardedCandidateIds().stream().map(Display::text).toList()));
                 }
             } else {
                 result = planner.generate(snapshot, options, out);
