@@ -63,7 +63,7 @@ class WriteSequenceTest {
     private static final String ID = "post_incident_readback_candidate_id";
     private static final String GENERATED_AT = "2026-01-01T00:00:00+08:00";
     private static final List<String> LANE_FIELDS = List.of("status", "reviewer_outcome");
-    private static final Pattern DROPPED = Pattern.compile("dropped the entries of \\d+ candidates? no longer in the snapshot \\(--discard-evidence\\): (.*)");
+    private static final Pattern DROPPED = Pattern.compile("dropped the entries of \\d+ candidates? [^(\\n]*\\(--discard-evidence\\): (.*)");
     private static final Pattern QUARANTINED = Pattern.compile(": /readback_candidates/(\\d+)/([a-z_]+): quarantined value removed");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -226,7 +226,14 @@ class WriteSequenceTest {
 
         /** A snapshot for a regeneration: mostly the whole one, sometimes one without a candidate. */
         private String chooseSnapshot() {
-            return random.nextInt(4) == 0 ? "without-" + random.nextInt(snapshotIds.size()) + ".json" : "snapshot.json";
+            int choice = random.nextInt(8);
+            if (choice == 0 && !typed.isEmpty()) {
+                // Without a candidate that holds typed entries: refused, or dropped and named with --discard-evidence.
+                List<String> ids = new ArrayList<>(typed.keySet());
+                String id = ids.get(random.nextInt(ids.size()));
+                return "without-" + snapshotIds.indexOf(id.substring(id.indexOf(':') + 1)) + ".json";
+            }
+            return choice <= 2 ? "without-" + random.nextInt(snapshotIds.size()) + ".json" : "snapshot.json";
         }
 
         private String gitCommit() {
@@ -251,7 +258,8 @@ class WriteSequenceTest {
             }
             byte[] before = Files.readAllBytes(plan);
             Run run = cli(generateArgs(source, flags));
-            log("generate " + source + " " + flags + " -> " + run.status());
+            Matcher named = DROPPED.matcher(run.err());
+            log("generate " + source + " " + flags + " -> " + run.status() + (named.find() ? " dropped " + named.group(1) : ""));
             afterGeneration(run, source, flags.contains("--discard-evidence"), before);
         }
 
@@ -384,15 +392,26 @@ class WriteSequenceTest {
                     "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), "dev.readbackplan.cli.Main"));
             command.addAll(args);
             Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            long delay = random.nextInt(2500);
-            boolean finished = child.waitFor(delay, TimeUnit.MILLISECONDS);
+            // Half the kills land while the plan is being written: once the run's temporary file appears, after
+            // 0 to 20 ms (before, during or after the rename); the others at any moment of the run.
+            boolean duringWrite = random.nextBoolean();
+            long delay = duringWrite ? random.nextInt(20) : random.nextInt(3000);
+            boolean finished;
+            if (duringWrite) {
+                while (child.isAlive() && !temporaryFileIn(repo)) {
+                    Thread.sleep(1);
+                }
+                finished = child.waitFor(delay, TimeUnit.MILLISECONDS);
+            } else {
+                finished = child.waitFor(delay, TimeUnit.MILLISECONDS);
+            }
             if (!finished) {
                 child.destroyForcibly(); // SIGKILL: no shutdown hook runs
             }
             int status = child.waitFor();
             byte[] after = Files.readAllBytes(plan);
             boolean changed = !Arrays.equals(before, after);
-            log("kill " + (review ? "review --write" : "generate") + " after " + delay + " ms -> " + (finished ? "exit " + status : "killed")
+            log("kill " + (review ? "review --write" : "generate") + " after " + delay + " ms" + (duringWrite ? " of writing" : "") + " -> " + (finished ? "exit " + status : "killed")
                     + (changed ? ", plan replaced" : ", plan as it was"));
             if (changed && review) {
                 afterReviewWrite(true, "", read, before);
@@ -401,6 +420,11 @@ class WriteSequenceTest {
                 // A killed run may leave its temporary file (SIGKILL cannot be handled); it never becomes the plan.
                 files.filter(f -> f.getFileName().toString().endsWith(".tmp")).forEach(f -> f.toFile().delete());
             }
+        }
+
+        private static boolean temporaryFileIn(Path folder) {
+            String[] names = folder.toFile().list();
+            return names != null && Arrays.stream(names).anyMatch(name -> name.startsWith(".plan.json.") && name.endsWith(".tmp"));
         }
 
         private Run cli(List<String> args) {
