@@ -145,11 +145,8 @@ public final class PlanReview {
         return planName;
     }
 
-    /**
-     * @return the SHA-256 (lower-case hex) of the plan bytes that were reviewed, as the review records
-     *     it in {@code plan_sha256}: what a caller replacing the plan checks it still holds
-     */
-    public String planSha256() {
+    /** The SHA-256 of the reviewed plan's bytes, as the review records it. */
+    String planSha256() {
         requireCurrent();
         return document.get("plan_sha256").textValue();
     }

@@ -105,6 +105,8 @@ final class ReviewCommand {
             }
             outputHeld = OutputFiles.Expected.current(output);
         }
+        // What the plan holds before the review reads it: --write replaces it only while it still holds that.
+        OutputFiles.Expected planHeld = parsed.has("--write") ? OutputFiles.Expected.current(plan) : null;
         PlanReview review;
         byte[] stdinPlan = null;
         try {
@@ -145,7 +147,7 @@ final class ReviewCommand {
         // and the plan is replaced only while it still holds the bytes that were reviewed.
         try (OutputFiles.Transaction outputs = new OutputFiles.Transaction()) {
             if (parsed.has("--write")) {
-                outputs.stage(plan, OutputFiles.Expected.sha256(review.planSha256()), review::writeReviewedPlan);
+                outputs.stage(plan, planHeld, review::writeReviewedPlan);
             }
             if (output != null) {
                 outputs.stage(output, outputHeld, rendered::writeTo);

@@ -73,7 +73,7 @@ class OutputTransactionTest {
         Path second = temp.resolve("out/review.txt");
         Files.writeString(first, "old plan");
         try (OutputFiles.Transaction outputs = new OutputFiles.Transaction()) {
-            outputs.stage(first, OutputFiles.Expected.content("old plan".getBytes(StandardCharsets.UTF_8), 8), out -> out.write(NEW));
+            outputs.stage(first, OutputFiles.Expected.current(first), out -> out.write(NEW));
             outputs.stage(second, OutputFiles.Expected.ABSENT, out -> out.write(NEW));
             assertEquals("old plan", Files.readString(first), "nothing is visible before the commit");
             assertFalse(Files.exists(second));

@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WriteSequenceTest {
     private static final int SEEDS = Integer.getInteger("readbackplan.writeSequence.seeds", 3);
-    private static final int STEPS = Integer.getInteger("readbackplan.writeSequence.steps", 14);
+    private static final int STEPS = Integer.getInteger("readbackplan.writeSequence.steps", 12);
     private static final long FIRST_SEED = Long.getLong("readbackplan.writeSequence.seed", 1);
     /** Child JVMs killed per sequence: each costs a JVM start. */
     private static final int CRASHES = Integer.getInteger("readbackplan.writeSequence.crashes", 1);
