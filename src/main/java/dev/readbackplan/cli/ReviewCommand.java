@@ -67,7 +67,7 @@ final class ReviewCommand {
     static int run(Arguments.Parsed parsed, InputStream stdin, OutputStream out, PrintStream messages) throws UsageException, IOException {
         if (parsed.has("--help")) {
             byte[] help = ("usage: " + Cli.PROGRAM + " " + USAGE + "\nReviews a filled readback plan against its snapshot: each candidate"
-                    + " into its outcome lane. PLAN - reads the plan from standard input (not with --write).\n\nreview options:\n"
+                    + " into its outcome lane.\nPLAN - reads the plan from standard input (not with --write).\n\nreview options:\n"
                     + Arguments.describe(OPTIONS)
                     + "\nexit status: 0 reviewed; 1 invalid or out-of-date plan, --output or --write refused (nothing written),\n"
                     + "             or --require-ready not met; 2 usage or I/O error; 3 internal error\n").getBytes(StandardCharsets.UTF_8);

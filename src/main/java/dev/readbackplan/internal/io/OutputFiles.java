@@ -340,7 +340,11 @@ public final class OutputFiles {
             return e;
         }
         String shown = target.toString();
-        if (e instanceof FileSystemException fs && fs.getFile() != null && !isTemporary(fs.getFile(), destination)) {
+        if (e instanceof FileSystemException fs && fs.getFile() != null && !isTemporary(fs.getFile(), destination)
+                && !fs.getFile().equals(target.toAbsolutePath().toString()) && !fs.getFile().equals(String.valueOf(destination))) {
+            return e; // another file (a folder on the way): named as it is
+        }
+        if (e instanceof FileSystemException fs && fs.getFile() != null && fs.getFile().equals(shown)) {
             return e;
         }
         IOException renamed;
