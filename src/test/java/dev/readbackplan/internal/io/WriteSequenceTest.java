@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +89,7 @@ class WriteSequenceTest {
         Map<String, Map<String, JsonNode>> pool = new LinkedHashMap<>();
         for (int i = 0; i < filled.size(); i++) {
             Map<String, JsonNode> typed = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = filled.get(i).fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : filled.get(i).properties()) {
                 if (!field.getValue().equals(fresh.get(i).get(field.getKey())) && !field.getKey().equals("status")) {
                     typed.put(field.getKey(), field.getValue());
                 }
