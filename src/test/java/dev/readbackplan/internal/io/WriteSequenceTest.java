@@ -50,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  * -Dreadbackplan.writeSequence.seeds=200} (and {@code .steps}, {@code .seed} for the first seed).
  */
 class WriteSequenceTest {
-    private static final int SEEDS = Integer.getInteger("readbackplan.writeSequence.seeds", 3);
+    private static final int SEEDS = Integer.getInteger("readbackplan.writeSequence.seeds", 2);
     private static final int STEPS = Integer.getInteger("readbackplan.writeSequence.steps", 12);
     private static final long FIRST_SEED = Long.getLong("readbackplan.writeSequence.seed", 1);
     /** Child JVMs killed per sequence: each costs a JVM start. */
