@@ -27,7 +27,8 @@ public final class EmbeddingExample {
 
         PlanOptions options = PlanOptions.defaults().withGitCommit("abc1234");
         try {
-            // Validated, then written atomically: on any failure the old plan file is untouched.
+            // Validated, then written atomically: on any failure the old plan file is untouched. Over a plan
+            // reviewers filled in, their entries are kept (OverwriteRefusedException rather than losing any).
             GenerationResult result = planner.generate(snapshot, options, plan);
             return result.count("readback_candidate_count");
         } catch (InvalidDocumentException e) {

@@ -203,21 +203,27 @@ public final class ReadbackPlanner {
      * on any failure the old file is untouched; a device, FIFO or standard output is written into.
      * Missing parent folders are created (and removed again on failure).
      *
+     * <p>An existing plan is treated as the command line's {@code --output} treats it, that is as
+     * {@link #regenerate(Path, PlanOptions, Path, Overwrite) regenerate} does without {@code
+     * discardEvidence}: the reviewers' entries of a filled plan are kept, and a plan whose entries
+     * would be lost is refused. A file that is not a readback plan at all is replaced (as with {@code
+     * force}). Dropping entries takes {@code regenerate} with an {@link Overwrite} that allows it.
+     *
      * @param snapshot the snapshot file
      * @param options the provenance to record
      * @param target the plan file
      * @return the snapshot's report (valid, possibly with warnings) and the plan's summary
+     * @throws OverwriteRefusedException when the file is not a plan, or entries would disappear; nothing is written then
+     * @throws FileChangedException when the file changed while it was being read; nothing is written then
      * @throws InvalidDocumentException when the snapshot is invalid, or its plan would exceed the size limit
      * @throws IllegalArgumentException when the plan schema would reject a value of the options
      * @throws IOException when a file cannot be read or written
      */
     public GenerationResult generate(Path snapshot, PlanOptions options, Path target) throws IOException {
         Objects.requireNonNull(target, "target");
-        Bytes bytes = Bytes.of(snapshot, limits);
-        DocumentReader.Parsed parsed = validSnapshot(bytes, snapshot.toString(), options);
-        GenerationResult[] result = new GenerationResult[1];
-        OutputFiles.write(target, out -> result[0] = generateValid(parsed, bytes.length(), snapshot.toString(), options, out));
-        return result[0];
+        // A file target may be a plan reviewers filled in: it is regenerated as the command line does, never emptied.
+        // A file that is no plan at all is replaced, as this call always did.
+        return regenerate(snapshot, options, target, REPLACE_OTHER_FILES).generation();
     }
 
     /**
@@ -245,6 +251,9 @@ public final class ReadbackPlanner {
             this(discardEvidence, force, false);
         }
     }
+
+    /** What {@link #generate(Path, PlanOptions, Path)} allows: replacing a file that is not a plan, never dropping entries. */
+    private static final Overwrite REPLACE_OTHER_FILES = new Overwrite(false, true);
 
     /**
      * What a regeneration wrote.
@@ -303,6 +312,7 @@ public final class ReadbackPlanner {
      *     whose candidates cannot be carried by id, entries would disappear (unless {@code discardEvidence}), a surface
      *     with entries changed (unless {@code discardEvidence} or {@code resetChangedVerdicts}), or entries would make the
      *     plan invalid (located in {@code target}); nothing is written then
+     * @throws FileChangedException when the file no longer holds what this call read (an edit saved meanwhile); nothing is written then
      * @throws InvalidDocumentException when the snapshot is invalid, or the plan with the kept entries would be
      * @throws IOException when a file cannot be read or written
      */
@@ -311,8 +321,11 @@ public final class ReadbackPlanner {
         Bytes bytes = Bytes.of(snapshot, limits);
         DocumentReader.Parsed parsed = validSnapshot(bytes, snapshot.toString(), options);
         GenerationResult[] result = new GenerationResult[1];
-        if (!Files.exists(target) || OutputFiles.isSpecial(target.toAbsolutePath())) {
-            OutputFiles.write(target, out -> result[0] = generateValid(parsed, bytes.length(), snapshot.toString(), options, out));
+        // What the file holds before anything reads it: the rename is refused if it holds anything else by then,
+        // so that an edit saved while this run goes is never overwritten.
+        OutputFiles.Expected expected = OutputFiles.Expected.current(target);
+        if (expected == null || expected == OutputFiles.Expected.ABSENT) {
+            OutputFiles.write(target, expected, out -> result[0] = generateValid(parsed, bytes.length(), snapshot.toString(), options, out));
             return new Regeneration(result[0], 0, List.of());
         }
         PlanCheck.Provenance old = new PlanCheck(limits).provenance(target);
@@ -321,7 +334,7 @@ public final class ReadbackPlanner {
         try {
             // The new plan goes to a temporary file first; whether it may replace the old one is known
             // once the old one has been compared or read, and the rename is the last step.
-            OutputFiles.write(target, out -> {
+            OutputFiles.write(target, expected, out -> {
                 if (old.generatedAt() != null && old.gitCommit() != null) {
                     try (InputStream in = new BufferedInputStream(Files.newInputStream(target), 1 << 16)) {
                         ExistingPlan.SameButProvenance same = new ExistingPlan.SameButProvenance(out, in, old.generatedAt(), old.gitCommit());
@@ -358,7 +371,7 @@ public final class ReadbackPlanner {
             });
             return new Regeneration(result[0], 0, List.of(), Map.of(), brokenReplaced[0]);
         } catch (KeepEntries keep) {
-            return withEntries(parsed, snapshot, options, target, overwrite, entries[0]);
+            return withEntries(parsed, snapshot, options, target, overwrite, entries[0], expected);
         }
     }
 
@@ -377,7 +390,7 @@ public final class ReadbackPlanner {
      * kept for a changed surface, validated whole, then written.
      */
     private Regeneration withEntries(DocumentReader.Parsed parsed, Path snapshot, PlanOptions options, Path target, Overwrite overwrite,
-            ReviewerEntries entries) throws IOException {
+            ReviewerEntries entries, OutputFiles.Expected expected) throws IOException {
         List<String> discarded = new java.util.ArrayList<>();
         if (!entries.unusable().isEmpty()) {
             if (!overwrite.discardEvidence()) {
@@ -415,7 +428,7 @@ public final class ReadbackPlanner {
         if (!report.isValid()) {
             throw invalidEntries(report, plan, entries, target);
         }
-        OutputFiles.write(target, out -> {
+        OutputFiles.write(target, expected, out -> {
             PythonJsonWriter writer = new PythonJsonWriter(out);
             writer.writeDocument(plan);
             writer.flush();

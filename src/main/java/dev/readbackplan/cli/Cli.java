@@ -1,6 +1,7 @@
 package dev.readbackplan.cli;
 
 import dev.readbackplan.DocumentKind;
+import dev.readbackplan.FileChangedException;
 import dev.readbackplan.GenerationResult;
 import dev.readbackplan.InvalidDocumentException;
 import dev.readbackplan.OverwriteRefusedException;
@@ -87,7 +88,7 @@ public final class Cli {
                 if (!parsed.has("--help") && heapTooSmall()) {
                     return outOfMemory(messages);
                 }
-                return ReviewCommand.run(parsed, out, messages);
+                return ReviewCommand.run(parsed, stdin, out, messages);
             }
             if (!arguments.isEmpty() && arguments.get(0).equals("validate")) {
                 return validate(Arguments.parse(VALIDATE_OPTIONS, normalizeHelp(arguments.subList(1, arguments.size()))), out, messages);
@@ -101,6 +102,10 @@ public final class Cli {
             messages.println(PROGRAM + ": error: " + Display.text(e.getMessage()));
             messages.println("Try '" + PROGRAM + " --help' for more information.");
             return USAGE_OR_IO;
+        } catch (FileChangedException e) {
+            // Refused, as a lost entry is: someone saved the file meanwhile, and it keeps what they saved.
+            messages.println(PROGRAM + ": error: " + describe(e));
+            return INVALID;
         } catch (IOException | UncheckedIOException e) {
             messages.println(PROGRAM + ": error: " + describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e));
             return USAGE_OR_IO;

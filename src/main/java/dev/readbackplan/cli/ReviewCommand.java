@@ -7,13 +7,18 @@ import dev.readbackplan.ReadbackPlanner;
 import dev.readbackplan.ValidationReport;
 import dev.readbackplan.internal.io.OutputFiles;
 import dev.readbackplan.internal.report.Display;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * {@code review}: puts every candidate of a filled plan into its outcome lane, and with {@code
@@ -28,7 +33,9 @@ final class ReviewCommand {
                     "the snapshot, relative to the root (default: " + DEFAULT_SOURCE_REPORT + ")"),
             new Arguments.Option("--format", "text|json|markdown|sarif",
                     "review format (default: text); sarif: failed checks and quarantined fields as SARIF 2.1.0"),
-            new Arguments.Option("--output", "FILE", "write the review to FILE, atomically (default: standard output)"),
+            new Arguments.Option("--output", "FILE",
+                    "write the review to FILE, atomically (default: standard output); never the PLAN or the snapshot"),
+            new Arguments.Option("--force", null, "with --output: replace a file that is a readback plan or a snapshot"),
             new Arguments.Option("--reviewed-at", "TIMESTAMP",
                     "RFC 3339 date-time with offset to record (default: now at +08:00, to the second)"),
             new Arguments.Option("--write", null,
@@ -37,15 +44,23 @@ final class ReviewCommand {
                     "exit 1 unless every candidate is ready for review or waiting for its runtime gate"),
             new Arguments.Option("--help", null, "show this help and exit"));
 
-    static final String USAGE = "review [--root DIR] [--source-report PATH] [--format text|json|markdown|sarif] [--output FILE]\n"
-            + "       " + " ".repeat(Cli.PROGRAM.length()) + "        [--reviewed-at TIMESTAMP] [--write] [--require-ready] PLAN\n";
+    static final String USAGE = "review [--root DIR] [--source-report PATH] [--format text|json|markdown|sarif] [--output FILE [--force]]\n"
+            + "       " + " ".repeat(Cli.PROGRAM.length()) + "        [--reviewed-at TIMESTAMP] [--write] [--require-ready] PLAN|-\n";
+
+    /** A readback plan or a snapshot, told by its version or its shape, even when it cannot be parsed (a broken plan is still a plan). */
+    private static final Pattern PLAN_OR_SNAPSHOT = Pattern.compile(
+            "\"(?:readback_candidates|acceptance_candidates)\"\\s*:"
+                    + "|\"schema_version\"\\s*:\\s*\"(?:monitoring_post_incident_readback_plan_v\\d+|monitoring_owner_response_acceptance_v\\d+)\"");
+
+    /** Files larger than this are not searched: at that size an output file is a plan or a snapshot, not a review. */
+    private static final long LARGEST_SEARCHED = 64L << 20;
 
     private ReviewCommand() {}
 
     /** The file's bytes, or null when it cannot be read again. */
     private static byte[] readQuietly(Path file) {
         try {
-            return java.nio.file.Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             return null;
         }
@@ -57,12 +72,13 @@ final class ReviewCommand {
                 && report.problems().get(0).keyword().equals("kind");
     }
 
-    static int run(Arguments.Parsed parsed, OutputStream out, PrintStream messages) throws UsageException, IOException {
+    static int run(Arguments.Parsed parsed, InputStream stdin, OutputStream out, PrintStream messages) throws UsageException, IOException {
         if (parsed.has("--help")) {
             byte[] help = ("usage: " + Cli.PROGRAM + " " + USAGE + "\nReviews a filled readback plan against its snapshot: each candidate"
-                    + " into its outcome lane.\n\nreview options:\n" + Arguments.describe(OPTIONS)
-                    + "\nexit status: 0 reviewed; 1 invalid or out-of-date plan, or --require-ready not met;\n"
-                    + "             2 usage or I/O error; 3 internal error\n").getBytes(StandardCharsets.UTF_8);
+                    + " into its outcome lane.\nPLAN - reads the plan from standard input (not with --write).\n\nreview options:\n"
+                    + Arguments.describe(OPTIONS)
+                    + "\nexit status: 0 reviewed; 1 invalid or out-of-date plan, --output or --write refused (nothing written),\n"
+                    + "             or --require-ready not met; 2 usage or I/O error; 3 internal error\n").getBytes(StandardCharsets.UTF_8);
             out.write(help);
             out.flush();
             return Cli.OK;
@@ -75,13 +91,45 @@ final class ReviewCommand {
         if (!List.of("text", "json", "markdown", "sarif").contains(format)) {
             throw new UsageException("argument --format: must be text, json, markdown or sarif");
         }
+        boolean fromStdin = parsed.positionals().get(0).equals("-");
+        if (fromStdin && parsed.has("--write")) {
+            throw new UsageException("--write needs a PLAN file: a plan read from standard input (-) cannot be rewritten");
+        }
+        if (parsed.has("--force") && !parsed.has("--output")) {
+            throw new UsageException("--force needs --output: the file to replace");
+        }
         ReadbackPlanner planner = ReadbackPlanner.create();
-        Path plan = Path.of(parsed.positionals().get(0));
+        Path plan = fromStdin ? null : Path.of(parsed.positionals().get(0));
+        String planName = fromStdin ? Cli.STDIN_NAME : plan.toString();
         Path root = Path.of(parsed.values().getOrDefault("--root", "."));
         Path snapshot = root.resolve(parsed.values().getOrDefault("--source-report", DEFAULT_SOURCE_REPORT));
+        Path output = parsed.has("--output") ? Path.of(parsed.get("--output")) : null;
+        OutputFiles.Expected outputHeld = null;
+        if (output != null) {
+            String refused = refusal(output, plan, snapshot, parsed.has("--force"));
+            if (refused != null) {
+                messages.println(Cli.PROGRAM + ": error: " + Display.text(output.toString()) + ": " + refused + "; nothing was written");
+                return Cli.INVALID;
+            }
+            outputHeld = OutputFiles.Expected.current(output);
+        }
+        // What the plan holds before the review reads it: --write replaces it only while it still holds that.
+        OutputFiles.Expected planHeld = parsed.has("--write") ? OutputFiles.Expected.current(plan) : null;
         PlanReview review;
+        byte[] stdinPlan = null;
         try {
-            review = planner.review(plan, snapshot, parsed.get("--reviewed-at"));
+            if (fromStdin) {
+                stdinPlan = stdin.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, planner.limits().maxDocumentBytes() + 1));
+                if (Files.isDirectory(snapshot)) {
+                    throw new FileSystemException(snapshot.toString(), null, "is a directory, not a document");
+                }
+                try (InputStream snapshotIn = Files.newInputStream(snapshot)) {
+                    review = planner.review(new ByteArrayInputStream(stdinPlan), planName, snapshotIn, snapshot.toString(),
+                            parsed.get("--reviewed-at"));
+                }
+            } else {
+                review = planner.review(plan, snapshot, parsed.get("--reviewed-at"));
+            }
         } catch (InvalidDocumentException e) {
             if (isOfAnotherKind(e.report())) {
                 // A snapshot given as PLAN (or a plan as the snapshot): one line, not what it lacks.
@@ -101,7 +149,7 @@ final class ReviewCommand {
             messages.print(review.snapshotReport().toText());
         }
         if (!review.isCurrent()) {
-            messages.println(Display.text(plan.toString()) + ": out of date at " + review.comparison().displayPointer() + ": "
+            messages.println(Display.text(planName) + ": out of date at " + review.comparison().displayPointer() + ": "
                     + review.comparison().difference());
             return Cli.INVALID;
         }
@@ -110,11 +158,22 @@ final class ReviewCommand {
             case "json" -> review.writeJson(rendered);
             case "markdown" -> rendered.writeBytes(review.toMarkdown().getBytes(StandardCharsets.UTF_8));
             // The plan's bytes give each result its line; a plan changed since it was reviewed gives none.
-            case "sarif" -> rendered.writeBytes(review.toSarif(Version.get(), readQuietly(plan)).getBytes(StandardCharsets.UTF_8));
+            case "sarif" -> rendered.writeBytes(review.toSarif(Version.get(), fromStdin ? stdinPlan : readQuietly(plan))
+                    .getBytes(StandardCharsets.UTF_8));
             default -> rendered.writeBytes(review.toText().getBytes(StandardCharsets.UTF_8));
         }
+        // Every output is prepared before any is committed: a failure leaves the plan and the review file as they were,
+        // and the plan is replaced only while it still holds the bytes that were reviewed.
+        try (OutputFiles.Transaction outputs = new OutputFiles.Transaction()) {
+            if (parsed.has("--write")) {
+                outputs.stage(plan, planHeld, review::writeReviewedPlan);
+            }
+            if (output != null) {
+                outputs.stage(output, outputHeld, rendered::writeTo);
+            }
+            outputs.commit();
+        }
         if (parsed.has("--write")) {
-            OutputFiles.write(plan, review::writeReviewedPlan);
             // One line per quarantined value, up to the report limit validate has; the rest counted.
             java.util.Set<String> nulled = new java.util.HashSet<>(review.nulledPointers());
             java.util.Map<String, String> quarantined = review.quarantinedCandidates();
@@ -137,9 +196,7 @@ final class ReviewCommand {
             messages.println(Display.text(plan.toString()) + ": lanes written into status of " + review.lanes().size()
                     + (review.lanes().size() == 1 ? " candidate" : " candidates"));
         }
-        if (parsed.has("--output")) {
-            OutputFiles.write(Path.of(parsed.get("--output")), rendered::writeTo);
-        } else {
+        if (output == null) {
             rendered.writeTo(out);
             out.flush();
         }
@@ -155,5 +212,47 @@ final class ReviewCommand {
             return Cli.INVALID;
         }
         return Cli.OK;
+    }
+
+    /**
+     * Why the review may not be written to {@code output}, or null. Never the plan being reviewed or the
+     * snapshot being read, whatever the flags: compared as files (links, hard links, {@code ./x} and
+     * {@code x} alike). Another readback plan or snapshot only with {@code --force}.
+     */
+    static String refusal(Path output, Path plan, Path snapshot, boolean force) throws IOException {
+        Path absolute = output.toAbsolutePath();
+        if (!Files.exists(absolute)) {
+            return null;
+        }
+        if (plan != null && sameFile(absolute, plan)) {
+            return "is the PLAN being reviewed (" + Display.text(plan.toString()) + "): --output never replaces it";
+        }
+        if (sameFile(absolute, snapshot)) {
+            return "is the snapshot being read (" + Display.text(snapshot.toString()) + "): --output never replaces it";
+        }
+        if (OutputFiles.isSpecial(absolute)) {
+            return null;
+        }
+        if (!force && holdsPlanOrSnapshot(absolute)) {
+            return "exists and is a readback plan or a snapshot (--force replaces it)";
+        }
+        return null;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /** Whether a regular file reads as a readback plan or a snapshot, broken or not. */
+    private static boolean holdsPlanOrSnapshot(Path file) throws IOException {
+        if (Files.size(file) > LARGEST_SEARCHED) {
+            return true;
+        }
+        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        return PLAN_OR_SNAPSHOT.matcher(text).find();
     }
 }

@@ -1,6 +1,14 @@
 package dev.readbackplan.internal.io;
 
+import dev.readbackplan.FileChangedException;
 import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,11 +22,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32;
 
 /**
  * Writes an output file the way a careful tool does.
@@ -52,14 +63,352 @@ public final class OutputFiles {
 
     /** Writes {@code target}; see the class comment for how. */
     public static void write(Path target, Content content) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        if (isSpecial(absolute)) {
-            try (OutputStream out = new BufferedOutputStream(new OpenOnFirstWrite(absolute), BUFFER)) {
-                content.writeTo(out);
-            }
-            return;
+        write(target, null, content);
+    }
+
+    /**
+     * Writes {@code target} as {@link #write(Path, Content)} does, once it still holds what {@code
+     * expected} says (checked just before the rename; null for no check).
+     *
+     * @throws FileChangedException when the target no longer holds the expected bytes; nothing was written
+     */
+    public static void write(Path target, Expected expected, Content content) throws IOException {
+        try (Transaction transaction = new Transaction()) {
+            transaction.stage(target, expected, content);
+            transaction.commit();
         }
-        replaceAtomically(realTarget(absolute), content);
+    }
+
+    /**
+     * What a file must still hold when an output replaces it: what it held when the run read it, or
+     * nothing at all. Checked just before the rename, cheapest first: the file's identity (inode),
+     * size and modification time, then a checksum of its bytes (CRC-32 and Adler-32, 64 bits: both
+     * run natively, so a 100 MB plan costs tens of milliseconds where SHA-256 costs over a second in
+     * the launcher's first JIT tier). A file another program replaced, rewrote or touched is seen by
+     * its attributes; the checksum catches a rewrite that kept them.
+     */
+    public static final class Expected {
+        /** The file must not exist (it did not when the run looked). */
+        public static final Expected ABSENT = new Expected(-1, null, null, 0);
+
+        private final long size;
+        private final Object fileKey;
+        private final FileTime modified;
+        private final long checksum;
+
+        private Expected(long size, Object fileKey, FileTime modified, long checksum) {
+            this.size = size;
+            this.fileKey = fileKey;
+            this.modified = modified;
+            this.checksum = checksum;
+        }
+
+        /**
+         * What {@code file} holds now, or {@link #ABSENT}; null for a file that is not a regular file
+         * (a device or FIFO is written into, never replaced, and cannot be read twice). Take it before
+         * the run reads the file: should the file change in between, the run is refused, never wrong.
+         */
+        public static Expected current(Path file) throws IOException {
+            Path absolute = file.toAbsolutePath();
+            if (!Files.exists(absolute)) {
+                return ABSENT;
+            }
+            if (isSpecial(absolute)) {
+                return null;
+            }
+            Path real = realTarget(absolute);
+            BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
+            return new Expected(attributes.size(), attributes.fileKey(), attributes.lastModifiedTime(), checksum(real));
+        }
+
+        boolean matches(Path real) throws IOException {
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(real, BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                return this == ABSENT;
+            }
+            if (this == ABSENT || !attributes.isRegularFile() || attributes.size() != size
+                    || !Objects.equals(attributes.fileKey(), fileKey) || !attributes.lastModifiedTime().equals(modified)) {
+                return false;
+            }
+            return checksum(real) == checksum;
+        }
+
+        private static long checksum(Path file) throws IOException {
+            CRC32 crc = new CRC32();
+            Adler32 adler = new Adler32();
+            byte[] buffer = new byte[BUFFER];
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    crc.update(buffer, 0, n);
+                    adler.update(buffer, 0, n);
+                }
+            }
+            return crc.getValue() << 32 | adler.getValue();
+        }
+    }
+
+    /**
+     * Several outputs written all or nothing: {@link #stage} writes each one to a temporary file beside
+     * its target (fully written and flushed to disk), {@link #commit} then checks every expectation and
+     * renames them all into place. Until the commit nothing a user sees has changed; a failure while
+     * staging or checking leaves every target untouched, and {@link #close} removes what was staged and
+     * not committed. Special files (devices, FIFOs, standard output) cannot be staged: they are written
+     * into at the commit, before the renames, so a refused or failed write to one renames nothing.
+     * Messages name the targets as given, never a temporary file.
+     */
+    public static final class Transaction implements AutoCloseable {
+        private final List<Staged> staged = new ArrayList<>();
+        private boolean committed;
+
+        /**
+         * Stages one output.
+         *
+         * @param target the file, as the user named it
+         * @param expected what the target must still hold at the commit, or null for no check
+         * @param content what to write
+         * @throws IOException when the output cannot be prepared, named by {@code target}
+         */
+        public void stage(Path target, Expected expected, Content content) throws IOException {
+            if (committed) {
+                throw new IllegalStateException("already committed");
+            }
+            Path absolute = target.toAbsolutePath();
+            Staged output;
+            try {
+                if (isSpecial(absolute)) {
+                    output = new Staged(target, absolute, null, null, null, expected, content);
+                } else {
+                    Path real = realTarget(absolute);
+                    for (Staged other : staged) {
+                        if (other.real != null && other.real.equals(real)) {
+                            throw new FileSystemException(target.toString(), null, "is already an output of this run");
+                        }
+                    }
+                    output = prepare(target, real, expected, content);
+                }
+            } catch (IOException e) {
+                throw named(e, target, absolute.getParent() == null ? null : realTargetQuietly(absolute));
+            }
+            staged.add(output);
+        }
+
+        /**
+         * Writes the special outputs, checks that every target still holds what it was expected to,
+         * then renames every staged file into place.
+         *
+         * @throws FileChangedException when a target changed; nothing was renamed
+         * @throws IOException when a special output cannot be written or a rename fails
+         */
+        public void commit() throws IOException {
+            if (committed) {
+                throw new IllegalStateException("already committed");
+            }
+            committed = true;
+            for (Staged output : staged) {
+                if (output.temporary == null) {
+                    try (OutputStream out = new BufferedOutputStream(new OpenOnFirstWrite(output.absolute), BUFFER)) {
+                        output.content.writeTo(out);
+                    } catch (IOException e) {
+                        throw named(e, output.target, null);
+                    }
+                }
+            }
+            Hook hook = beforeCheck;
+            if (hook != null) {
+                for (Staged output : staged) {
+                    hook.run(output.target);
+                }
+            }
+            for (Staged output : staged) {
+                if (output.temporary != null && output.expected != null && !output.expected.matches(output.real)) {
+                    throw new FileChangedException(output.target.toString());
+                }
+            }
+            for (Staged output : staged) {
+                if (output.temporary == null) {
+                    continue;
+                }
+                try {
+                    try {
+                        Files.move(output.temporary, output.real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(output.temporary, output.real, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } catch (IOException e) {
+                    throw named(e, output.target, output.real);
+                }
+                output.moved = true;
+                InFlight.TEMPORARIES.remove(output.temporary);
+                syncFolder(output.real.getParent());
+            }
+        }
+
+        /** Removes every temporary file not renamed, and the folders staging created for them. */
+        @Override
+        public void close() {
+            for (int i = staged.size() - 1; i >= 0; i--) {
+                staged.get(i).abandon();
+            }
+        }
+
+        private static Staged prepare(Path target, Path destination, Expected expected, Content content) throws IOException {
+            Path folder = destination.getParent();
+            Path firstCreated = firstMissing(folder);
+            Files.createDirectories(folder);
+            Staged output = new Staged(target, target.toAbsolutePath(), destination, null, firstCreated, expected, content);
+            boolean prepared = false;
+            try {
+                try {
+                    output.temporary = createTemporary(folder, destination.getFileName().toString());
+                } catch (IOException e) {
+                    throw named(e, target, destination);
+                }
+                try (FileChannel channel = FileChannel.open(output.temporary, StandardOpenOption.WRITE)) {
+                    try (OutputStream out = new BufferedOutputStream(new ChannelOutput(channel), BUFFER)) {
+                        content.writeTo(out);
+                    }
+                    channel.force(true);
+                } catch (IOException e) {
+                    throw named(e, target, destination);
+                }
+                keepAttributes(destination, output.temporary);
+                prepared = true;
+                return output;
+            } finally {
+                if (!prepared) {
+                    output.abandon();
+                }
+            }
+        }
+    }
+
+    /** A test's view of a commit: called with each target just before the targets are checked and renamed. */
+    @FunctionalInterface
+    interface Hook {
+        void run(Path target) throws IOException;
+    }
+
+    /** For tests: runs just before a commit checks its expectations (a concurrent edit lands there). */
+    static volatile Hook beforeCheck;
+
+    /** One staged output: its temporary file (null for a special file written at the commit). */
+    private static final class Staged {
+        final Path target;
+        final Path absolute;
+        final Path real;
+        Path temporary;
+        final Path firstCreated;
+        final Expected expected;
+        final Content content;
+        boolean moved;
+
+        Staged(Path target, Path absolute, Path real, Path temporary, Path firstCreated, Expected expected, Content content) {
+            this.target = target;
+            this.absolute = absolute;
+            this.real = real;
+            this.temporary = temporary;
+            this.firstCreated = firstCreated;
+            this.expected = expected;
+            this.content = content;
+        }
+
+        void abandon() {
+            if (real == null || moved) {
+                return;
+            }
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    // Left for the shutdown hook.
+                }
+                InFlight.TEMPORARIES.remove(temporary);
+                temporary = null;
+            }
+            removeCreated(real.getParent(), firstCreated);
+        }
+    }
+
+    /**
+     * The failure as the user should read it: named by the target they gave, never by a temporary
+     * file, and never without a file ({@code No space left on device} says which output).
+     */
+    static IOException named(IOException e, Path target, Path destination) {
+        if (e instanceof FileChangedException) {
+            return e;
+        }
+        String shown = target.toString();
+        if (e instanceof FileSystemException fs && fs.getFile() != null && !isTemporary(fs.getFile(), destination)
+                && !fs.getFile().equals(target.toAbsolutePath().toString()) && !fs.getFile().equals(String.valueOf(destination))) {
+            return e; // another file (a folder on the way): named as it is
+        }
+        if (e instanceof FileSystemException fs && fs.getFile() != null && fs.getFile().equals(shown)) {
+            return e;
+        }
+        IOException renamed;
+        if (e instanceof AccessDeniedException) {
+            renamed = new AccessDeniedException(shown);
+        } else if (e instanceof NoSuchFileException) {
+            renamed = new NoSuchFileException(shown);
+        } else if (e instanceof FileSystemException fs) {
+            renamed = new FileSystemException(shown, null, fs.getReason() != null ? fs.getReason() : "cannot be written");
+        } else {
+            renamed = new FileSystemException(shown, null, e.getMessage() != null ? e.getMessage() : "cannot be written");
+        }
+        renamed.initCause(e);
+        return renamed;
+    }
+
+    /** Whether {@code file} is one of the temporary files made beside {@code destination}. */
+    private static boolean isTemporary(String file, Path destination) {
+        if (destination == null) {
+            return false;
+        }
+        Path path = Path.of(file);
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        String prefix = "." + destination.getFileName() + ".";
+        return Objects.equals(path.getParent(), destination.getParent()) && name.startsWith(prefix) && name.endsWith(".tmp");
+    }
+
+    private static Path realTargetQuietly(Path absolute) {
+        try {
+            return realTarget(absolute);
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+
+    /** Makes a rename durable: the folder's entry is flushed too, where the platform allows it. */
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException notSupported) {
+            // Not every platform can open a folder; the rename itself is done.
+        }
+    }
+
+    /** An output stream onto a channel that leaves it open (for the fsync) when closed. */
+    private static final class ChannelOutput extends OutputStream {
+        private final FileChannel channel;
+
+        ChannelOutput(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
     }
 
     /** Whether the target exists and is not a regular file, or is reached through a process's descriptors. */
@@ -118,37 +467,6 @@ public final class OutputFiles {
             return folder;
         }
         return existing.toRealPath().resolve(existing.relativize(folder));
-    }
-
-    private static void replaceAtomically(Path destination, Content content) throws IOException {
-        Path folder = destination.getParent();
-        Path firstCreated = firstMissing(folder);
-        Files.createDirectories(folder);
-        Path temporary = null;
-        boolean moved = false;
-        try {
-            temporary = createTemporary(folder, destination.getFileName().toString());
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary, StandardOpenOption.WRITE), BUFFER)) {
-                content.writeTo(out);
-            }
-            keepAttributes(destination, temporary);
-            try {
-                Files.move(temporary, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, destination, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (temporary != null) {
-                if (!moved) {
-                    Files.deleteIfExists(temporary);
-                }
-                InFlight.TEMPORARIES.remove(temporary);
-            }
-            if (!moved) {
-                removeCreated(folder, firstCreated);
-            }
-        }
     }
 
     /** The outermost folder on the way to {@code folder} that does not exist yet, or null. */
