@@ -25,6 +25,8 @@ public class OverwriteRefusedException extends RuntimeException {
     private final transient List<String> candidateIds;
 
     /**
+     * Creates the exception, its message naming the file, the reason and the candidates.
+     *
      * @param file the file that was not overwritten
      * @param reason why
      * @param candidateIds the candidates whose entries would be lost (empty for {@link Reason#NOT_A_PLAN})
@@ -35,12 +37,12 @@ public class OverwriteRefusedException extends RuntimeException {
         this.candidateIds = List.copyOf(candidateIds);
     }
 
-    /** @return why the file was not overwritten */
+    /** {@return why the file was not overwritten} */
     public Reason reason() {
         return reason;
     }
 
-    /** @return the ids of the candidates whose entries would be lost, in plan order */
+    /** {@return the ids of the candidates whose entries would be lost, in plan order} */
     public List<String> candidateIds() {
         return candidateIds;
     }

@@ -104,12 +104,12 @@ public final class ReadbackPlanner {
         return new ReadbackPlanner(limits, executor);
     }
 
-    /** @return the limits documents are read with */
+    /** {@return the limits documents are read with} */
     public Limits limits() {
         return limits;
     }
 
-    /** @return the catalogs of the plan schema: readback fields, checks, lanes, blocked actions and more */
+    /** {@return the catalogs of the plan schema: readback fields, checks, lanes, blocked actions and more} */
     public static ReadbackCatalog catalog() {
         return ReadbackCatalog.get();
     }
@@ -243,6 +243,8 @@ public final class ReadbackPlanner {
      */
     public record Regeneration(GenerationResult generation, int keptCandidates, List<String> discardedCandidateIds) {
         /**
+         * Copies the components.
+         *
          * @param generation the snapshot's report and the plan's summary
          * @param keptCandidates how many candidates kept the reviewers' entries of the file replaced
          * @param discardedCandidateIds the candidates whose entries were dropped; copied
