@@ -104,11 +104,6 @@ public final class EvidenceFields {
         return refs.contains(field);
     }
 
-    /** The value an owner or window field holds until it is assigned. */
-    public String pendingPlaceholder() {
-        return pendingPlaceholder;
-    }
-
     /** Whether a field's value counts as filled: a ref not null, an assignment a string other than the placeholder. */
     public boolean isFilled(String field, JsonNode value, boolean ref) {
         if (value == null || value.isNull() || value.isMissingNode()) {

@@ -2,7 +2,6 @@ package dev.readbackplan.internal.review;
 
 import dev.readbackplan.ReadbackCatalog;
 import dev.readbackplan.internal.review.PlanReviewer.CandidateReview;
-import dev.readbackplan.internal.schema.Candidates;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -260,11 +260,6 @@ public final class ReviewRules {
         return status != null && CLAIMS.contains(status) ? status : null;
     }
 
-    /** The supplement lanes with their checks, in the order they apply: for documentation and tests. */
-    public static Map<String, List<String>> supplementLanes() {
-        return SUPPLEMENT_LANES;
-    }
-
     @SuppressWarnings("unchecked")
     private static <V> Map<String, V> linked(Object... keysAndValues) {
         Map<String, V> map = new LinkedHashMap<>();
