@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.internal.Engine;
 import dev.readbackplan.internal.Futures;
+import dev.readbackplan.internal.JacksonVersion;
 import dev.readbackplan.internal.io.OutputFiles;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.plan.ExistingPlan;
@@ -64,6 +65,7 @@ public final class ReadbackPlanner {
     private volatile PlanReviewer reviewer;
 
     private ReadbackPlanner(Limits limits, Executor executor) {
+        JacksonVersion.require();
         this.limits = Objects.requireNonNull(limits, "limits");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.engine = CompletableFuture.supplyAsync(() -> new Engine(executor), executor);
