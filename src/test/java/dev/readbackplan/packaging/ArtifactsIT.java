@@ -50,15 +50,52 @@ class ArtifactsIT {
         }
     }
 
+    /** RE2/J, the one library the library jar bundles, relocated: it names no module. */
+    private static final String RE2J = "com/google/re2j/";
+    private static final String RELOCATED_RE2J = "dev/readbackplan/internal/re2j/";
+
     @Test
-    void theLibraryJarBundlesNothing() throws IOException {
+    void theLibraryJarBundlesOnlyRe2jRelocatedWithItsLicence() throws IOException {
+        File re2j = jarOnClassPath("re2j");
+        Set<String> re2jClasses = new TreeSet<>();
+        try (ZipFile zip = new ZipFile(re2j)) {
+            zip.stream().map(ZipEntry::getName).filter(n -> n.endsWith(".class"))
+                    .forEach(n -> re2jClasses.add(RELOCATED_RE2J + n.substring(RE2J.length())));
+        }
         try (ZipFile jar = new ZipFile(Artifacts.file(".jar").toFile())) {
             List<String> foreign = jar.stream().map(ZipEntry::getName)
                     .filter(name -> name.endsWith(".class") && !name.startsWith("dev/readbackplan/") && !name.equals("module-info.class"))
                     .toList();
             assertEquals(List.of(), foreign);
-            assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("META-INF/licenses/")));
+            Set<String> relocated = new TreeSet<>();
+            jar.stream().map(ZipEntry::getName).filter(n -> n.startsWith(RELOCATED_RE2J) && n.endsWith(".class")).forEach(relocated::add);
+            assertEquals(re2jClasses, relocated, "RE2/J's classes under " + RELOCATED_RE2J);
+            List<String> licences = jar.stream().map(ZipEntry::getName)
+                    .filter(n -> n.startsWith("META-INF/licenses/") && !n.endsWith("/")).toList();
+            assertEquals(List.of("META-INF/licenses/re2j/LICENSE"), licences);
+            assertTrue(new String(read(jar, "META-INF/licenses/re2j/LICENSE"), java.nio.charset.StandardCharsets.UTF_8)
+                    .contains("Copyright (c) 2009 The Go Authors"));
+            assertNotNull(jar.getEntry("module-info.class"), "the library jar is a named module");
         }
+    }
+
+    @Test
+    void theCliJarCarriesRe2jOnlyRelocatedAndItsLicence() throws IOException {
+        try (ZipFile cli = new ZipFile(Artifacts.file("-cli.jar").toFile())) {
+            assertTrue(cli.stream().noneMatch(e -> e.getName().startsWith(RE2J)), "RE2/J twice in the CLI jar");
+            assertNotNull(cli.getEntry(RELOCATED_RE2J + "Pattern.class"));
+            assertNotNull(cli.getEntry("META-INF/licenses/re2j/LICENSE"));
+        }
+    }
+
+    private static File jarOnClassPath(String artifactId) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            File file = new File(entry);
+            if (file.isFile() && file.getName().equals(artifactId + "-" + file.getParentFile().getName() + ".jar")) {
+                return file;
+            }
+        }
+        throw new AssertionError("not on the test class path: " + artifactId);
     }
 
     @Test
@@ -102,6 +139,9 @@ class ArtifactsIT {
         try (ZipFile cli = new ZipFile(Artifacts.file("-cli.jar").toFile())) {
             for (ZipEntry entry : cli.stream().toList()) {
                 String name = entry.getName();
+                if (name.startsWith(RELOCATED_RE2J)) {
+                    name = RE2J + name.substring(RELOCATED_RE2J.length());
+                }
                 if (name.endsWith(".class") && !name.startsWith("dev/readbackplan/") && !classesOfBundled.contains(name)) {
                     unaccounted.add(name.substring(0, Math.max(0, name.lastIndexOf('/'))));
                 }
@@ -161,6 +201,7 @@ class ArtifactsIT {
         Set<String> cliClasses;
         try (ZipFile cli = new ZipFile(Artifacts.file("-cli.jar").toFile())) {
             cliClasses = cli.stream().map(ZipEntry::getName)
+                    .map(n -> n.startsWith(RELOCATED_RE2J) ? RE2J + n.substring(RELOCATED_RE2J.length()) : n)
                     .filter(n -> n.endsWith(".class") && !n.startsWith("dev/readbackplan/")).collect(Collectors.toSet());
         }
         Map<String, File> jars = new TreeMap<>();
