@@ -12,6 +12,8 @@ import java.util.Map;
  */
 public record GenerationResult(ValidationReport snapshotReport, Map<String, Number> summary) {
     /**
+     * Checks and copies the components.
+     *
      * @param snapshotReport the validation of the snapshot: valid, possibly with warnings
      * @param summary the plan's summary counts by key; kept in key order, unmodifiable
      */

@@ -13,13 +13,17 @@ public class InvalidDocumentException extends RuntimeException {
 
     private final transient ValidationReport report;
 
-    /** @param report the problems found, with the name of the document */
+    /**
+     * Refuses a document, with its report.
+     *
+     * @param report the problems found, with the name of the document
+     */
     public InvalidDocumentException(ValidationReport report) {
         super(summary(report));
         this.report = Objects.requireNonNull(report, "report");
     }
 
-    /** @return every problem found, and which document they were found in */
+    /** {@return every problem found, and which document they were found in} */
     public ValidationReport report() {
         return report;
     }

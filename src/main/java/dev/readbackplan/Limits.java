@@ -26,6 +26,8 @@ public record Limits(long maxDocumentBytes, int maxNestingDepth, int maxStringLe
     public static final Limits DEFAULT = new Limits(256L << 20, 128, 1 << 20, 1000);
 
     /**
+     * Checks every limit against its range.
+     *
      * @param maxDocumentBytes largest document, in bytes
      * @param maxNestingDepth deepest nesting of objects and arrays
      * @param maxStringLength longest string or key, in UTF-16 units

@@ -56,6 +56,8 @@ public class OverwriteRefusedException extends RuntimeException {
     private final transient ValidationReport report;
 
     /**
+     * Creates the exception, its message naming the file, the reason and the candidates.
+     *
      * @param file the file that was not overwritten
      * @param reason why
      * @param candidateIds the candidates whose entries would be lost (empty for {@link Reason#NOT_A_PLAN})
@@ -80,12 +82,12 @@ public class OverwriteRefusedException extends RuntimeException {
         this.report = report;
     }
 
-    /** @return why the file was not overwritten */
+    /** {@return why the file was not overwritten} */
     public Reason reason() {
         return reason;
     }
 
-    /** @return the ids of the candidates concerned, in plan order (a candidate without a usable id by its pointer) */
+    /** {@return the ids of the candidates concerned, in plan order (a candidate without a usable id by its pointer)} */
     public List<String> candidateIds() {
         return candidateIds;
     }

@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 public record ParseResult<T>(Optional<T> value, ValidationReport report) {
     /**
+     * Checks that the value is present exactly when the report is valid.
+     *
      * @param value the model, present when the document is valid
      * @param report the document's problems
      */
@@ -28,12 +30,14 @@ public record ParseResult<T>(Optional<T> value, ValidationReport report) {
         }
     }
 
-    /** @return whether the document was valid and read into the model */
+    /** {@return whether the document was valid and read into the model} */
     public boolean isValid() {
         return value.isPresent();
     }
 
     /**
+     * The typed document, or the report as an exception.
+     *
      * @return the typed document
      * @throws InvalidDocumentException with the report, when the document was invalid
      */

@@ -27,6 +27,8 @@ public record PlanComparison(State state, List<String> pointerSegments, String d
     }
 
     /**
+     * Checks and copies the components.
+     *
      * @param state up to date, out of date, or no file to compare with
      * @param pointerSegments the keys and indexes of the first difference (empty for the whole document)
      * @param difference what differs, for people (empty when up to date)
@@ -38,22 +40,24 @@ public record PlanComparison(State state, List<String> pointerSegments, String d
         Objects.requireNonNull(difference, "difference");
     }
 
-    /** @return the comparison of a file that is up to date */
+    /** {@return the comparison of a file that is up to date} */
     public static PlanComparison matching() {
         return new PlanComparison(State.UP_TO_DATE, List.of(), "");
     }
 
-    /** @return the comparison when there is no file */
+    /** {@return the comparison when there is no file} */
     public static PlanComparison missing() {
         return new PlanComparison(State.MISSING, List.of(), "the plan file does not exist");
     }
 
-    /** @return whether the file holds exactly the bytes the generator writes */
+    /** {@return whether the file holds exactly the bytes the generator writes} */
     public boolean upToDate() {
         return state == State.UP_TO_DATE;
     }
 
     /**
+     * A file that is out of date, by the pointer of its first difference.
+     *
      * @param pointer the RFC 6901 pointer of the first difference
      * @param difference what differs
      * @return the comparison of a file that is out of date
@@ -63,6 +67,8 @@ public record PlanComparison(State state, List<String> pointerSegments, String d
     }
 
     /**
+     * A file that is out of date, by the segments of its first difference.
+     *
      * @param pointerSegments the keys and indexes of the first difference
      * @param difference what differs
      * @return the comparison of a file that is out of date
@@ -71,7 +77,7 @@ public record PlanComparison(State state, List<String> pointerSegments, String d
         return new PlanComparison(State.OUT_OF_DATE, pointerSegments, difference);
     }
 
-    /** @return the pointer of the first difference as reports show it: redacted, shortened, escaped ({@code (root)} for the whole document) */
+    /** {@return the pointer of the first difference as reports show it: redacted, shortened, escaped ({@code (root)} for the whole document)} */
     public String displayPointer() {
         return Display.pointerForText(pointerSegments);
     }

@@ -26,6 +26,8 @@ public record PlanOptions(String generatedAt, String gitCommit, boolean strict) 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
     /**
+     * Checks the components.
+     *
      * @param generatedAt an RFC 3339 date-time with an offset, written as given
      * @param gitCommit an abbreviated commit id (lower-case hex), or {@code unknown}
      * @param strict whether warnings about the snapshot refuse the generation
@@ -46,17 +48,19 @@ public record PlanOptions(String generatedAt, String gitCommit, boolean strict) 
         this(generatedAt, gitCommit, false);
     }
 
-    /** @return options for a plan generated now, to the second, at +08:00 as the reference generator does; commit unknown; not strict */
+    /** {@return options for a plan generated now, to the second, at +08:00 as the reference generator does; commit unknown; not strict} */
     public static PlanOptions defaults() {
         return new PlanOptions(now(), "unknown");
     }
 
-    /** @return the current time as the reference generator writes it, e.g. {@code 2026-11-27T08:07:54+08:00} */
+    /** {@return the current time as the reference generator writes it, e.g. {@code 2026-11-27T08:07:54+08:00}} */
     public static String now() {
         return OffsetDateTime.now(TAIPEI).truncatedTo(ChronoUnit.SECONDS).format(SECONDS);
     }
 
     /**
+     * A copy with another {@code generated_at}.
+     *
      * @param value the new {@code generated_at}
      * @return these options with another {@code generated_at}
      */
@@ -65,6 +69,8 @@ public record PlanOptions(String generatedAt, String gitCommit, boolean strict) 
     }
 
     /**
+     * A copy with another {@code git_commit}.
+     *
      * @param value the new {@code git_commit}
      * @return these options with another {@code git_commit}
      */
@@ -73,6 +79,8 @@ public record PlanOptions(String generatedAt, String gitCommit, boolean strict) 
     }
 
     /**
+     * A copy, strict or not.
+     *
      * @param value whether warnings refuse the generation
      * @return these options, strict or not
      */

@@ -48,17 +48,17 @@ public final class PlanReview {
         this.planName = planName;
     }
 
-    /** @return whether the plan is current for its snapshot; only a current plan is reviewed */
+    /** {@return whether the plan is current for its snapshot; only a current plan is reviewed} */
     public boolean isCurrent() {
         return comparison.upToDate();
     }
 
-    /** @return up to date, or the first difference between the plan and what its snapshot gives (reviewers' fields aside) */
+    /** {@return up to date, or the first difference between the plan and what its snapshot gives (reviewers' fields aside)} */
     public PlanComparison comparison() {
         return comparison;
     }
 
-    /** @return the review as the typed model of the review schema ({@code monitoring_post_incident_readback_review_v1}) */
+    /** {@return the review as the typed model of the review schema ({@code monitoring_post_incident_readback_review_v1})} */
     public ReadbackReview document() {
         requireCurrent();
         try {
@@ -89,13 +89,13 @@ public final class PlanReview {
         return snapshotReport;
     }
 
-    /** @return one line per candidate, {@code surface_id: lane (failed: check, ...)}, then a tally per lane */
+    /** {@return one line per candidate, {@code surface_id: lane (failed: check, ...)}, then a tally per lane} */
     public String toText() {
         requireCurrent();
         return ReviewRenderer.text(candidates, ReadbackPlanner.catalog()).toString();
     }
 
-    /** @return a Markdown report for a pull request: the lane tally, then each candidate's unmet checks with their instructions */
+    /** {@return a Markdown report for a pull request: the lane tally, then each candidate's unmet checks with their instructions} */
     public String toMarkdown() {
         requireCurrent();
         return ReviewRenderer.markdown(candidates, ReadbackPlanner.catalog(), document.get("reviewed_at").textValue(),
@@ -103,22 +103,22 @@ public final class PlanReview {
                 document.get("plan_sha256").textValue(), snapshotReport.source(), snapshotReport.warnings()).toString();
     }
 
-    /** @return the outcome lane of each candidate, in plan order */
+    /** {@return the outcome lane of each candidate, in plan order} */
     public List<String> lanes() {
         requireCurrent();
         return candidates.stream().map(PlanReviewer.CandidateReview::lane).toList();
     }
 
     /**
-     * @return whether the plan has candidates and every one is ready for review or waiting for its
-     *     runtime gate (what CI may require); a plan with no candidate is not ready
+     * {@return whether the plan has candidates and every one is ready for review or waiting for its
+     * runtime gate (what CI may require); a plan with no candidate is not ready}
      */
     public boolean allReady() {
         requireCurrent();
         return !candidates.isEmpty() && candidates.stream().allMatch(c -> READY_LANES.contains(c.lane()));
     }
 
-    /** @return the JSON Pointers of every quarantined evidence field, in plan order */
+    /** {@return the JSON Pointers of every quarantined evidence field, in plan order} */
     public List<String> quarantinedPointers() {
         requireCurrent();
         List<String> pointers = new ArrayList<>();

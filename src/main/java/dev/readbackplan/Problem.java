@@ -29,6 +29,8 @@ public final class Problem {
     private final String message;
 
     /**
+     * A problem at a position in a document.
+     *
      * @param severity error or warning
      * @param pointerSegments the unescaped keys and indexes from the root to the value concerned
      * @param line 1-based line, or 0 when there is no position
@@ -59,7 +61,7 @@ public final class Problem {
         this(severity, Pointer.parse(Objects.requireNonNull(pointer, "pointer")).segments(), line, column, keyword, message);
     }
 
-    /** @return error or warning */
+    /** {@return error or warning} */
     public Severity severity() {
         return severity;
     }
@@ -78,7 +80,7 @@ public final class Problem {
         return text.toString();
     }
 
-    /** @return the unescaped keys and indexes from the root to the value concerned; empty for the whole document */
+    /** {@return the unescaped keys and indexes from the root to the value concerned; empty for the whole document} */
     public List<String> pointerSegments() {
         return pointerSegments;
     }
@@ -94,27 +96,27 @@ public final class Problem {
         return Display.pointerForText(pointerSegments);
     }
 
-    /** @return the 1-based line, or 0 when the problem has no position */
+    /** {@return the 1-based line, or 0 when the problem has no position} */
     public int line() {
         return line;
     }
 
-    /** @return the 1-based column in code points, or 0 when the problem has no position */
+    /** {@return the 1-based column in code points, or 0 when the problem has no position} */
     public int column() {
         return column;
     }
 
-    /** @return the rule that found the problem */
+    /** {@return the rule that found the problem} */
     public String keyword() {
         return keyword;
     }
 
-    /** @return what is wrong, for people; never a value of the document */
+    /** {@return what is wrong, for people; never a value of the document} */
     public String message() {
         return message;
     }
 
-    /** @return whether the problem has a position in the file */
+    /** {@return whether the problem has a position in the file} */
     public boolean hasPosition() {
         return line > 0;
     }

@@ -18,10 +18,20 @@ import java.util.Map;
  * the generator writes.
  */
 public final class ReadbackCatalog {
-    /** A reviewer check: its id and the instruction a reviewer follows. */
+    /**
+     * A reviewer check: its id and the instruction a reviewer follows.
+     *
+     * @param id the check's id
+     * @param instruction what a reviewer does for it
+     */
     public record Check(String id, String instruction) {}
 
-    /** An outcome lane: its id and what it means. */
+    /**
+     * An outcome lane: its id and what it means.
+     *
+     * @param id the lane's id
+     * @param meaning what a candidate in this lane means
+     */
     public record Lane(String id, String meaning) {}
 
     /** Pure data read from the packaged schemas, without compiling them: built once, on first use. */
@@ -75,57 +85,57 @@ public final class ReadbackCatalog {
         return List.copyOf(values);
     }
 
-    /** @return the {@code schema_version} every plan carries: {@code monitoring_post_incident_readback_plan_v1} */
+    /** {@return the {@code schema_version} every plan carries: {@code monitoring_post_incident_readback_plan_v1}} */
     public String planSchemaVersion() {
         return planSchemaVersion;
     }
 
-    /** @return the fields of a readback candidate that reviewers read back */
+    /** {@return the fields of a readback candidate that reviewers read back} */
     public List<String> readbackFields() {
         return readbackFields;
     }
 
-    /** @return the fields and attestations a readback must supply before it can be accepted */
+    /** {@return the fields and attestations a readback must supply before it can be accepted} */
     public List<String> requiredReadbackFields() {
         return requiredReadbackFields;
     }
 
-    /** @return the 28 reviewer checks, each with the instruction a reviewer follows, in catalog order */
+    /** {@return the 28 reviewer checks, each with the instruction a reviewer follows, in catalog order} */
     public List<Check> reviewerChecks() {
         return reviewerChecks;
     }
 
-    /** @return the 11 outcome lanes, each with what it means, in catalog order */
+    /** {@return the 11 outcome lanes, each with what it means, in catalog order} */
     public List<Lane> outcomeLanes() {
         return outcomeLanes;
     }
 
-    /** @return live actions a plan never authorizes */
+    /** {@return live actions a plan never authorizes} */
     public List<String> blockedActions() {
         return blockedActions;
     }
 
-    /** @return the execution boundaries: {@code not_authorization} is true, every other flag false */
+    /** {@return the execution boundaries: {@code not_authorization} is true, every other flag false} */
     public Map<String, Boolean> executionBoundaries() {
         return executionBoundaries;
     }
 
-    /** @return documents a plan is derived from, relative to the repository root */
+    /** {@return documents a plan is derived from, relative to the repository root} */
     public List<String> sourcePaths() {
         return sourcePaths;
     }
 
-    /** @return how an operator must read a plan */
+    /** {@return how an operator must read a plan} */
     public List<String> operatorInterpretation() {
         return operatorInterpretation;
     }
 
-    /** @return {@code config_kind} values counted as alert rules in the summary */
+    /** {@return {@code config_kind} values counted as alert rules in the summary} */
     public List<String> alertRuleConfigKinds() {
         return alertRuleConfigKinds;
     }
 
-    /** @return {@code config_kind} values counted as deploy or reload scripts in the summary */
+    /** {@return {@code config_kind} values counted as deploy or reload scripts in the summary} */
     public List<String> deployOrReloadConfigKinds() {
         return deployOrReloadConfigKinds;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.internal.Engine;
 import dev.readbackplan.internal.Futures;
+import dev.readbackplan.internal.JacksonVersion;
 import dev.readbackplan.internal.io.OutputFiles;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.plan.ExistingPlan;
@@ -63,6 +64,7 @@ public final class ReadbackPlanner {
     private volatile PlanReviewer reviewer;
 
     private ReadbackPlanner(Limits limits, Executor executor) {
+        JacksonVersion.require();
         this.limits = Objects.requireNonNull(limits, "limits");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.engine = CompletableFuture.supplyAsync(() -> new Engine(executor), executor);
@@ -101,12 +103,12 @@ public final class ReadbackPlanner {
         return new ReadbackPlanner(limits, executor);
     }
 
-    /** @return the limits documents are read with */
+    /** {@return the limits documents are read with} */
     public Limits limits() {
         return limits;
     }
 
-    /** @return the catalogs of the plan schema: readback fields, checks, lanes, blocked actions and more */
+    /** {@return the catalogs of the plan schema: readback fields, checks, lanes, blocked actions and more} */
     public static ReadbackCatalog catalog() {
         return ReadbackCatalog.get();
     }
@@ -271,6 +273,8 @@ public final class ReadbackPlanner {
     public record Regeneration(GenerationResult generation, int keptCandidates, List<String> discardedCandidateIds,
             Map<String, List<String>> changedSurfaces, boolean brokenPlanReplaced) {
         /**
+         * Copies the components.
+         *
          * @param generation the snapshot's report and the plan's summary
          * @param keptCandidates how many candidates kept the reviewers' entries of the file replaced
          * @param discardedCandidateIds the candidates whose entries were dropped; copied

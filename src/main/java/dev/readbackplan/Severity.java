@@ -9,7 +9,7 @@ public enum Severity {
     /** Suspicious but not invalid, such as a summary count that disagrees with the candidates. */
     WARNING;
 
-    /** @return the lower-case name used in reports: {@code error} or {@code warning} */
+    /** {@return the lower-case name used in reports: {@code error} or {@code warning}} */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

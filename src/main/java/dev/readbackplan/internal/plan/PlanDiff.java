@@ -5,7 +5,6 @@ import dev.readbackplan.internal.json.Pointer;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.report.Display;
 import dev.readbackplan.internal.scan.SecretScanner;
-import dev.readbackplan.internal.schema.PlanValidator;
 import java.util.TreeSet;
 
 /** Finds the first difference between two JSON trees, in the order the generator writes them. */

@@ -127,11 +127,6 @@ public final class EvidenceFields {
         return refs.contains(field);
     }
 
-    /** The value an owner or window field holds until it is assigned. */
-    public String pendingPlaceholder() {
-        return pendingPlaceholder;
-    }
-
     /** The placeholder words of the review schema, as written there. */
     public List<String> placeholderWords() {
         return placeholderWords;

@@ -411,11 +411,6 @@ public final class ReviewRules {
         return outcome != null && CLAIMS.contains(outcome) ? outcome : null;
     }
 
-    /** The supplement lanes with their checks, in the order they apply: for documentation and tests. */
-    public static Map<String, List<String>> supplementLanes() {
-        return SUPPLEMENT_LANES;
-    }
-
     @SuppressWarnings("unchecked")
     private static <V> Map<String, V> linked(Object... keysAndValues) {
         Map<String, V> map = new LinkedHashMap<>();

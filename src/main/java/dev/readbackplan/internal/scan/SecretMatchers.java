@@ -18,21 +18,14 @@ final class SecretMatchers {
 
     /** The secret after the colon of a Telegram bot token. */
     private static final int TELEGRAM_SECRET_LENGTH = 35;
-    /** Shortest Telegram token: 8 digits, the colon and the secret. */
-    private static final int TELEGRAM_MIN_LENGTH = 8 + 1 + TELEGRAM_SECRET_LENGTH;
     private static final int AWS_KEY_ID_LENGTH = 20;
     private static final int GITHUB_TOKEN_MIN_BODY = 36;
     static final String GITHUB_PAT_PREFIX = "github_pat_";
     /** A fine-grained token's first part is 22 characters; a snake_case name has no such long word. */
     private static final int GITHUB_PAT_MIN_BODY = 22;
-    /** Shortest GitHub token: a fine-grained prefix and its first part. */
-    private static final int GITHUB_MIN_LENGTH = GITHUB_PAT_PREFIX.length() + GITHUB_PAT_MIN_BODY;
     private static final int GITLAB_TOKEN_MIN_BODY = 20;
-    /** Shortest GitLab token: a four-letter prefix such as "glrt-" and its body. */
-    private static final int GITLAB_MIN_LENGTH = 5 + GITLAB_TOKEN_MIN_BODY;
     static final String GITLAB_RUNNER_REGISTRATION_PREFIX = "GR1348941";
     private static final int SLACK_TOKEN_MIN_BODY = 10;
-    private static final int SLACK_MIN_LENGTH = "xoxb-".length() + SLACK_TOKEN_MIN_BODY;
     /** Slack bodies start with numeric team and user ids, so a digit shows up well within this. */
     private static final int SLACK_DIGIT_WINDOW = 64;
     private static final int SENTRY_KEY_LENGTH = 32;

@@ -539,9 +539,5 @@ final class SecretRules {
             }
             return false;
         }
-
-        String regex() {
-            return regex;
-        }
     }
 }

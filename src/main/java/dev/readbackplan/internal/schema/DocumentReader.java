@@ -108,11 +108,6 @@ public final class DocumentReader {
         return new Parsed(root, report(sourceName, kind, problems, droppedErrors, droppedWarnings));
     }
 
-    /** The tree of a document, or null when it is not well-formed JSON within the limits; no validation. */
-    public JsonNode tree(byte[] bytes, int length) {
-        return reader.read(bytes, length).root();
-    }
-
     /** Validates a tree that has no text behind it (a typed model): problems without positions. */
     public ValidationReport validateTree(JsonNode tree, String sourceName, DocumentKind kind) {
         List<Finding> findings = new ArrayList<>();

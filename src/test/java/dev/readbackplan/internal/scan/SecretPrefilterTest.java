@@ -3,9 +3,7 @@ package dev.readbackplan.internal.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.readbackplan.internal.scan.SecretRules;
 import dev.readbackplan.internal.scan.SecretScanner.Kind;
-import dev.readbackplan.internal.scan.SecretScanner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
