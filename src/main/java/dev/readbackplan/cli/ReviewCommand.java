@@ -33,10 +33,11 @@ final class ReviewCommand {
                     "record each candidate's lane in its status and reviewer_outcome in PLAN, and null quarantined values"),
             new Arguments.Option("--require-ready", null,
                     "exit 1 unless every candidate is ready for review or waiting for its runtime gate"),
+            Cli.SECRET_RULES,
             new Arguments.Option("--help", null, "show this help and exit"));
 
     static final String USAGE = "review [--root DIR] [--source-report PATH] [--format text|json|markdown|sarif] [--output FILE]\n"
-            + "       " + " ".repeat(Cli.PROGRAM.length()) + "        [--reviewed-at TIMESTAMP] [--write] [--require-ready] PLAN\n";
+            + "       " + " ".repeat(Cli.PROGRAM.length()) + "        [--reviewed-at TIMESTAMP] [--write] [--require-ready] [--secret-rules FILE] PLAN\n";
 
     private ReviewCommand() {}
 
@@ -67,7 +68,7 @@ final class ReviewCommand {
         if (!List.of("text", "json", "markdown", "sarif").contains(format)) {
             throw new UsageException("argument --format: must be text, json, markdown or sarif");
         }
-        ReadbackPlanner planner = ReadbackPlanner.create();
+        ReadbackPlanner planner = Cli.withSecretRules(ReadbackPlanner.create(), parsed);
         Path plan = Path.of(parsed.positionals().get(0));
         Path root = Path.of(parsed.values().getOrDefault("--root", "."));
         Path snapshot = root.resolve(parsed.values().getOrDefault("--source-report", DEFAULT_SOURCE_REPORT));
