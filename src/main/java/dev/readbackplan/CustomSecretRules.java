@@ -19,8 +19,9 @@ import java.util.Objects;
  *
  * <p>Patterns use Go's (RE2) syntax and run in time linear in the string; a pattern RE2 refuses, a
  * missing or repeated id, or an id of a built-in rule is an error that names the file, the line and
- * the rule. A rule with only a {@code path} (it matches file names, which a JSON string has not) is
- * skipped and listed in {@link #skipped()}; allowlists' {@code paths} and {@code commits} never apply.
+ * the rule. A rule with a {@code path} (gitleaks fires it only in files whose path matches, and a
+ * JSON string has no path) is skipped and listed in {@link #skipped()}; allowlists' {@code paths} and
+ * {@code commits} never allow.
  * {@code [extend]} is ignored: the built-in table plays the part of gitleaks' default rules.
  */
 public final class CustomSecretRules {
@@ -80,7 +81,7 @@ public final class CustomSecretRules {
         return rules.ids();
     }
 
-    /** @return the ids of the rules skipped because they only match file paths */
+    /** @return the ids of the rules skipped because they name file paths */
     public List<String> skipped() {
         return rules.skipped();
     }

@@ -32,8 +32,9 @@ import java.util.Set;
  * allowlist allows a match when its regexes match the target ({@code secret} by default, {@code match}
  * or {@code line}, here the whole string) or the secret holds one of its stopwords (in any case); with
  * {@code condition = "AND"} every criterion it has must hold. {@code paths} and {@code commits} name
- * files and commits, which a JSON string has not: a rule with only a {@code path} is skipped (listed
- * in {@link #skipped()}), and allowlists' {@code paths} and {@code commits} never apply.
+ * files and commits, which a JSON string has not: a rule with a {@code path} (which gitleaks fires
+ * only in files whose path matches) is skipped and listed in {@link #skipped()}; allowlists'
+ * {@code paths} and {@code commits} never allow (with {@code condition = "AND"}, never all hold).
  *
  * <p>Patterns are RE2/J, which reads Go's syntax and runs in time linear in its input; a construct it
  * refuses (a backreference, a lookaround) is an error naming the rule. A rule reads at most
@@ -55,7 +56,8 @@ public final class CustomRules {
         }
     }
 
-    record Allowlist(List<Pattern> regexes, String target, List<String> stopwords, boolean and, Set<String> targetRules) {
+    record Allowlist(List<Pattern> regexes, String target, List<String> stopwords, boolean and, Set<String> targetRules,
+            boolean pathsOrCommits) {
 
         boolean allows(String ruleId, String value, String match, String secret) {
             if (!targetRules.isEmpty() && !targetRules.contains(ruleId)) {
@@ -91,7 +93,8 @@ public final class CustomRules {
                 return false; // only paths or commits: nothing here to allow
             }
             if (and) {
-                return !Boolean.FALSE.equals(byRegex) && !Boolean.FALSE.equals(byStopword);
+                // gitleaks counts a path or commit criterion as failed when the fragment has none, as here.
+                return !pathsOrCommits && !Boolean.FALSE.equals(byRegex) && !Boolean.FALSE.equals(byStopword);
             }
             return Boolean.TRUE.equals(byRegex) || Boolean.TRUE.equals(byStopword);
         }
@@ -173,11 +176,16 @@ public final class CustomRules {
                 throw new InvalidRulesException(where + ": the id is a built-in rule's; give the rule another id");
             }
             Object regex = table.get("regex");
-            if (regex == null) {
-                if (table.get("path") instanceof String) {
-                    skipped.add(ruleId);
-                    continue;
+            if (table.get("path") != null) {
+                // gitleaks fires such a rule only in files whose path matches; a JSON string has no path.
+                compile(table.get("path"), where + ": path");
+                if (regex != null) {
+                    compile(regex, where + ": regex");
                 }
+                skipped.add(ruleId);
+                continue;
+            }
+            if (regex == null) {
                 throw new InvalidRulesException(where + " has no regex");
             }
             Pattern pattern = compile(regex, where + ": regex");
@@ -251,7 +259,8 @@ public final class CustomRules {
         List<String> stopwords = strings(table.get("stopwords"), where + ": stopwords").stream()
                 .map(word -> word.toLowerCase(Locale.ROOT)).toList();
         Set<String> targetRules = new HashSet<>(global ? strings(table.get("targetRules"), where + ": targetRules") : List.of());
-        return new Allowlist(regexes, (String) target, stopwords, ((String) condition).equalsIgnoreCase("AND"), targetRules);
+        return new Allowlist(regexes, (String) target, stopwords, ((String) condition).equalsIgnoreCase("AND"), targetRules,
+                table.containsKey("paths") || table.containsKey("commits"));
     }
 
     private static List<String> strings(Object value, String where) throws InvalidRulesException {
