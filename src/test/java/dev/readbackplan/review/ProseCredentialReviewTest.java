@@ -48,6 +48,18 @@ class ProseCredentialReviewTest {
         }
     }
 
+    @Test
+    void aTeamRuleGivenWithSecretRulesQuarantinesTheFieldItFinds(@TempDir Path temp) throws IOException {
+        String token = "acme_oc_" + "Q8w7E6r5T4y3U2i1O0p9A8s7"; // made here: the source holds no literal
+        Path folder = withField(temp, "rollback_owner", "handover to bob, " + token);
+        assertEquals(READY, lane(folder), "the built-in table does not know the team's format");
+        ReviewGoldenTest.Run run = ReviewGoldenTest.review(folder, "--format", "json", "--secret-rules",
+                Path.of("src/test/resources/scanner/gitleaks/team-rules.toml").toString());
+        JsonNode candidate = JSON.readTree(run.out()).get("candidates").get(COMPLETE);
+        assertEquals("quarantine_raw_payload", candidate.get("lane").textValue(), run.err());
+        assertFalse(run.out().contains(token.substring(8)) || run.err().contains(token.substring(8)));
+    }
+
     private static Path withField(Path folder, String field, String value) throws IOException {
         Files.createDirectories(folder);
         Files.copy(ReviewGoldenTest.CORPUS.resolve("lanes/snapshot.json"), folder.resolve("snapshot.json"));
