@@ -1215,15 +1215,22 @@ final class SecretMatchers {
      * Each occurrence reads at most {@link #MAX_VALUE} characters on, so the scan is linear.
      */
     static boolean hasProseCredential(String s) {
-        return proseAfter(s, "pass") || proseAfter(s, "pw") || proseAfter(s, "secret") || proseAfter(s, "token")
-                || proseAfter(s, "bearer") || proseAfter(s, "key");
-    }
-
-    private static boolean proseAfter(String s, String anchor) {
-        for (int i = indexOfIgnoreCase(s, anchor, 0); i >= 0; i = indexOfIgnoreCase(s, anchor, i + 1)) {
-            int end = credentialWordEnd(s, i, anchor);
-            if (end >= 0 && isProseValueAfter(s, end)) {
-                return true;
+        // One pass: at each first letter of an anchor (any case), the anchors that start with it.
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            String anchor = switch (s.charAt(i)) {
+                case 'p', 'P' -> i + 1 < n && toLowerAscii(s.charAt(i + 1)) == 'w' ? "pw" : "pass";
+                case 's', 'S' -> "secret";
+                case 't', 'T' -> "token";
+                case 'b', 'B' -> "bearer";
+                case 'k', 'K' -> "key";
+                default -> null;
+            };
+            if (anchor != null && s.regionMatches(true, i, anchor, 0, anchor.length())) {
+                int end = credentialWordEnd(s, i, anchor);
+                if (end >= 0 && isProseValueAfter(s, end)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -1443,7 +1450,8 @@ final class SecretMatchers {
                 while (v < s.length() && isBlank(s.charAt(v))) {
                     v++;
                 }
-                if (isCredential(s, v, valueEnd(s, v, ASSIGNMENT_STOPS), TOKEN, false, false)) {
+                int end = valueEnd(s, v, ASSIGNMENT_STOPS);
+                if (isCredential(s, v, end, TOKEN, false, false) && hasDigit(s, v, end)) {
                     return true;
                 }
             }
@@ -1768,6 +1776,15 @@ final class SecretMatchers {
     /** The RFC 7235 token68 characters of a bearer token, padding included. */
     private static boolean isToken68Char(char c) {
         return isAsciiLetterOrDigit(c) || "-._~+/=".indexOf(c) >= 0;
+    }
+
+    private static boolean hasDigit(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAsciiLetterOrDigit(char c) {

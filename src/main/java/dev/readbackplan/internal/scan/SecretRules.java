@@ -164,7 +164,9 @@ final class SecretRules {
                 re2("(?i)open\\.(?:feishu\\.cn|larksuite\\.com)/open-apis/bot/v2/hook/([^/?#&\\s\"']+)"),
                 Placeholders.CAPTURE),
         // docs.opsgenie.com (API key): "Authorization: GenieKey <key>"; Alertmanager's opsgenie_configs
-        secret("opsgenie-api-key", "an Opsgenie API key", anyCase("geniekey", "opsgenie"), 0, 0, 8 + 1 + 8,
+        // The key holds a digit (Opsgenie keys are UUIDs) after a blank, ':' or '=', so most strings skip the row.
+        secret("opsgenie-api-key", "an Opsgenie API key", anyCase("geniekey", "opsgenie"), DIGIT,
+                BLANK | COLON | EQUALS, 8 + 1 + 8,
                 Scan.OPSGENIE_KEY, Placeholders.VALUE_POLICY),
         // Alertmanager's pagerduty_config; developer.pagerduty.com (Events API v2 routing key)
         secret("pagerduty-integration-key", "a PagerDuty integration key",
