@@ -27,6 +27,7 @@ public final class Problem {
     private final int column;
     private final String keyword;
     private final String message;
+    private final String rule;
 
     /**
      * A problem at a position in a document.
@@ -39,12 +40,30 @@ public final class Problem {
      * @param message what is wrong, for people; never a value of the document
      */
     public Problem(Severity severity, List<String> pointerSegments, int line, int column, String keyword, String message) {
+        this(severity, pointerSegments, line, column, keyword, message, null);
+    }
+
+    /**
+     * A problem found by a rule of the secret scanner.
+     *
+     * @param severity error or warning
+     * @param pointerSegments the unescaped keys and indexes from the root to the value concerned
+     * @param line 1-based line, or 0 when there is no position
+     * @param column 1-based column in code points, or 0 when there is no position
+     * @param keyword the rule that found the problem ({@code secret} or {@code raw-payload} for the scanner)
+     * @param message what is wrong, for people; never a value of the document
+     * @param rule the id of the scanner rule that fired (such as {@code telegram-bot-token}, or a custom
+     *     rule's), or null for any other problem
+     */
+    public Problem(Severity severity, List<String> pointerSegments, int line, int column, String keyword, String message,
+            String rule) {
         this.severity = Objects.requireNonNull(severity, "severity");
         this.pointerSegments = List.copyOf(pointerSegments);
         this.line = line;
         this.column = column;
         this.keyword = Objects.requireNonNull(keyword, "keyword");
         this.message = Objects.requireNonNull(message, "message");
+        this.rule = rule;
     }
 
     /**
@@ -116,6 +135,16 @@ public final class Problem {
         return message;
     }
 
+    /**
+     * The secret scanner's rule that found this problem, for {@code secret} and {@code raw-payload}
+     * problems: a built-in rule id (the README's table) or a custom rule's id.
+     *
+     * @return the rule id, or null when the problem is not the scanner's
+     */
+    public String rule() {
+        return rule;
+    }
+
     /** {@return whether the problem has a position in the file} */
     public boolean hasPosition() {
         return line > 0;
@@ -124,12 +153,13 @@ public final class Problem {
     @Override
     public boolean equals(Object other) {
         return other instanceof Problem that && severity == that.severity && line == that.line && column == that.column
-                && pointerSegments.equals(that.pointerSegments) && keyword.equals(that.keyword) && message.equals(that.message);
+                && pointerSegments.equals(that.pointerSegments) && keyword.equals(that.keyword) && message.equals(that.message)
+                && Objects.equals(rule, that.rule);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(severity, pointerSegments, line, column, keyword, message);
+        return Objects.hash(severity, pointerSegments, line, column, keyword, message, rule);
     }
 
     /** @return the problem as a report line shows it, safe to print */

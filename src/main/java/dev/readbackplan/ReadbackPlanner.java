@@ -62,13 +62,24 @@ public final class ReadbackPlanner {
     private final CompletableFuture<Engine> engine;
     private final DocumentReader reader;
     private volatile PlanReviewer reviewer;
+    private final CustomSecretRules secretRules;
 
     private ReadbackPlanner(Limits limits, Executor executor) {
+        this(limits, executor, CustomSecretRules.none(), startEngine(executor));
+    }
+
+    /** Checks the Jackson on the class path first: an older one would read documents with weaker checks. */
+    private static CompletableFuture<Engine> startEngine(Executor executor) {
         JacksonVersion.require();
+        return CompletableFuture.supplyAsync(() -> new Engine(executor), executor);
+    }
+
+    private ReadbackPlanner(Limits limits, Executor executor, CustomSecretRules secretRules, CompletableFuture<Engine> engine) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.engine = CompletableFuture.supplyAsync(() -> new Engine(executor), executor);
-        this.reader = new DocumentReader(limits, this::engine);
+        this.secretRules = Objects.requireNonNull(secretRules, "secretRules");
+        this.engine = engine;
+        this.reader = new DocumentReader(limits, this::engine, secretRules.rules());
     }
 
     /**
@@ -101,6 +112,25 @@ public final class ReadbackPlanner {
      */
     public static ReadbackPlanner create(Limits limits, Executor executor) {
         return new ReadbackPlanner(limits, executor);
+    }
+
+    /**
+     * A planner like this one (same limits, same executor) whose secret scan also applies {@code rules},
+     * a team's own rules read with {@link CustomSecretRules#readGitleaks(Path)}, on top of the built-in
+     * table: generation refuses, validation reports and review quarantines what they find, as for a
+     * built-in rule. Strings the built-in table flags are reported by its rule. The new planner shares
+     * this one's compiled schemas.
+     *
+     * @param rules the added rules; {@link CustomSecretRules#none()} for none
+     * @return a new planner
+     */
+    public ReadbackPlanner withSecretRules(CustomSecretRules rules) {
+        return new ReadbackPlanner(limits, executor, Objects.requireNonNull(rules, "rules"), engine);
+    }
+
+    /** {@return the secret rules added on top of the built-in table; none unless {@link #withSecretRules}} */
+    public CustomSecretRules secretRules() {
+        return secretRules;
     }
 
     /** {@return the limits documents are read with} */

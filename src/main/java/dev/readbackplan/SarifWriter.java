@@ -87,7 +87,13 @@ public final class SarifWriter {
             String uri = uri(report.source(), base);
             for (Problem problem : report.problems()) {
                 String keyword = problem.keyword();
-                if (!rules.has(keyword)) {
+                if (problem.rule() != null) {
+                    // A secret or raw payload: the result names the scanner rule that fired.
+                    keyword = problem.rule();
+                    if (!rules.has(keyword)) {
+                        scannerRule(rules, keyword, problem.keyword());
+                    }
+                } else if (!rules.has(keyword)) {
                     rules.add(keyword, "JSON Schema keyword " + keyword + " failed",
                             "The document does not satisfy the JSON Schema keyword \"" + keyword + "\" of its schema"
                                     + " (the snapshot or plan schema packaged with the tool). " + schemaHelp(keyword)
@@ -299,6 +305,26 @@ public final class SarifWriter {
         return out.toString();
     }
 
+    /**
+     * The SARIF rule of a secret scanner rule: a built-in row (described as in the README's table) or a
+     * custom rule read with --secret-rules. Tagged {@code security}, with the parent rule ({@code secret}
+     * or {@code raw-payload}) named in {@code properties.kind}.
+     */
+    private static void scannerRule(Rules rules, String ruleId, String parent) {
+        String description = null;
+        for (dev.readbackplan.internal.scan.SecretScanner.Kind kind : dev.readbackplan.internal.scan.SecretScanner.rules()) {
+            if (kind.ruleId().equals(ruleId)) {
+                description = kind.description();
+            }
+        }
+        String shown = Display.text(ruleId);
+        String[] parentText = OWN_RULES.get(parent);
+        rules.add(ruleId, (description != null ? description : "a secret of the custom rule " + shown) + " (" + parent + ")",
+                "Secret scanner rule " + shown + (description != null ? " (built in: see the README's rule table)."
+                        : " (a custom rule read with --secret-rules).") + " " + (parentText == null ? "" : parentText[1]));
+        rules.tag(ruleId, parent);
+    }
+
     /** Short help for the JSON Schema keywords the schemas use. */
     private static String schemaHelp(String keyword) {
         return switch (keyword) {
@@ -369,6 +395,13 @@ public final class SarifWriter {
             rule.put("id", id);
             rule.putObject("shortDescription").put("text", shortDescription);
             rule.putObject("help").put("text", help);
+        }
+
+        /** Marks a scanner rule: tags {@code security} and its parent rule, which it refines. */
+        void tag(String id, String parent) {
+            ObjectNode properties = ((ObjectNode) array.get(indexes.get(id))).putObject("properties");
+            properties.putArray("tags").add("security").add(parent);
+            properties.put("kind", parent);
         }
 
         int index(String id) {

@@ -112,8 +112,9 @@ class SarifTest {
         for (int i = 0; i < expected; i++) {
             JsonNode result = results.get(i);
             Problem problem = problems.get(i);
-            assertEquals(problem.keyword(), result.get("ruleId").textValue());
-            assertEquals(problem.keyword(), ruleIds.get(result.get("ruleIndex").intValue()));
+            String ruleId = problem.rule() != null ? problem.rule() : problem.keyword();
+            assertEquals(ruleId, result.get("ruleId").textValue());
+            assertEquals(ruleId, ruleIds.get(result.get("ruleIndex").intValue()));
             assertEquals(problem.severity().label(), result.get("level").textValue());
             JsonNode physical = result.get("locations").get(0).get("physicalLocation");
             String uri = physical.get("artifactLocation").get("uri").textValue();
@@ -159,6 +160,19 @@ class SarifTest {
                     "an invisible character in " + text));
         }
         assertTrue(sarif.contains("[redacted]"), sarif);
+        // Each secret result names the scanner rule that fired, never the generic "secret".
+        List<String> secretRules = new ArrayList<>();
+        for (JsonNode result : log.get("runs").get(0).get("results")) {
+            assertFalse(result.get("ruleId").textValue().equals("secret"), result.toString());
+            if (result.get("ruleId").textValue().equals("github-token")) {
+                secretRules.add("github-token");
+                JsonNode rule = log.get("runs").get(0).get("tool").get("driver").get("rules").get(result.get("ruleIndex").intValue());
+                assertEquals("github-token", rule.get("id").textValue());
+                assertTrue(rule.get("shortDescription").get("text").textValue().startsWith("a GitHub token"), rule.toString());
+                assertEquals("secret", rule.get("properties").get("kind").textValue());
+            }
+        }
+        assertFalse(secretRules.isEmpty(), sarif);
         // The escapes are shown as text (a backslash, u, four hex digits), never as the characters.
         assertTrue(sarif.contains("\\\\u001b[2J\\\\u202ename"), sarif);
         JsonNode results = log.get("runs").get(0).get("results");

@@ -1,5 +1,6 @@
 package dev.readbackplan.cli;
 
+import dev.readbackplan.CustomSecretRules;
 import dev.readbackplan.DocumentKind;
 import dev.readbackplan.FileChangedException;
 import dev.readbackplan.GenerationResult;
@@ -47,6 +48,10 @@ public final class Cli {
     private static final Arguments.Option STRICT = new Arguments.Option("--strict", null,
             "treat warnings (such as summary counts that disagree with the candidates) as errors");
 
+    /** Shared by generation, validate and review. */
+    static final Arguments.Option SECRET_RULES = new Arguments.Option("--secret-rules", "FILE",
+            "also scan with the rules of this gitleaks configuration (TOML), on top of the built-in table");
+
     private static final List<Arguments.Option> GENERATE_OPTIONS = List.of(
             new Arguments.Option("--root", "DIR", "repository root (default: .)"),
             new Arguments.Option("--source-report", "PATH",
@@ -66,14 +71,14 @@ public final class Cli {
             new Arguments.Option("--force", null, "with --output: replace a file that is not a readback plan (never drops entries)"),
             new Arguments.Option("--check", null,
                     "with --output: compare FILE with the plan instead of writing it; exit 1 if it is out of date"),
-            STRICT, HELP, VERSION);
+            SECRET_RULES, STRICT, HELP, VERSION);
 
     private static final List<Arguments.Option> VALIDATE_OPTIONS = List.of(
             new Arguments.Option("--kind", "snapshot|plan",
                     "validate every FILE as this kind (default: told by its schema_version)"),
             new Arguments.Option("--format", "text|json|sarif",
                     "report format (default: text); json: {tool, problems}; sarif: SARIF 2.1.0 for code scanning"),
-            STRICT, HELP);
+            SECRET_RULES, STRICT, HELP);
 
     /** Runs one command; returns the exit status. Nothing is closed. */
     public int run(String[] args, OutputStream out, OutputStream err) {
@@ -273,7 +278,7 @@ public final class Cli {
             }
         }
         // First, so that the schemas compile in the background while git runs and the snapshot is read.
-        ReadbackPlanner planner = ReadbackPlanner.create();
+        ReadbackPlanner planner = withSecretRules(ReadbackPlanner.create(), parsed);
         String generatedAt = parsed.get("--generated-at");
         String gitCommit = parsed.get("--git-commit");
         Path root = Path.of(parsed.values().getOrDefault("--root", "."));
@@ -415,7 +420,7 @@ public final class Cli {
             throw new UsageException("standard input (-) can be validated once");
         }
         boolean strict = parsed.has("--strict");
-        ReadbackPlanner planner = ReadbackPlanner.create();
+        ReadbackPlanner planner = withSecretRules(ReadbackPlanner.create(), parsed);
         List<ValidationReport> reports = new ArrayList<>();
         int status = OK;
         for (String file : parsed.positionals()) {
@@ -461,6 +466,21 @@ public final class Cli {
         return status;
     }
 
+    /**
+     * The planner with the rules of {@code --secret-rules FILE}, when given. A file that cannot be read
+     * or used is a usage error (exit 2) naming the file, the line and the rule.
+     */
+    static ReadbackPlanner withSecretRules(ReadbackPlanner planner, Arguments.Parsed parsed) throws UsageException, IOException {
+        if (!parsed.has("--secret-rules")) {
+            return planner;
+        }
+        try {
+            return planner.withSecretRules(CustomSecretRules.readGitleaks(Path.of(parsed.get("--secret-rules"))));
+        } catch (CustomSecretRules.InvalidRulesException e) {
+            throw new UsageException("--secret-rules: " + e.getMessage());
+        }
+    }
+
     /** A usage error for options the planner refused, named as on the command line. */
     private static UsageException usage(IllegalArgumentException e) {
         return new UsageException(e.getMessage().replace("generatedAt", "--generated-at").replace("gitCommit", "--git-commit"));
@@ -498,8 +518,8 @@ public final class Cli {
 
     private static String usage() {
         return "usage: " + PROGRAM + " [--root DIR] [--source-report PATH] [--output FILE [--check | --discard-evidence] [--reset-changed-verdicts] [--force]]\n"
-                + "       " + " ".repeat(PROGRAM.length()) + " [--generated-at TIMESTAMP] [--git-commit SHA] [--strict]\n"
-                + "       " + PROGRAM + " validate [--kind snapshot|plan] [--format text|json|sarif] [--strict] FILE...|-\n"
+                + "       " + " ".repeat(PROGRAM.length()) + " [--generated-at TIMESTAMP] [--git-commit SHA] [--secret-rules FILE] [--strict]\n"
+                + "       " + PROGRAM + " validate [--kind snapshot|plan] [--format text|json|sarif] [--secret-rules FILE] [--strict] FILE...|-\n"
                 + "       " + PROGRAM + " " + ReviewCommand.USAGE;
     }
 

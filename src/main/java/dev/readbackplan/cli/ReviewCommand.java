@@ -42,10 +42,11 @@ final class ReviewCommand {
                     "record each candidate's lane in its status in PLAN (reviewer_outcome is left to reviewers), and null values with a secret or raw payload"),
             new Arguments.Option("--require-ready", null,
                     "exit 1 unless every candidate is ready for review or waiting for its runtime gate"),
+            Cli.SECRET_RULES,
             new Arguments.Option("--help", null, "show this help and exit"));
 
     static final String USAGE = "review [--root DIR] [--source-report PATH] [--format text|json|markdown|sarif] [--output FILE [--force]]\n"
-            + "       " + " ".repeat(Cli.PROGRAM.length()) + "        [--reviewed-at TIMESTAMP] [--write] [--require-ready] PLAN|-\n";
+            + "       " + " ".repeat(Cli.PROGRAM.length()) + "        [--reviewed-at TIMESTAMP] [--write] [--require-ready] [--secret-rules FILE] PLAN|-\n";
 
     /** A readback plan or a snapshot, told by its version or its shape, even when it cannot be parsed (a broken plan is still a plan). */
     private static final Pattern PLAN_OR_SNAPSHOT = Pattern.compile(
@@ -98,7 +99,7 @@ final class ReviewCommand {
         if (parsed.has("--force") && !parsed.has("--output")) {
             throw new UsageException("--force needs --output: the file to replace");
         }
-        ReadbackPlanner planner = ReadbackPlanner.create();
+        ReadbackPlanner planner = Cli.withSecretRules(ReadbackPlanner.create(), parsed);
         Path plan = fromStdin ? null : Path.of(parsed.positionals().get(0));
         String planName = fromStdin ? Cli.STDIN_NAME : plan.toString();
         Path root = Path.of(parsed.values().getOrDefault("--root", "."));

@@ -7,7 +7,18 @@ import dev.readbackplan.internal.json.Pointer;
  * A problem before it has a line and column: where it is known as a byte offset in the document, or
  * only as a JSON Pointer to be located later (schema errors), or nowhere (typed models).
  */
-public record Finding(Severity severity, Pointer pointer, long offset, String keyword, String message) {
+public record Finding(Severity severity, Pointer pointer, long offset, String keyword, String message, String rule) {
+
+    /** A finding that no scanner rule made ({@code rule} null). */
+    public Finding(Severity severity, Pointer pointer, long offset, String keyword, String message) {
+        this(severity, pointer, offset, keyword, message, null);
+    }
+
+    /** A secret or raw-payload finding of the scanner rule {@code rule} (its id, such as {@code telegram-bot-token}). */
+    public static Finding scanned(Pointer pointer, String keyword, String message, String rule) {
+        return new Finding(Severity.ERROR, pointer, LOCATE_BY_POINTER, keyword, message, rule);
+    }
+
     /** The position is found from {@link #pointer()} when the report is made. */
     public static final long LOCATE_BY_POINTER = -1;
     /** The problem has no position in a file. */
@@ -27,6 +38,6 @@ public record Finding(Severity severity, Pointer pointer, long offset, String ke
 
     /** The same finding, as a warning. */
     public Finding asWarning() {
-        return new Finding(Severity.WARNING, pointer, offset, keyword, message);
+        return new Finding(Severity.WARNING, pointer, offset, keyword, message, rule);
     }
 }

@@ -58,7 +58,7 @@ public final class Locations {
         for (int i = 0; i < offsets.length; i++) {
             Finding finding = findings.get(i);
             problems.add(new Problem(finding.severity(), finding.pointer().segments(), lineColumns[i][0], lineColumns[i][1],
-                    finding.keyword(), finding.message()));
+                    finding.keyword(), finding.message(), finding.rule()));
         }
         return problems;
     }
@@ -67,7 +67,8 @@ public final class Locations {
     public static List<Problem> withoutPositions(List<Finding> findings) {
         List<Problem> problems = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
-            problems.add(new Problem(finding.severity(), finding.pointer().segments(), 0, 0, finding.keyword(), finding.message()));
+            problems.add(new Problem(finding.severity(), finding.pointer().segments(), 0, 0, finding.keyword(), finding.message(),
+                    finding.rule()));
         }
         return problems;
     }

@@ -610,6 +610,8 @@ final class SecretMatchers {
             case 'n' -> keyEndsWith(s, end, "token") && !isPaginationToken(s, end - 5) ? TOKEN : NOT_SECRET;
             case 'r' -> keyEndsWith(s, end, "bearer") ? TOKEN : NOT_SECRET;
             case 'y' -> keyNameClass(s, end);
+            // Prometheus' and Alertmanager's authorization.credentials
+            case 's' -> keyEndsWith(s, end, "credentials") ? TOKEN : NOT_SECRET;
             default -> NOT_SECRET;
         };
     }
@@ -1184,6 +1186,291 @@ final class SecretMatchers {
         return end;
     }
 
+    // ---------------------------------------------------------------- credentials in prose
+
+    /** The qualifiers that make {@code key} a credential word: {@code api key}, {@code routing_key}, {@code apikey}... */
+    private static final List<String> KEY_QUALIFIERS = List.of(
+            "api", "access", "secret", "private", "routing", "integration", "service", "ingestion", "license",
+            "auth", "signing", "app", "client");
+    /** The words a sentence may put between a credential word and its value. */
+    private static final List<String> PROSE_VERBS = List.of("is", "was", "are", "=", "->");
+    /** A prose value of hex digits only counts from this length (a PagerDuty routing key has 32). */
+    static final int MIN_PROSE_HEX = 16;
+
+    /**
+     * A credential word in a sentence with a value after it: {@code alice, password is Sup3rS3cret!},
+     * {@code pw: Sup3rS3cret!}, {@code routing_key 0123456789abcdef0123456789abcdef}. The word
+     * (any case, a whole word: {@code password}, {@code passwd}, {@code passphrase}, {@code pass},
+     * {@code pwd}, {@code pw}, {@code secret}, {@code token}, {@code bearer}, or {@code key} after
+     * one of {@link #KEY_QUALIFIERS} joined by a blank, {@code _}, {@code -} or nothing) is followed
+     * by blanks, {@code :} or {@code =} (also full-width), or one of {@link #PROSE_VERBS}; then one
+     * value, read to the next blank, quote or list separator, which must pass {@link #isProseCredential}.
+     * Each occurrence reads at most {@link #MAX_VALUE} characters on, so the scan is linear.
+     */
+    static boolean hasProseCredential(String s) {
+        // One pass: at each first letter of an anchor (any case), the anchors that start with it.
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            String anchor = switch (s.charAt(i)) {
+                case 'p', 'P' -> i + 1 < n && toLowerAscii(s.charAt(i + 1)) == 'w' ? "pw" : "pass";
+                case 's', 'S' -> "secret";
+                case 't', 'T' -> "token";
+                case 'b', 'B' -> "bearer";
+                case 'k', 'K' -> "key";
+                default -> null;
+            };
+            if (anchor != null && s.regionMatches(true, i, anchor, 0, anchor.length())) {
+                int end = credentialWordEnd(s, i, anchor);
+                if (end >= 0 && isProseValueAfter(s, end)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Where the credential word that holds {@code anchor} at {@code at} ends, or -1 when it is not one. */
+    private static int credentialWordEnd(String s, int at, String anchor) {
+        int end = at + anchor.length();
+        int start = at;
+        switch (anchor) {
+            case "pass" -> {
+                for (String rest : new String[] {"word", "wd", "phrase"}) {
+                    if (s.regionMatches(true, end, rest, 0, rest.length())) {
+                        end += rest.length();
+                        break;
+                    }
+                }
+            }
+            case "pw" -> end += end < s.length() && toLowerAscii(s.charAt(end)) == 'd' ? 1 : 0;
+            case "key" -> {
+                int word = at > 0 && (isBlank(s.charAt(at - 1)) || s.charAt(at - 1) == '_' || s.charAt(at - 1) == '-')
+                        ? at - 1 : at;
+                start = -1;
+                for (String qualifier : KEY_QUALIFIERS) {
+                    if (keyEndsWith(s, word, qualifier)) {
+                        start = word - qualifier.length();
+                        break;
+                    }
+                }
+                if (start < 0) {
+                    return -1;
+                }
+            }
+            default -> { }
+        }
+        // Not inside a word, nor the end of a snake_case, kebab-case or dotted name (next_page_token=):
+        // a key name with a separator is the assignment rows' to judge.
+        boolean leftBoundary = start == 0 || !isAsciiLetterOrDigit(s.charAt(start - 1)) && s.charAt(start - 1) != '_'
+                && s.charAt(start - 1) != '-' && s.charAt(start - 1) != '.';
+        boolean rightBoundary = end == s.length() || !isAsciiLetterOrDigit(s.charAt(end));
+        return leftBoundary && rightBoundary ? end : -1;
+    }
+
+    /** Whether a separator and a credential follow the word that ends at {@code end}. */
+    private static boolean isProseValueAfter(String s, int end) {
+        int n = s.length();
+        int i = end;
+        while (i < n && isBlank(s.charAt(i)) && i - end < 4) {
+            i++;
+        }
+        boolean separated = i > end;
+        if (i < n && (s.charAt(i) == ':' || s.charAt(i) == '=' || s.charAt(i) == '\uFF1A' || s.charAt(i) == '\uFF1D')) {
+            i++;
+            separated = true;
+        } else if (separated) {
+            for (String verb : PROSE_VERBS) {
+                int after = i + verb.length();
+                if (s.regionMatches(true, i, verb, 0, verb.length()) && after < n && isBlank(s.charAt(after))) {
+                    i = after;
+                    break;
+                }
+            }
+        }
+        if (!separated) {
+            return false;
+        }
+        int v = i;
+        while (v < n && isBlank(s.charAt(v)) && v - i < 4) {
+            v++;
+        }
+        if (v < n && isQuote(s.charAt(v))) {
+            v++;
+        }
+        return isProseCredential(s, v, valueEnd(s, v, ASSIGNMENT_STOPS));
+    }
+
+    /**
+     * The prose value policy. Never a reference ({@link #isReference}: placeholders, tickets, paths,
+     * store references, booleans) nor a lower-case resource name. Otherwise printable ASCII without
+     * {@code :} (times, URIs) or an {@code =} before its end (another assignment), and one of: 8 or more
+     * characters of at least three classes among lower case, upper case, digits and symbols other than
+     * {@code - _ . /}; or {@link #MIN_PROSE_HEX} or more hex digits with a digit and a letter (keys
+     * such as PagerDuty's, in one case). Base64 keys have both cases and a digit, so the first test
+     * takes them.
+     */
+    static boolean isProseCredential(String s, int from, int to) {
+        if (to <= from || isReference(s, from, to)) {
+            return false;
+        }
+        int end = trimTrailingPunctuation(s, from, to);
+        if (isResourceName(s, from, end)) {
+            return false;
+        }
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        boolean symbol = false;
+        boolean hex = true;
+        int padding = end;
+        while (padding > from && s.charAt(padding - 1) == '=') {
+            padding--;
+        }
+        for (int i = from; i < end; i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c > '~' || c == ':' || c == '=' && i < padding) {
+                return false;
+            }
+            if (c >= 'a' && c <= 'z') {
+                lower = true;
+            } else if (isUpper(c)) {
+                upper = true;
+            } else if (isDigit(c)) {
+                digit = true;
+            } else if (c != '-' && c != '_' && c != '.' && c != '/') {
+                symbol = true;
+            }
+            hex &= isHex(c);
+        }
+        int length = end - from;
+        int classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);
+        return length >= MIN_CREDENTIAL && classes >= 3
+                || hex && digit && (lower || upper) && length >= MIN_PROSE_HEX;
+    }
+
+    // ---------------------------------------------------------------- service headers
+
+    /**
+     * The exporter and API headers of the monitored services with a credential after them, as an
+     * HTTP header ({@code name: value}), an OTLP headers list ({@code name=value}, comma-separated, as
+     * in {@code OTEL_EXPORTER_OTLP_HEADERS}) or a YAML member: {@code signoz-ingestion-key} and any
+     * {@code *ingestion-key}, {@code x-<vendor>-team} (Honeycomb's), {@code x-<vendor>-token},
+     * {@code x-api-key}, {@code api-key}; and an {@code Authorization=Bearer%20...} or
+     * {@code Basic%20...} pair with its blank percent-encoded. The value follows the token policy
+     * ({@link #hasCredentialShape}, not a reference or resource name).
+     */
+    static boolean hasExporterHeaderCredential(String s) {
+        for (int i = s.indexOf('-'); i >= 0; i = s.indexOf('-', i + 1)) {
+            int start = headerNameStart(s, i);
+            if (start < 0) {
+                continue;
+            }
+            int end = i;
+            while (end < s.length() && end - start < 64 && (isAsciiLetterOrDigit(s.charAt(end)) || s.charAt(end) == '-')) {
+                end++;
+            }
+            if (!isExporterHeader(s, start, end)) {
+                continue;
+            }
+            int v = end;
+            while (v < s.length() && (isBlank(s.charAt(v)) || isQuote(s.charAt(v)))) {
+                v++;
+            }
+            if (v >= s.length() || s.charAt(v) != ':' && s.charAt(v) != '=') {
+                continue;
+            }
+            v++;
+            while (v < s.length() && (isBlank(s.charAt(v)) || isQuote(s.charAt(v)))) {
+                v++;
+            }
+            if (isCredential(s, v, valueEnd(s, v, ASSIGNMENT_STOPS), TOKEN, false, false)) {
+                return true;
+            }
+        }
+        for (int i = indexOfIgnoreCase(s, "%20", 0); i >= 0; i = indexOfIgnoreCase(s, "%20", i + 1)) {
+            boolean bearer = i >= 6 && s.regionMatches(true, i - 6, "bearer", 0, 6);
+            boolean basic = i >= 5 && s.regionMatches(true, i - 5, "basic", 0, 5);
+            int scheme = i - (bearer ? 6 : basic ? 5 : 0);
+            if ((bearer || basic) && scheme >= 14 && s.regionMatches(true, scheme - 14, "authorization=", 0, 14)) {
+                int v = i + 3;
+                if (isCredential(s, v, valueEnd(s, v, ASSIGNMENT_STOPS), TOKEN, false, false)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The start of the header name whose first dash is at {@code dash} (letters and digits before it,
+     * after a character that is none of those, {@code -} or {@code _}), or -1 when that dash is not the
+     * first of a name. Reads at most 64 characters back.
+     */
+    private static int headerNameStart(String s, int dash) {
+        int start = dash;
+        while (start > 0 && dash - start < 64 && isAsciiLetterOrDigit(s.charAt(start - 1))) {
+            start--;
+        }
+        if (start == dash || start > 0 && (s.charAt(start - 1) == '-' || s.charAt(start - 1) == '_'
+                || isAsciiLetterOrDigit(s.charAt(start - 1)))) {
+            return -1;
+        }
+        return start;
+    }
+
+    /** Whether {@code s[start, end)} is a credential header name (see {@link #hasExporterHeaderCredential}). */
+    private static boolean isExporterHeader(String s, int start, int end) {
+        if (keyEndsWith(s, end, "ingestion-key") || end - start == 7 && keyEndsWith(s, end, "api-key")
+                || end - start == 9 && keyEndsWith(s, end, "x-api-key")) {
+            return true;
+        }
+        if (end - start > 6 && toLowerAscii(s.charAt(start)) == 'x' && s.charAt(start + 1) == '-') {
+            return keyEndsWith(s, end, "-team") || keyEndsWith(s, end, "-token")
+                    || keyEndsWith(s, end, "-key") && !keyEndsWith(s, end, "idempotency-key");
+        }
+        return false;
+    }
+
+    /**
+     * Opsgenie's API key: the {@code GenieKey <key>} authorization scheme, or an {@code opsgenie}
+     * key name (such as {@code OPSGENIE_API_KEY} or Alertmanager's {@code opsgenie_api_key}) with a
+     * UUID after {@code =} or {@code :}.
+     */
+    static boolean hasOpsgenieKey(String s) {
+        for (int i = indexOfIgnoreCase(s, "geniekey", 0); i >= 0; i = indexOfIgnoreCase(s, "geniekey", i + 1)) {
+            int v = i + 8;
+            if (v < s.length() && isBlank(s.charAt(v))) {
+                while (v < s.length() && isBlank(s.charAt(v))) {
+                    v++;
+                }
+                int end = valueEnd(s, v, ASSIGNMENT_STOPS);
+                if (isCredential(s, v, end, TOKEN, false, false) && hasDigit(s, v, end)) {
+                    return true;
+                }
+            }
+        }
+        for (int i = indexOfIgnoreCase(s, "opsgenie", 0); i >= 0; i = indexOfIgnoreCase(s, "opsgenie", i + 1)) {
+            int limit = Math.min(s.length(), i + 8 + 32);
+            for (int j = i + 8; j < limit; j++) {
+                char c = s.charAt(j);
+                if (c == '=' || c == ':') {
+                    int v = j + 1;
+                    while (v < s.length() && (isBlank(s.charAt(v)) || isQuote(s.charAt(v)))) {
+                        v++;
+                    }
+                    if (v + 36 <= s.length() && isUuid(s, v, v + 36)) {
+                        return true;
+                    }
+                    break;
+                }
+                if (!(isAsciiLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || isQuote(c))) {
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+
     // ---------------------------------------------------------------- raw payloads
 
     /**
@@ -1482,6 +1769,15 @@ final class SecretMatchers {
     /** The RFC 7235 token68 characters of a bearer token, padding included. */
     private static boolean isToken68Char(char c) {
         return isAsciiLetterOrDigit(c) || "-._~+/=".indexOf(c) >= 0;
+    }
+
+    private static boolean hasDigit(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAsciiLetterOrDigit(char c) {

@@ -101,6 +101,9 @@ final class SecretRules {
     private static final int ASSIGNMENT_SEPARATORS = COLON | EQUALS | WIDE_SEPARATOR;
 
     static final Rule[] TABLE = {
+        // Sources: each row names the format's documentation or gitleaks' rule (config/gitleaks.toml of
+        // gitleaks/gitleaks, MIT) it follows; the README's rule table repeats them.
+        // gitleaks telegram-bot-api-token; core.telegram.org/bots/api#authorizing-your-bot
         secret("telegram-bot-token", "a Telegram bot token", NO_KEYWORDS, COLON | DIGIT, 0, 8 + 1 + 35,
                 Scan.TELEGRAM_BOT_TOKEN, Placeholders.NONE),
         secret("private-key-block", "a private key block", keywords("----", "PuTTY-User-Key-File-"), 0, 0, 0,
@@ -115,17 +118,25 @@ final class SecretRules {
                 keywords(SecretMatchers.GITLAB_PREFIXES, SecretMatchers.GITLAB_RUNNER_REGISTRATION_PREFIX), 0, 0,
                 5 + 20,
                 Scan.GITLAB_TOKEN, Placeholders.NONE),
+        // gitleaks grafana-service-account-token, grafana-cloud-api-token, grafana-api-key
         secret("grafana-service-account-token", "a Grafana service account token", keywords("glsa_"), 0, 0, 46,
                 re2("\\bglsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}\\b"), Placeholders.NONE),
         secret("grafana-cloud-token", "a Grafana Cloud token", keywords("glc_"), 0, 0, 36,
                 re2("\\bglc_[A-Za-z0-9+/]{32,400}={0,2}"), Placeholders.NONE),
         secret("grafana-api-key", "a Grafana API key", keywords("eyJrIjoi"), 0, 0, 78,
                 re2("eyJrIjoi[A-Za-z0-9+/]{70,400}={0,2}"), Placeholders.NONE),
+        // gitleaks slack-bot-token, slack-user-token, slack-app-token, slack-config-*-token, slack-legacy-*
         secret("slack-token", "a Slack token", keywords(SecretMatchers.SLACK_PREFIXES), DASH | DIGIT, 0, 5 + 10,
                 Scan.SLACK_TOKEN, Placeholders.NONE),
         secret("sentry-auth-token", "a Sentry auth token", keywords("sntryu_", "sntrys_eyJ"), 0, 0, 7 + 64,
                 re2("\\b(?:sntryu_[a-f0-9]{64}|sntrys_eyJ[A-Za-z0-9+/=]{20,1000}_[A-Za-z0-9+/]{43})"),
                 Placeholders.NONE),
+        // gitleaks sentry-access-token: the legacy 64-hex auth token after a "sentry" key name
+        secret("sentry-access-token", "a Sentry auth token after a sentry key", anyCase("sentry"), 0,
+                COLON | EQUALS, 6 + 1 + 64,
+                re2("(?i)sentry[\\w.-]{0,20}[\"']?[ \\t]{0,3}(?:=|:|=>|:=)[ \\t\"']{0,5}([a-f0-9]{64})(?:[^a-f0-9]|$)"),
+                Placeholders.CAPTURE),
+        // langfuse.com/docs (API keys): the secret key is sk-lf-; the public key pk-lf- is not a secret
         secret("langfuse-secret-key", "a Langfuse secret key", keywords("sk-lf-"), 0, 0, 6 + 36,
                 re2("\\bsk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b"), Placeholders.NONE),
         // OpenAI's project, service-account and admin keys and Anthropic's carry a prefix; the legacy
@@ -137,7 +148,7 @@ final class SecretRules {
         secret("google-api-key", "a Google API key", keywords("AIza"), 0, 0, 39,
                 re2("\\bAIza[0-9A-Za-z_-]{35}"), Placeholders.NONE),
         secret("azure-storage-key", "an Azure connection string with its key",
-                keywords("AccountKey=", "SharedAccessKey="), 0, 0, 16 + 20,
+                keywords("AccountKey=", "SharedAccessKey="), 0, 0, "AccountKey=".length() + 20,
                 re2("(?:AccountKey|SharedAccessKey)=([A-Za-z0-9+/]{20,}={0,2})"), Placeholders.CAPTURE),
         secret("jwt", "a JSON Web Token", keywords("eyJ"), DOT, 0, 0,
                 Scan.JWT, Placeholders.NONE),
@@ -152,6 +163,12 @@ final class SecretRules {
         secret("feishu-webhook", "a Feishu or Lark webhook URL", keywords("/open-apis/bot/"), 0, 0, 0,
                 re2("(?i)open\\.(?:feishu\\.cn|larksuite\\.com)/open-apis/bot/v2/hook/([^/?#&\\s\"']+)"),
                 Placeholders.CAPTURE),
+        // docs.opsgenie.com (API key): "Authorization: GenieKey <key>"; Alertmanager's opsgenie_configs
+        // The key holds a digit (Opsgenie keys are UUIDs) after a blank, ':' or '=', so most strings skip the row.
+        secret("opsgenie-api-key", "an Opsgenie API key", anyCase("geniekey", "opsgenie"), DIGIT,
+                BLANK | COLON | EQUALS, 8 + 1 + 8,
+                Scan.OPSGENIE_KEY, Placeholders.VALUE_POLICY),
+        // Alertmanager's pagerduty_config; developer.pagerduty.com (Events API v2 routing key)
         secret("pagerduty-integration-key", "a PagerDuty integration key",
                 anyCase("key").and(keywords("pagerduty.com/")), 0,
                 ASSIGNMENT_SEPARATORS | SLASH, 0, Scan.PAGERDUTY_KEY, Placeholders.VALUE_POLICY),
@@ -159,9 +176,16 @@ final class SecretRules {
                 Scan.URL_QUERY_SECRET, Placeholders.VALUE_POLICY),
         secret("secret-assignment", "a password, token or secret assignment", NO_KEYWORDS, 0,
                 ASSIGNMENT_SEPARATORS, 0, Scan.SECRET_ASSIGNMENT, Placeholders.VALUE_POLICY),
+        // opentelemetry.io OTEL_EXPORTER_OTLP_HEADERS; signoz.io (signoz-ingestion-key); Honeycomb x-honeycomb-team
+        secret("exporter-header-credential", "an exporter or API header with its credential",
+                anyCase("ingestion-key", "api-key", "x-", "%20"), 0, COLON | EQUALS, 0,
+                Scan.EXPORTER_HEADER, Placeholders.VALUE_POLICY),
         secret("authorization-header", "an HTTP Authorization credential", anyCase("bearer", "basic", "authorization"),
                 BLANK, 0, 0,
                 Scan.AUTHORIZATION_CREDENTIALS, Placeholders.VALUE_POLICY),
+        secret("credential-in-prose", "a credential after a password, secret, token or key word",
+                anyCase("pass", "pw", "secret", "token", "bearer", "key"), 0,
+                BLANK | ASSIGNMENT_SEPARATORS, 0, Scan.PROSE_CREDENTIAL, Placeholders.VALUE_POLICY),
         rawPayload("raw-json-payload", "a raw JSON payload", BRACKET, 3, Scan.RAW_JSON_PAYLOAD),
         rawPayload("raw-multiline-blob", "a raw multi-line text blob", LINE_BREAK, 3,
                 Scan.RAW_MULTILINE_BLOB),
@@ -437,7 +461,8 @@ final class SecretRules {
     enum Scan implements Matcher {
         TELEGRAM_BOT_TOKEN, PRIVATE_KEY_BLOCK, AWS_ACCESS_KEY_ID, GITHUB_TOKEN, GITLAB_TOKEN, SLACK_TOKEN, JWT,
         SENTRY_DSN_WITH_KEY, URL_WITH_CREDENTIALS, KNOWN_WEBHOOK_URL, URL_QUERY_SECRET, SECRET_ASSIGNMENT,
-        AUTHORIZATION_CREDENTIALS, RAW_JSON_PAYLOAD, RAW_MULTILINE_BLOB,
+        AUTHORIZATION_CREDENTIALS, RAW_JSON_PAYLOAD, RAW_MULTILINE_BLOB, OPSGENIE_KEY, EXPORTER_HEADER,
+        PROSE_CREDENTIAL,
         /** PagerDuty keys after Alertmanager's field names, or in the path of an events URL. */
         PAGERDUTY_KEY;
 
@@ -459,6 +484,9 @@ final class SecretRules {
                 case AUTHORIZATION_CREDENTIALS -> SecretMatchers.hasAuthorizationCredentials(s);
                 case RAW_JSON_PAYLOAD -> SecretMatchers.isRawJsonPayload(s);
                 case RAW_MULTILINE_BLOB -> SecretMatchers.lineBreaks(s) >= 3;
+                case OPSGENIE_KEY -> SecretMatchers.hasOpsgenieKey(s);
+                case EXPORTER_HEADER -> SecretMatchers.hasExporterHeaderCredential(s);
+                case PROSE_CREDENTIAL -> SecretMatchers.hasProseCredential(s);
                 case PAGERDUTY_KEY -> SecretMatchers.hasPagerDutyKeyAssignment(s)
                         || s.indexOf("pagerduty.com/") >= 0 && PAGERDUTY_URL.find(s);
             };

@@ -54,7 +54,8 @@ public final class StringFindings {
         }
         SecretScanner.Kind kind = SecretScanner.scan(text, markers);
         if (kind != null) {
-            findings.add(Finding.error(key == null ? path.pointer() : path.pointer().key(key), kind.keyword(), message(what, kind)));
+            findings.add(Finding.scanned(key == null ? path.pointer() : path.pointer().key(key), kind.keyword(), message(what, kind),
+                    kind.ruleId()));
         }
     }
 

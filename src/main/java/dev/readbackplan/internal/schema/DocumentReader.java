@@ -13,6 +13,7 @@ import dev.readbackplan.internal.plan.PlanTemplate;
 import dev.readbackplan.internal.report.Finding;
 import dev.readbackplan.internal.report.Findings;
 import dev.readbackplan.internal.report.Locations;
+import dev.readbackplan.internal.scan.CustomRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,11 +47,18 @@ public final class DocumentReader {
     private final Limits limits;
     private final StrictJsonReader reader;
     private final Supplier<Engine> engine;
+    /** The secret rules a team added on top of the built-in table (--secret-rules); none by default. */
+    private final CustomRules customRules;
 
     public DocumentReader(Limits limits, Supplier<Engine> engine) {
+        this(limits, engine, CustomRules.NONE);
+    }
+
+    public DocumentReader(Limits limits, Supplier<Engine> engine, CustomRules customRules) {
         this.limits = limits;
         this.reader = new StrictJsonReader(limits);
         this.engine = engine;
+        this.customRules = customRules;
     }
 
     /**
@@ -146,6 +154,7 @@ public final class DocumentReader {
         Findings checks = new Findings(limits.maxProblems(), absorber);
         if (kind == DocumentKind.SNAPSHOT) {
             built.snapshotValidator().validate(root, schema);
+            customRules.scan(root, Pointer.ROOT, schema);
             built.checks().snapshot(root, checks);
             if (purpose == Purpose.GENERATE) {
                 schema = notCopiedAsWarnings(schema, built.template());
@@ -158,6 +167,7 @@ public final class DocumentReader {
                 return List.of(schema);
             }
             built.planValidator().validate(root, schema);
+            customRules.scan(root, Pointer.ROOT, schema);
             built.checks().plan(root, checks);
         }
         return List.of(schema, checks);

@@ -102,6 +102,6 @@ public final class SnapshotValidator {
     /** A finding of item {@code k} of a range that starts at candidate {@code from}, as a finding of the snapshot. */
     private static Finding renumbered(Finding finding, Pointer listAt, int from) {
         return new Finding(finding.severity(), finding.pointer().shiftFirstIndex(from).under(listAt),
-                finding.offset(), finding.keyword(), finding.message());
+                finding.offset(), finding.keyword(), finding.message(), finding.rule());
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -174,6 +175,10 @@ class SecretScannerTest {
         samples.put("grafana-api-key", "eyJrIjoi" + "RmFrZUtleUZvclRlc3RzT25seQ".repeat(3));
         samples.put("slack-token", "xoxb-" + "123456789012-" + "x".repeat(24));
         samples.put("sentry-auth-token", "sntryu_" + HEX_64);
+        samples.put("sentry-access-token", "SENTRY_TOKEN=" + HEX_64);
+        samples.put("opsgenie-api-key", "Authorization: GenieKey " + "0c8a6f37-2b1d-4f5e-9a7c-1d2e3f4a5b6c");
+        samples.put("exporter-header-credential", "OTEL_EXPORTER_OTLP_HEADERS=signoz-ingestion-key=" + BEARER_TOKEN);
+        samples.put("credential-in-prose", "alice, password is Sup3rS3cret!");
         samples.put("langfuse-secret-key", "sk-lf-" + "0123abcd-0000-4000-8000-0123456789ab");
         samples.put("openai-api-key", "sk-" + "Fake0Key1For2Tests3Only4AbCdEfGhIjKl");
         samples.put("google-api-key", "AIza" + "SyFake0Key1For2Tests3Only4AbCdEfGhI");
@@ -192,6 +197,63 @@ class SecretScannerTest {
         samples.put("raw-json-payload", "{\"receiver\":\"team-x\",\"alerts\":[]}");
         samples.put("raw-multiline-blob", "one\ntwo\nthree\nfour");
         return samples;
+    }
+
+    // ---------------------------------------------------------------- issue 13, items 9 and 10
+
+    @Test
+    void credentialsInProseAreFound() {
+        // The three reproductions of the issue, then the other credential words and separators.
+        for (String value : List.of("alice, password is Sup3rS3cret!", "pw: Sup3rS3cret!",
+                "routing_key 0123456789abcdef0123456789abcdef", "Pwd Sup3rS3cret!", "passphrase = C0rrect-Horse!x",
+                "the token was q9W8e7R6t5Y4u3I2o1P0fake", "api key Fake0Key1For2Tests3OnlyAbc",
+                "apikey 9f8e7d6c5b4a39281706f5e4d3c2b1a0", "access-key: FAKEaccess0KEY1forTESTS2",
+                "integration key fedcba9876543210fedcba9876543210", "client secret is Fk3!secret.value",
+                "bob (pass Xy7!fake-pass)", "owner: carol, password\uFF1ASup3rS3cret!")) {
+            Kind kind = SecretScanner.scan(value);
+            assertNotNull(kind, value);
+            assertTrue(Set.of("credential-in-prose", "secret-assignment", "pagerduty-integration-key").contains(kind.ruleId()),
+                    kind.ruleId());
+        }
+        assertEquals("credential-in-prose", id(SecretScanner.scan("alice, password is Sup3rS3cret!")));
+        assertEquals("credential-in-prose", id(SecretScanner.scan("pw: Sup3rS3cret!")));
+        assertEquals("credential-in-prose", id(SecretScanner.scan("routing_key 0123456789abcdef0123456789abcdef")));
+    }
+
+    @Test
+    void proseNearMissesPass() {
+        assertClean("prose near misses", List.of("password rotation owner: alice", "token bucket", "secret manager runbook",
+                "pw reset link sent", "pass rate: 99.5%", "api key rotated in CHG-2026-0042", "token TTL=3600",
+                "bearer token expired at 2026-01-01T00:00:00Z", "password is stored in ./secrets/grafana-admin",
+                "the secret key: alertmanager-telegram-receiver", "tokenizer v2", "bypass silence for INC-2041",
+                "monkey patch", "password: ${GF_ADMIN_PASSWORD}", "secret is in acme/monitoring#12", "token count 4096",
+                "next_page_token Cg0IARIJCgdDb2RlMTIzNDU2", "pw Abc1", "password is hunter2",
+                // The prose rule's value policy: 3 classes from 8 characters, or hex digits from 16.
+                "token 0123456789abcde", "token abcdef0123456789ghi", "token abcdefgh1", "token AbC1"));
+        assertEquals("credential-in-prose", id(SecretScanner.scan("token 0123456789abcdef")));
+        assertEquals("credential-in-prose", id(SecretScanner.scan("token AbCdEf0123456789GhIj")));
+        assertEquals("credential-in-prose", id(SecretScanner.scan("token abcdEFG1")));
+    }
+
+    @Test
+    void monitoredServiceFormatsAndTheirNearMisses() {
+        assertEquals("sentry-access-token", id(SecretScanner.scan("sentry_token: " + HEX_64)));
+        assertNull(SecretScanner.scan("sentry release " + HEX_64.substring(0, 40)));
+        assertEquals("opsgenie-api-key", id(SecretScanner.scan("Authorization: GenieKey 0c8a6f37-2b1d-4f5e-9a7c-1d2e3f4a5b6c")));
+        assertEquals("opsgenie-api-key", id(SecretScanner.scan("OPSGENIE_API_KEY=0c8a6f37-2b1d-4f5e-9a7c-1d2e3f4a5b6c")));
+        assertNull(SecretScanner.scan("opsgenie alias: 6f1e2d3c-rollback"));
+        assertNull(SecretScanner.scan("GenieKey <redacted>"));
+        assertEquals("exporter-header-credential",
+                id(SecretScanner.scan("OTEL_EXPORTER_OTLP_HEADERS=signoz-ingestion-key=" + BEARER_TOKEN)));
+        assertEquals("exporter-header-credential", id(SecretScanner.scan("x-honeycomb-team: " + BEARER_TOKEN)));
+        assertEquals("exporter-header-credential",
+                id(SecretScanner.scan("OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20" + BEARER_TOKEN)));
+        assertNull(SecretScanner.scan("OTEL_EXPORTER_OTLP_HEADERS=signoz-ingestion-key=<your-ingestion-key>"));
+        assertNull(SecretScanner.scan("x-idempotency-key: 0c8a6f37-2b1d-4f5e-9a7c-1d2e3f4a5b6c"));
+        assertNull(SecretScanner.scan("OTEL_EXPORTER_OTLP_HEADERS=X-Scope-OrgID=tenant-1"));
+        assertEquals("secret-assignment", id(SecretScanner.scan("authorization: {credentials: " + BEARER_TOKEN + "}")));
+        assertNull(SecretScanner.scan("credentials_file: /etc/prometheus/secrets/token"));
+        assertNull(SecretScanner.scan("LANGFUSE_PUBLIC_KEY=pk-lf-11112222-3333-4444-5555-666677778888"));
     }
 
     @Test
