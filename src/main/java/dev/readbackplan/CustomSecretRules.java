@@ -41,7 +41,7 @@ public final class CustomSecretRules {
         }
     }
 
-    /** @return no added rules */
+    /** {@return no added rules} */
     public static CustomSecretRules none() {
         return NONE;
     }
@@ -76,12 +76,12 @@ public final class CustomSecretRules {
         }
     }
 
-    /** @return the ids of the rules, in file order */
+    /** {@return the ids of the rules, in file order} */
     public List<String> ids() {
         return rules.ids();
     }
 
-    /** @return the ids of the rules skipped because they name file paths */
+    /** {@return the ids of the rules skipped because they name file paths} */
     public List<String> skipped() {
         return rules.skipped();
     }

@@ -10,7 +10,11 @@ import java.nio.file.FileSystemException;
 public class FileChangedException extends FileSystemException {
     private static final long serialVersionUID = 1L;
 
-    /** @param file the file that changed, as the caller named it */
+    /**
+     * Creates the exception for a file that no longer holds what the run read.
+     *
+     * @param file the file that changed, as the caller named it
+     */
     public FileChangedException(String file) {
         super(file, null, "changed while this run was reading it (saved by someone else?); nothing was written");
     }

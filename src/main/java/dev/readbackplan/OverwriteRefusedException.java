@@ -67,6 +67,8 @@ public class OverwriteRefusedException extends RuntimeException {
     }
 
     /**
+     * Creates the exception with the fields that changed and the old file's located problems.
+     *
      * @param file the file that was not overwritten
      * @param reason why
      * @param candidateIds the candidates concerned: their ids, or the pointer of a candidate without a usable id
@@ -92,12 +94,12 @@ public class OverwriteRefusedException extends RuntimeException {
         return candidateIds;
     }
 
-    /** @return for {@link Reason#SURFACES_CHANGED}, candidate id to the names of the surface fields that changed; else empty */
+    /** {@return for {@link Reason#SURFACES_CHANGED}, candidate id to the names of the surface fields that changed; else empty} */
     public Map<String, List<String>> changedFields() {
         return changedFields;
     }
 
-    /** @return the problems of the file replaced, each located as {@code validate} reports it; null when there are none to show */
+    /** {@return the problems of the file replaced, each located as {@code validate} reports it; null when there are none to show} */
     public ValidationReport report() {
         return report;
     }

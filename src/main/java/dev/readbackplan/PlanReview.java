@@ -82,8 +82,8 @@ public final class PlanReview {
     }
 
     /**
-     * @return the snapshot's validation report: valid, with the warnings generation prints (a misspelt
-     *     key, counts that disagree), which every review format repeats
+     * {@return the snapshot's validation report: valid, with the warnings generation prints (a misspelt
+     * key, counts that disagree), which every review format repeats}
      */
     public ValidationReport snapshotReport() {
         return snapshotReport;
@@ -127,8 +127,8 @@ public final class PlanReview {
     }
 
     /**
-     * @return the JSON Pointers of the quarantined evidence fields with a secret or raw-payload finding, in plan
-     *     order: the values {@link #writeReviewedPlan} sets to null (the other quarantined values stay)
+     * {@return the JSON Pointers of the quarantined evidence fields with a secret or raw-payload finding, in plan
+     * order: the values {@link #writeReviewedPlan} sets to null (the other quarantined values stay)}
      */
     public List<String> nulledPointers() {
         requireCurrent();
