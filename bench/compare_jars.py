@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Generation time of two (or more) CLI jars, interleaved run by run, to tell a regression from noise.
+
+Usage: bench/compare_jars.py [--runs 12] [--warmup 2] [--size 10000] [--mode file|stdout] NAME=JAR NAME=JAR...
+
+Writes a synthetic snapshot of --size candidates with the reference's make_snapshot.py
+(REFERENCE_DIR names its folder), then runs `java -jar JAR` on it for each jar in
+turn, --runs times, discarding the first --warmup rounds, and prints each jar's median wall and CPU
+time and its ratio to the first jar. --mode file writes the plan to a fresh file each run (the
+atomic, fsynced write path), --mode stdout to standard output.
+"""
+import argparse, os, statistics, subprocess, sys, tempfile, time
+
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=12)
+    ap.add_argument("--warmup", type=int, default=2)
+    ap.add_argument("--size", type=int, default=10000)
+    ap.add_argument("--mode", choices=["file", "stdout"], default="file")
+    ap.add_argument("jars", nargs="+", metavar="NAME=JAR")
+    a = ap.parse_args()
+    jars = dict(j.split("=", 1) for j in a.jars)
+    with tempfile.TemporaryDirectory() as root:
+        folder = os.path.join(root, "docs", "security")
+        os.makedirs(folder)
+        snapshot = os.path.join(folder, "monitoring-owner-response-acceptance.snapshot.json")
+        reference = os.environ.get("REFERENCE_DIR") or sys.exit("set REFERENCE_DIR to the reference generator's folder")
+        text = subprocess.run([sys.executable, os.path.join(reference, "make_snapshot.py"), str(a.size), "--seed", "7"],
+                              check=True, capture_output=True, text=True).stdout
+        with open(snapshot, "w", encoding="utf-8") as f:
+            f.write(text)
+        out = os.path.join(root, "plan.json")
+        wall = {k: [] for k in jars}
+        cpu = {k: [] for k in jars}
+        for i in range(a.runs + a.warmup):
+            for name, jar in jars.items():
+                if os.path.exists(out):
+                    os.remove(out)
+                args = ["java", "-jar", jar, "--root", root, "--generated-at", "2026-01-01T00:00:00+08:00",
+                        "--git-commit", "abc1234"] + (["--output", out] if a.mode == "file" else [])
+                start = time.perf_counter()
+                process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                _, status, usage = os.wait4(process.pid, 0)
+                elapsed = time.perf_counter() - start
+                if os.waitstatus_to_exitcode(status) != 0:
+                    sys.exit(f"{name}: exit status {os.waitstatus_to_exitcode(status)}")
+                if i >= a.warmup:
+                    wall[name].append(elapsed)
+                    cpu[name].append(usage.ru_utime + usage.ru_stime)
+        first = next(iter(jars))
+        for name in jars:
+            w, c = statistics.median(wall[name]), statistics.median(cpu[name])
+            print(f"{a.mode} {a.size} {name}: wall {w * 1000:.0f} ms, cpu {c * 1000:.0f} ms; "
+                  f"ratio to {first}: wall {w / statistics.median(wall[first]):.3f}, cpu {c / statistics.median(cpu[first]):.3f}")
+
+
+if __name__ == "__main__":
+    main()
