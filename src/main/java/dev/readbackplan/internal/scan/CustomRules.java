@@ -385,32 +385,7 @@ public final class CustomRules {
      */
     public void scan(JsonNode node, Pointer at, Findings findings) {
         if (!rules.isEmpty()) {
-            walk(node, new PointerPath(at), findings);
-        }
-    }
-
-    private void walk(JsonNode node, PointerPath path, Findings findings) {
-        if (node.isTextual()) {
-            check(node.textValue(), "the value", path, null, findings);
-        } else if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> member : node.properties()) {
-                check(member.getKey(), "the key", path, member.getKey(), findings);
-                JsonNode value = member.getValue();
-                if (value.isContainerNode() || value.isTextual()) {
-                    path.push(member.getKey());
-                    walk(value, path, findings);
-                    path.pop();
-                }
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                JsonNode value = node.get(i);
-                if (value.isContainerNode() || value.isTextual()) {
-                    path.push(i);
-                    walk(value, path, findings);
-                    path.pop();
-                }
-            }
+            StringFindings.walk(node, new PointerPath(at), findings, this::check);
         }
     }
 

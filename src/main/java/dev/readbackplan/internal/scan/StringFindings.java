@@ -17,19 +17,26 @@ public final class StringFindings {
 
     /** Adds findings for every string in {@code node}, which sits at {@code at}. */
     public static void scan(JsonNode node, Pointer at, Findings findings) {
-        walk(node, new PointerPath(at), findings);
+        walk(node, new PointerPath(at), findings, StringFindings::check);
     }
 
-    private static void walk(JsonNode node, PointerPath path, Findings findings) {
+    /** A check of one string: {@code what} says "the value" or "the key"; {@code key} is the key checked, or null. */
+    @FunctionalInterface
+    interface StringCheck {
+        void check(String text, String what, PointerPath path, String key, Findings findings);
+    }
+
+    /** Calls {@code check} on every string in {@code node}, keys included, in document order. */
+    static void walk(JsonNode node, PointerPath path, Findings findings, StringCheck check) {
         if (node.isTextual()) {
-            check(node.textValue(), "the value", path, null, findings);
+            check.check(node.textValue(), "the value", path, null, findings);
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> member : node.properties()) {
-                check(member.getKey(), "the key", path, member.getKey(), findings);
+                check.check(member.getKey(), "the key", path, member.getKey(), findings);
                 JsonNode value = member.getValue();
                 if (value.isContainerNode() || value.isTextual()) {
                     path.push(member.getKey());
-                    walk(value, path, findings);
+                    walk(value, path, findings, check);
                     path.pop();
                 }
             }
@@ -38,7 +45,7 @@ public final class StringFindings {
                 JsonNode value = node.get(i);
                 if (value.isContainerNode() || value.isTextual()) {
                     path.push(i);
-                    walk(value, path, findings);
+                    walk(value, path, findings, check);
                     path.pop();
                 }
             }
