@@ -1,11 +1,11 @@
 package example;
 
 import dev.readbackplan.GenerationResult;
-import dev.readbackplan.InvalidDocumentException;
 import dev.readbackplan.PlanOptions;
 import dev.readbackplan.ReadbackCatalog;
 import dev.readbackplan.ReadbackPlanner;
-import dev.readbackplan.ValidationReport;
+import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.ValidationReport;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -19,6 +19,8 @@ module dev.readbackplan {
     // jar, relocated to the package dev.readbackplan.internal.re2j, which this module holds.
 
     exports dev.readbackplan;
+    exports dev.readbackplan.document;
+    exports dev.readbackplan.text;
     exports dev.readbackplan.model;
 
     // The typed API binds the model with databind, reflectively.

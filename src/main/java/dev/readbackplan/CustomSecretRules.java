@@ -70,7 +70,7 @@ public final class CustomSecretRules {
     public static CustomSecretRules readGitleaks(String text, String sourceName) throws InvalidRulesException {
         try {
             return new CustomSecretRules(CustomRules.readGitleaks(Objects.requireNonNull(text, "text"),
-                    dev.readbackplan.internal.report.Display.text(Objects.requireNonNull(sourceName, "sourceName")), true));
+                    dev.readbackplan.internal.text.Display.text(Objects.requireNonNull(sourceName, "sourceName")), true));
         } catch (CustomRules.InvalidRulesException e) {
             throw new InvalidRulesException(e.getMessage());
         }
@@ -94,7 +94,7 @@ public final class CustomSecretRules {
      * @return a rule id, or null
      */
     public String scan(String value) {
-        dev.readbackplan.internal.scan.SecretScanner.Kind kind = rules.scan(value);
+        dev.readbackplan.internal.secret.SecretScanner.Kind kind = rules.scan(value);
         return kind == null ? null : kind.ruleId();
     }
 

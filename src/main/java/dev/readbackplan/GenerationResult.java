@@ -1,6 +1,7 @@
 package dev.readbackplan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.model.PlanSummary;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package dev.readbackplan;
 
-import dev.readbackplan.internal.report.Display;
+import dev.readbackplan.document.ValidationReport;
+import dev.readbackplan.internal.text.Display;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

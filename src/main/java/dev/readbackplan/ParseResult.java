@@ -1,5 +1,7 @@
 package dev.readbackplan;
 
+import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.ValidationReport;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -3,11 +3,15 @@ package dev.readbackplan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.PlanComparison;
+import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.internal.json.PythonJsonWriter;
-import dev.readbackplan.internal.report.Display;
 import dev.readbackplan.internal.review.PlanReviewer;
 import dev.readbackplan.internal.review.ReviewRenderer;
+import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.model.ReadbackReview;
+import dev.readbackplan.text.SafeText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +81,7 @@ public final class PlanReview {
     public void writeJson(OutputStream out) throws IOException {
         requireCurrent();
         // Through the one escaping function: bidi, zero-width and control characters as backslash-u escapes.
-        out.write(Display.json(document).toString().getBytes(StandardCharsets.UTF_8));
+        out.write(SafeText.json(document).toString().getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
@@ -92,13 +96,13 @@ public final class PlanReview {
     /** {@return one line per candidate, {@code surface_id: lane (failed: check, ...)}, then a tally per lane} */
     public String toText() {
         requireCurrent();
-        return ReviewRenderer.text(candidates, ReadbackPlanner.catalog()).toString();
+        return ReviewRenderer.text(candidates, Catalog.get()).toString();
     }
 
     /** {@return a Markdown report for a pull request: the lane tally, then each candidate's unmet checks with their instructions} */
     public String toMarkdown() {
         requireCurrent();
-        return ReviewRenderer.markdown(candidates, ReadbackPlanner.catalog(), document.get("reviewed_at").textValue(),
+        return ReviewRenderer.markdown(candidates, Catalog.get(), document.get("reviewed_at").textValue(),
                 document.get("plan_generated_at").textValue(), document.get("plan_git_commit").textValue(),
                 document.get("plan_sha256").textValue(), snapshotReport.source(), snapshotReport.warnings()).toString();
     }

@@ -1,11 +1,6 @@
 package dev.readbackplan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.readbackplan.internal.plan.PlanTemplate;
-import dev.readbackplan.internal.schema.SchemaSet;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.readbackplan.internal.schema.Catalog;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +10,7 @@ import java.util.Map;
  * execution boundaries, and the rest. Immutable; the lists keep catalog order.
  *
  * <p>Read from the packaged plan schema, the single source of truth, so these are exactly the values
- * the generator writes.
+ * the generator writes. Get it with {@link ReadbackPlanner#catalog()}.
  */
 public final class ReadbackCatalog {
     /**
@@ -34,70 +29,37 @@ public final class ReadbackCatalog {
      */
     public record Lane(String id, String meaning) {}
 
-    /** Pure data read from the packaged schemas, without compiling them: built once, on first use. */
     private static final class Holder {
-        static final ReadbackCatalog INSTANCE = new ReadbackCatalog(
-                SchemaSet.packagedTree(SchemaSet.PLAN_SCHEMA), SchemaSet.packagedTree(SchemaSet.SNAPSHOT_SCHEMA));
+        static final ReadbackCatalog INSTANCE = new ReadbackCatalog(Catalog.get());
     }
 
-    private final String planSchemaVersion;
-    private final List<String> readbackFields;
-    private final List<String> requiredReadbackFields;
+    private final Catalog catalog;
     private final List<Check> reviewerChecks;
     private final List<Lane> outcomeLanes;
-    private final List<String> blockedActions;
-    private final Map<String, Boolean> executionBoundaries;
-    private final List<String> sourcePaths;
-    private final List<String> operatorInterpretation;
-    private final List<String> alertRuleConfigKinds;
-    private final List<String> deployOrReloadConfigKinds;
 
-    private ReadbackCatalog(JsonNode planSchema, JsonNode snapshotSchema) {
-        PlanTemplate template = new PlanTemplate(planSchema, snapshotSchema);
-        Map<String, JsonNode> plan = template.fixedEnvelopeMembers();
-        planSchemaVersion = plan.get("schema_version").textValue();
-        readbackFields = strings(template.fixedCandidateMembers().get("readback_fields"));
-        requiredReadbackFields = strings(plan.get("required_readback_fields"));
-        List<Check> checks = new ArrayList<>();
-        plan.get("reviewer_checks").forEach(c -> checks.add(new Check(c.get("check_id").textValue(), c.get("instruction").textValue())));
-        reviewerChecks = List.copyOf(checks);
-        List<Lane> lanes = new ArrayList<>();
-        plan.get("outcome_lanes").forEach(l -> lanes.add(new Lane(l.get("lane_id").textValue(), l.get("meaning").textValue())));
-        outcomeLanes = List.copyOf(lanes);
-        blockedActions = strings(plan.get("blocked_actions"));
-        Map<String, Boolean> boundaries = new LinkedHashMap<>();
-        plan.get("execution_boundaries").properties().forEach(b -> boundaries.put(b.getKey(), b.getValue().booleanValue()));
-        executionBoundaries = Collections.unmodifiableMap(boundaries);
-        sourcePaths = strings(plan.get("source_paths"));
-        operatorInterpretation = strings(plan.get("operator_interpretation"));
-        JsonNode defs = planSchema.get("$defs");
-        alertRuleConfigKinds = strings(defs.get("alert_rule_config_kind").get("enum"));
-        deployOrReloadConfigKinds = strings(defs.get("deploy_or_reload_config_kind").get("enum"));
+    private ReadbackCatalog(Catalog catalog) {
+        this.catalog = catalog;
+        this.reviewerChecks = catalog.reviewerChecks().stream().map(c -> new Check(c.id(), c.instruction())).toList();
+        this.outcomeLanes = catalog.outcomeLanes().stream().map(l -> new Lane(l.id(), l.meaning())).toList();
     }
 
     static ReadbackCatalog get() {
         return Holder.INSTANCE;
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>(array.size());
-        array.forEach(v -> values.add(v.textValue()));
-        return List.copyOf(values);
-    }
-
     /** {@return the {@code schema_version} every plan carries: {@code monitoring_post_incident_readback_plan_v1}} */
     public String planSchemaVersion() {
-        return planSchemaVersion;
+        return catalog.planSchemaVersion();
     }
 
     /** {@return the fields of a readback candidate that reviewers read back} */
     public List<String> readbackFields() {
-        return readbackFields;
+        return catalog.readbackFields();
     }
 
     /** {@return the fields and attestations a readback must supply before it can be accepted} */
     public List<String> requiredReadbackFields() {
-        return requiredReadbackFields;
+        return catalog.requiredReadbackFields();
     }
 
     /** {@return the 28 reviewer checks, each with the instruction a reviewer follows, in catalog order} */
@@ -112,31 +74,31 @@ public final class ReadbackCatalog {
 
     /** {@return live actions a plan never authorizes} */
     public List<String> blockedActions() {
-        return blockedActions;
+        return catalog.blockedActions();
     }
 
     /** {@return the execution boundaries: {@code not_authorization} is true, every other flag false} */
     public Map<String, Boolean> executionBoundaries() {
-        return executionBoundaries;
+        return catalog.executionBoundaries();
     }
 
     /** {@return documents a plan is derived from, relative to the repository root} */
     public List<String> sourcePaths() {
-        return sourcePaths;
+        return catalog.sourcePaths();
     }
 
     /** {@return how an operator must read a plan} */
     public List<String> operatorInterpretation() {
-        return operatorInterpretation;
+        return catalog.operatorInterpretation();
     }
 
     /** {@return {@code config_kind} values counted as alert rules in the summary} */
     public List<String> alertRuleConfigKinds() {
-        return alertRuleConfigKinds;
+        return catalog.alertRuleConfigKinds();
     }
 
     /** {@return {@code config_kind} values counted as deploy or reload scripts in the summary} */
     public List<String> deployOrReloadConfigKinds() {
-        return deployOrReloadConfigKinds;
+        return catalog.deployOrReloadConfigKinds();
     }
 }

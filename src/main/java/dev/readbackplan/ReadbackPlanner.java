@@ -4,19 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.readbackplan.internal.Engine;
-import dev.readbackplan.internal.Futures;
-import dev.readbackplan.internal.JacksonVersion;
+import dev.readbackplan.document.DocumentKind;
+import dev.readbackplan.document.FileChangedException;
+import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.Limits;
+import dev.readbackplan.document.PlanComparison;
+import dev.readbackplan.document.Problem;
+import dev.readbackplan.document.Severity;
+import dev.readbackplan.document.ValidationReport;
+import dev.readbackplan.internal.concurrent.Futures;
 import dev.readbackplan.internal.io.OutputFiles;
+import dev.readbackplan.internal.json.JacksonVersion;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.plan.ExistingPlan;
 import dev.readbackplan.internal.plan.PlanCheck;
 import dev.readbackplan.internal.plan.PlanGenerator;
-import dev.readbackplan.internal.plan.PlanTemplate;
 import dev.readbackplan.internal.plan.ReviewerEntries;
-import dev.readbackplan.internal.review.EvidenceFields;
 import dev.readbackplan.internal.review.PlanReviewer;
+import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.schema.DocumentReader;
+import dev.readbackplan.internal.schema.Engine;
+import dev.readbackplan.internal.schema.EvidenceFields;
+import dev.readbackplan.internal.schema.PlanTemplate;
 import dev.readbackplan.internal.schema.SchemaFindings;
 import dev.readbackplan.model.AcceptanceSnapshot;
 import dev.readbackplan.model.ReadbackPlan;
@@ -509,7 +518,7 @@ public final class ReadbackPlanner {
      */
     private RuntimeException invalidEntries(ValidationReport merged, ObjectNode plan, ReviewerEntries entries, Path target) throws IOException {
         List<String> carried = ReviewerEntries.carriedFields(new EvidenceFields(engine(), catalog().readbackFields()));
-        List<dev.readbackplan.internal.report.Finding> findings = new java.util.ArrayList<>();
+        List<dev.readbackplan.internal.json.Finding> findings = new java.util.ArrayList<>();
         java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
         for (Problem problem : merged.problems()) {
             List<String> at = problem.pointerSegments();
@@ -520,17 +529,17 @@ public final class ReadbackPlanner {
             if (index < 0) {
                 return new InvalidDocumentException(merged);
             }
-            dev.readbackplan.internal.json.Pointer pointer = dev.readbackplan.internal.json.Pointer.ROOT.key("readback_candidates").index(index);
+            dev.readbackplan.internal.text.Pointer pointer = dev.readbackplan.internal.text.Pointer.ROOT.key("readback_candidates").index(index);
             for (String segment : at.subList(2, at.size())) {
                 pointer = pointer.key(segment);
             }
             ids.add(id);
-            findings.add(new dev.readbackplan.internal.report.Finding(problem.severity(), pointer,
-                    dev.readbackplan.internal.report.Finding.LOCATE_BY_POINTER, problem.keyword(),
+            findings.add(new dev.readbackplan.internal.json.Finding(problem.severity(), pointer,
+                    dev.readbackplan.internal.json.Finding.LOCATE_BY_POINTER, problem.keyword(),
                     problem.message() + " (candidate " + id + ")"));
         }
         Bytes bytes = Bytes.of(target, limits);
-        List<Problem> located = dev.readbackplan.internal.report.Locations.resolve(
+        List<Problem> located = dev.readbackplan.internal.json.Locations.resolve(
                 dev.readbackplan.internal.json.StrictJsonReader.jsonFactory(limits), bytes.data(), bytes.length(), findings);
         return new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.INVALID_ENTRIES, List.copyOf(ids),
                 Map.of(), new ValidationReport(target.toString(), DocumentKind.PLAN, located, merged.omittedErrors(), merged.omittedWarnings()));
@@ -917,7 +926,7 @@ public final class ReadbackPlanner {
         if (built == null) {
             synchronized (this) {
                 if (reviewer == null) {
-                    reviewer = new PlanReviewer(engine(), catalog(), reader);
+                    reviewer = new PlanReviewer(engine(), Catalog.get(), reader);
                 }
                 built = reviewer;
             }

@@ -3,13 +3,16 @@ package dev.readbackplan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.readbackplan.internal.json.Pointer;
+import dev.readbackplan.document.Limits;
+import dev.readbackplan.document.Problem;
+import dev.readbackplan.document.ValidationReport;
+import dev.readbackplan.internal.json.Finding;
+import dev.readbackplan.internal.json.Locations;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.json.StrictJsonReader;
-import dev.readbackplan.internal.report.Display;
-import dev.readbackplan.internal.report.Finding;
-import dev.readbackplan.internal.report.Locations;
 import dev.readbackplan.internal.review.PlanReviewer;
+import dev.readbackplan.internal.text.Display;
+import dev.readbackplan.internal.text.Pointer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -312,7 +315,7 @@ public final class SarifWriter {
      */
     private static void scannerRule(Rules rules, String ruleId, String parent) {
         String description = null;
-        for (dev.readbackplan.internal.scan.SecretScanner.Kind kind : dev.readbackplan.internal.scan.SecretScanner.rules()) {
+        for (dev.readbackplan.internal.secret.SecretScanner.Kind kind : dev.readbackplan.internal.secret.SecretScanner.rules()) {
             if (kind.ruleId().equals(ruleId)) {
                 description = kind.description();
             }

@@ -1,5 +1,7 @@
 package dev.readbackplan;
 
+import dev.readbackplan.document.Problem;
+import dev.readbackplan.document.DocumentKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,9 @@
 package dev.readbackplan;
 
+import dev.readbackplan.document.ValidationReport;
+import dev.readbackplan.document.Problem;
+import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.DocumentKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

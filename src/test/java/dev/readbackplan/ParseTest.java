@@ -1,5 +1,7 @@
 package dev.readbackplan;
 
+import dev.readbackplan.document.Limits;
+import dev.readbackplan.document.InvalidDocumentException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,10 @@
 package dev.readbackplan;
 
+import dev.readbackplan.document.ValidationReport;
+import dev.readbackplan.document.Severity;
+import dev.readbackplan.document.Problem;
+import dev.readbackplan.document.Limits;
+import dev.readbackplan.document.DocumentKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -131,7 +136,7 @@ class SarifTest {
     void omittedProblemsBecomeANote() throws IOException {
         ReadbackPlanner limited = ReadbackPlanner.create(new Limits(1 << 20, 64, 1 << 16, 1));
         ValidationReport report = limited.validate(fixture("snapshot", "three-problems.json"));
-        JsonNode run = valid(ValidationReport.toSarif(List.of(report), "1.0")).get("runs").get(0);
+        JsonNode run = valid(Reports.toSarif(List.of(report), "1.0")).get("runs").get(0);
         JsonNode results = run.get("results");
         assertEquals(2, results.size());
         JsonNode note = results.get(1);

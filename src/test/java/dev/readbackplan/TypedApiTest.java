@@ -1,5 +1,8 @@
 package dev.readbackplan;
 
+import dev.readbackplan.document.ValidationReport;
+import dev.readbackplan.document.Problem;
+import dev.readbackplan.document.InvalidDocumentException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,16 +1,17 @@
 package dev.readbackplan.cli;
 
 import dev.readbackplan.CustomSecretRules;
-import dev.readbackplan.DocumentKind;
-import dev.readbackplan.FileChangedException;
 import dev.readbackplan.GenerationResult;
-import dev.readbackplan.InvalidDocumentException;
 import dev.readbackplan.OverwriteRefusedException;
-import dev.readbackplan.PlanComparison;
 import dev.readbackplan.PlanOptions;
 import dev.readbackplan.ReadbackPlanner;
-import dev.readbackplan.ValidationReport;
-import dev.readbackplan.internal.report.Display;
+import dev.readbackplan.Reports;
+import dev.readbackplan.document.DocumentKind;
+import dev.readbackplan.document.FileChangedException;
+import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.PlanComparison;
+import dev.readbackplan.document.ValidationReport;
+import dev.readbackplan.text.SafeText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -104,7 +105,7 @@ public final class Cli {
         } catch (OutOfMemoryError e) {
             return outOfMemory(messages);
         } catch (UsageException e) {
-            messages.println(PROGRAM + ": error: " + Display.text(e.getMessage()));
+            messages.println(PROGRAM + ": error: " + SafeText.of(e.getMessage()));
             messages.println("Try '" + PROGRAM + " --help' for more information.");
             return USAGE_OR_IO;
         } catch (FileChangedException e) {
@@ -119,7 +120,7 @@ public final class Cli {
                 // Run out in another thread (the schemas compiled in the background, a parallel pass).
                 return outOfMemory(messages);
             }
-            messages.println(PROGRAM + ": internal error (a bug; please report it): " + Display.text(String.valueOf(e)));
+            messages.println(PROGRAM + ": internal error (a bug; please report it): " + SafeText.of(String.valueOf(e)));
             e.printStackTrace(messages);
             return INTERNAL_ERROR;
         } finally {
@@ -299,7 +300,7 @@ public final class Cli {
                                 parsed.has("--reset-changed-verdicts")));
                 result = regeneration.generation();
                 messages.print(result.snapshotReport().toText());
-                reportRegeneration(Display.text(output.toString()), regeneration, messages);
+                reportRegeneration(SafeText.of(output.toString()).toString(), regeneration, messages);
             } else {
                 result = planner.generate(snapshot, options, out);
                 messages.print(result.snapshotReport().toText());
@@ -340,12 +341,12 @@ public final class Cli {
         regeneration.changedSurfaces().forEach((id, fields) -> {
             String what = dropped.contains(id) ? "its entries dropped (--discard-evidence)"
                     : "evidence kept, status and reviewer_outcome started again (--reset-changed-verdicts)";
-            messages.println(shown + ": " + Display.text(id) + ": surface changed (" + String.join(", ", fields) + "): " + what);
+            messages.println(shown + ": " + SafeText.of(id) + ": surface changed (" + String.join(", ", fields) + "): " + what);
         });
         if (!dropped.isEmpty()) {
             messages.println(shown + ": dropped the entries of " + dropped.size() + (dropped.size() == 1 ? " candidate" : " candidates")
                     + " no longer in the snapshot, changed or without a usable id (--discard-evidence): "
-                    + String.join(", ", dropped.stream().map(Display::text).toList()));
+                    + String.join(", ", dropped.stream().map(id -> SafeText.of(id).toString()).toList()));
         }
     }
 
@@ -367,7 +368,7 @@ public final class Cli {
             } catch (IllegalArgumentException e) {
                 throw usage(e);
             }
-            String shown = Display.text(existing.toString());
+            String shown = SafeText.of(existing.toString()).toString();
             if (comparison.upToDate()) {
                 messages.println(shown + ": up to date");
                 return OK;
@@ -451,9 +452,9 @@ public final class Cli {
             }
         }
         if (format.equals("json")) {
-            print(out, ValidationReport.toJson(reports, Version.get()));
+            print(out, Reports.toJson(reports, Version.get()));
         } else if (format.equals("sarif")) {
-            print(out, ValidationReport.toSarif(reports, Version.get()));
+            print(out, Reports.toSarif(reports, Version.get()));
         } else {
             StringBuilder text = new StringBuilder();
             reports.forEach(report -> text.append(report.toText()));
@@ -505,10 +506,10 @@ public final class Cli {
                     : e instanceof FileAlreadyExistsException ? "already exists"
                     : e instanceof NotDirectoryException ? "not a folder"
                     : fs.getReason() != null ? fs.getReason() : "cannot be read or written";
-            return Display.text(fs.getFile()) + ": " + Display.text(reason);
+            return SafeText.of(fs.getFile()) + ": " + SafeText.of(reason);
         }
         String message = e.getMessage();
-        return message == null ? "input or output failed" : Display.text(message);
+        return message == null ? "input or output failed" : SafeText.of(message).toString();
     }
 
     private static void print(OutputStream out, String text) throws IOException {

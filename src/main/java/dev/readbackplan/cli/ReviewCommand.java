@@ -1,12 +1,12 @@
 package dev.readbackplan.cli;
 
-import dev.readbackplan.DocumentKind;
-import dev.readbackplan.InvalidDocumentException;
+import dev.readbackplan.Outputs;
 import dev.readbackplan.PlanReview;
 import dev.readbackplan.ReadbackPlanner;
-import dev.readbackplan.ValidationReport;
-import dev.readbackplan.internal.io.OutputFiles;
-import dev.readbackplan.internal.report.Display;
+import dev.readbackplan.document.DocumentKind;
+import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.ValidationReport;
+import dev.readbackplan.text.SafeText;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -105,17 +105,17 @@ final class ReviewCommand {
         Path root = Path.of(parsed.values().getOrDefault("--root", "."));
         Path snapshot = root.resolve(parsed.values().getOrDefault("--source-report", DEFAULT_SOURCE_REPORT));
         Path output = parsed.has("--output") ? Path.of(parsed.get("--output")) : null;
-        OutputFiles.Expected outputHeld = null;
+        Outputs.Held outputHeld = null;
         if (output != null) {
             String refused = refusal(output, plan, snapshot, parsed.has("--force"));
             if (refused != null) {
-                messages.println(Cli.PROGRAM + ": error: " + Display.text(output.toString()) + ": " + refused + "; nothing was written");
+                messages.println(Cli.PROGRAM + ": error: " + SafeText.of(output.toString()) + ": " + refused + "; nothing was written");
                 return Cli.INVALID;
             }
-            outputHeld = OutputFiles.Expected.current(output);
+            outputHeld = Outputs.hold(output);
         }
         // What the plan holds before the review reads it: --write replaces it only while it still holds that.
-        OutputFiles.Expected planHeld = parsed.has("--write") ? OutputFiles.Expected.current(plan) : null;
+        Outputs.Held planHeld = parsed.has("--write") ? Outputs.hold(plan) : null;
         PlanReview review;
         byte[] stdinPlan = null;
         try {
@@ -150,7 +150,7 @@ final class ReviewCommand {
             messages.print(review.snapshotReport().toText());
         }
         if (!review.isCurrent()) {
-            messages.println(Display.text(planName) + ": out of date at " + review.comparison().displayPointer() + ": "
+            messages.println(SafeText.of(planName) + ": out of date at " + review.comparison().displayPointer() + ": "
                     + review.comparison().difference());
             return Cli.INVALID;
         }
@@ -165,7 +165,7 @@ final class ReviewCommand {
         }
         // Every output is prepared before any is committed: a failure leaves the plan and the review file as they were,
         // and the plan is replaced only while it still holds the bytes that were reviewed.
-        try (OutputFiles.Transaction outputs = new OutputFiles.Transaction()) {
+        try (Outputs.Transaction outputs = Outputs.transaction()) {
             if (parsed.has("--write")) {
                 outputs.stage(plan, planHeld, review::writeReviewedPlan);
             }
@@ -184,17 +184,17 @@ final class ReviewCommand {
                 if (shown++ == limit) {
                     break;
                 }
-                messages.println(Display.text(plan.toString()) + ": " + value.getKey() + " (candidate " + Display.text(String.valueOf(value.getValue()))
+                messages.println(SafeText.of(plan.toString()) + ": " + value.getKey() + " (candidate " + SafeText.of(String.valueOf(value.getValue()))
                         + "): " + (nulled.contains(value.getKey())
                                 ? "quarantined value removed (set to null): a secret or raw payload was found in it"
                                 : "quarantined value kept (it holds no secret, but is not a redacted reference of an allowed shape;"
                                         + " the candidate stays in quarantine_raw_payload until it is corrected)"));
             }
             if (quarantined.size() > limit) {
-                messages.println(Display.text(plan.toString()) + ": note: " + (quarantined.size() - limit) + " more quarantined values not shown"
+                messages.println(SafeText.of(plan.toString()) + ": note: " + (quarantined.size() - limit) + " more quarantined values not shown"
                         + " (the first " + limit + " are); " + nulled.size() + " in all removed, " + (quarantined.size() - nulled.size()) + " kept");
             }
-            messages.println(Display.text(plan.toString()) + ": lanes written into status of " + review.lanes().size()
+            messages.println(SafeText.of(plan.toString()) + ": lanes written into status of " + review.lanes().size()
                     + (review.lanes().size() == 1 ? " candidate" : " candidates"));
         }
         if (output == null) {
@@ -226,12 +226,12 @@ final class ReviewCommand {
             return null;
         }
         if (plan != null && sameFile(absolute, plan)) {
-            return "is the PLAN being reviewed (" + Display.text(plan.toString()) + "): --output never replaces it";
+            return "is the PLAN being reviewed (" + SafeText.of(plan.toString()) + "): --output never replaces it";
         }
         if (sameFile(absolute, snapshot)) {
-            return "is the snapshot being read (" + Display.text(snapshot.toString()) + "): --output never replaces it";
+            return "is the snapshot being read (" + SafeText.of(snapshot.toString()) + "): --output never replaces it";
         }
-        if (OutputFiles.isSpecial(absolute)) {
+        if (Outputs.isSpecial(absolute)) {
             return null;
         }
         if (!force && holdsPlanOrSnapshot(absolute)) {

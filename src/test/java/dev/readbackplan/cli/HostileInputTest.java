@@ -112,7 +112,7 @@ class HostileInputTest {
         assertTrue(asSarif.out().contains("/\\\\u001b]0;owned\\\\u0007\\\\u001b[2J\\\\u202eevil\\\\u2066\\\\u0085\\\\u009b: duplicate key"),
                 asSarif.out());
         for (String output : new String[] {text.out() + text.err(), asJson.out() + asJson.err(), asSarif.out() + asSarif.err()}) {
-            output.codePoints().forEach(c -> assertFalse(c != '\n' && dev.readbackplan.internal.report.Display.isInvisible(c),
+            output.codePoints().forEach(c -> assertFalse(c != '\n' && dev.readbackplan.internal.text.Display.isInvisible(c),
                     "raw U+" + Integer.toHexString(c) + " in " + output));
         }
     }

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.readbackplan.InvalidDocumentException;
 import dev.readbackplan.PlanReview;
 import dev.readbackplan.ReadbackPlanner;
-import dev.readbackplan.ValidationReport;
-import dev.readbackplan.internal.Engine;
+import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.internal.review.ReviewRules;
+import dev.readbackplan.internal.schema.Engine;
 import dev.readbackplan.model.ReadbackReview;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -65,7 +65,7 @@ class ReviewRoundTripTest {
                 }
             }
             ValidationReport report = planner.validate(folder.resolve("plan.json"));
-            for (dev.readbackplan.Problem problem : report.problems()) {
+            for (dev.readbackplan.document.Problem problem : report.problems()) {
                 assertTrue(kept.contains(problem.pointer()) && java.util.Set.of("pattern", "type", "maxLength", "minLength")
                         .contains(problem.keyword()), name + ": " + problem);
             }
@@ -209,7 +209,7 @@ class ReviewRoundTripTest {
         Set<String> expected = new java.util.TreeSet<>(Set.of("candidate_count"));
         ReadbackPlanner.catalog().outcomeLanes().forEach(l -> expected.add(l.id() + "_count"));
         assertEquals(expected, keys);
-        ReviewRules rules = new ReviewRules(engine, ReadbackPlanner.catalog());
+        ReviewRules rules = new ReviewRules(engine, dev.readbackplan.internal.schema.Catalog.get());
         assertEquals(20, rules.fields().refs().size());
         assertEquals(List.of("maintenance_window", "rollback_owner", "followup_owner"), rules.fields().assignments());
         assertEquals(28, rules.checkIds().size());

@@ -1,5 +1,6 @@
 package dev.readbackplan.internal.json;
 
+import dev.readbackplan.internal.text.Pointer;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.readbackplan.internal.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.readbackplan.internal.report.Display;
+import dev.readbackplan.internal.text.Display;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

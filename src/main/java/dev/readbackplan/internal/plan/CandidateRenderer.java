@@ -2,6 +2,7 @@ package dev.readbackplan.internal.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.readbackplan.internal.json.PythonJsonWriter;
+import dev.readbackplan.internal.schema.PlanTemplate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;

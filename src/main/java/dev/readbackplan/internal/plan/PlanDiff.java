@@ -1,10 +1,10 @@
 package dev.readbackplan.internal.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.readbackplan.internal.json.Pointer;
 import dev.readbackplan.internal.json.PythonJsonWriter;
-import dev.readbackplan.internal.report.Display;
-import dev.readbackplan.internal.scan.SecretScanner;
+import dev.readbackplan.internal.secret.SecretScanner;
+import dev.readbackplan.internal.text.Display;
+import dev.readbackplan.internal.text.Pointer;
 import java.util.TreeSet;
 
 /** Finds the first difference between two JSON trees, in the order the generator writes them. */

@@ -3,14 +3,15 @@ package dev.readbackplan.internal.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.readbackplan.DocumentKind;
-import dev.readbackplan.InvalidDocumentException;
-import dev.readbackplan.ValidationReport;
-import dev.readbackplan.internal.Engine;
+import dev.readbackplan.document.DocumentKind;
+import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.ValidationReport;
+import dev.readbackplan.internal.concurrent.Candidates;
+import dev.readbackplan.internal.json.Findings;
+import dev.readbackplan.internal.json.Locations;
 import dev.readbackplan.internal.json.PythonJsonWriter;
-import dev.readbackplan.internal.report.Findings;
-import dev.readbackplan.internal.report.Locations;
-import dev.readbackplan.internal.schema.Candidates;
+import dev.readbackplan.internal.schema.Engine;
+import dev.readbackplan.internal.schema.PlanTemplate;
 import dev.readbackplan.internal.schema.PlanValidator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,7 +55,7 @@ public final class PlanGenerator {
             writePlan(envelope, sources, candidates, counter);
             if (counter.count > maxPlanBytes) {
                 throw new InvalidDocumentException(new ValidationReport(sourceName, DocumentKind.SNAPSHOT, List.of(
-                        new dev.readbackplan.Problem(dev.readbackplan.Severity.ERROR, List.of("acceptance_candidates"), 0, 0, "limit",
+                        new dev.readbackplan.document.Problem(dev.readbackplan.document.Severity.ERROR, List.of("acceptance_candidates"), 0, 0, "limit",
                                 "the plan of this snapshot would be " + counter.count + " bytes, over the document limit of "
                                         + maxPlanBytes + " bytes, so it could not be validated or checked afterwards;"
                                         + " split the snapshot or raise the limit"))));

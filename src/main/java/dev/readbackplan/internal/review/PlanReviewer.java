@@ -4,21 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.readbackplan.DocumentKind;
-import dev.readbackplan.InvalidDocumentException;
-import dev.readbackplan.Problem;
-import dev.readbackplan.ReadbackCatalog;
-import dev.readbackplan.Severity;
-import dev.readbackplan.ValidationReport;
-import dev.readbackplan.internal.Engine;
-import dev.readbackplan.internal.json.Pointer;
+import dev.readbackplan.document.DocumentKind;
+import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.Problem;
+import dev.readbackplan.document.Severity;
+import dev.readbackplan.document.ValidationReport;
+import dev.readbackplan.internal.json.Finding;
+import dev.readbackplan.internal.json.Findings;
 import dev.readbackplan.internal.plan.PlanDiff;
 import dev.readbackplan.internal.plan.PlanGenerator;
-import dev.readbackplan.internal.report.Finding;
-import dev.readbackplan.internal.report.Findings;
+import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.schema.DocumentReader;
+import dev.readbackplan.internal.schema.Engine;
+import dev.readbackplan.internal.schema.EvidenceFields;
 import dev.readbackplan.internal.schema.SchemaFindings;
 import dev.readbackplan.internal.schema.SchemaSet;
+import dev.readbackplan.internal.text.Pointer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -63,7 +64,7 @@ public final class PlanReviewer {
     private final List<String> neutralCandidateFields;
 
     /** A reviewer with a planner's compiled schemas; {@code reader} validates the reviewed plans it writes. */
-    public PlanReviewer(Engine engine, ReadbackCatalog catalog, DocumentReader reader) {
+    public PlanReviewer(Engine engine, Catalog catalog, DocumentReader reader) {
         this.engine = engine;
         this.reader = reader;
         this.rules = new ReviewRules(engine, catalog);
@@ -373,8 +374,8 @@ public final class PlanReviewer {
         ArrayNode warnings = document.putArray("snapshot_warnings");
         for (Problem warning : snapshotWarnings) {
             ObjectNode entry = warnings.addObject();
-            entry.put("pointer", dev.readbackplan.internal.report.Display.pointerForJson(warning.pointerSegments()));
-            entry.put("message", dev.readbackplan.internal.report.Display.forJson(warning.message()));
+            entry.put("pointer", dev.readbackplan.internal.text.Display.pointerForJson(warning.pointerSegments()));
+            entry.put("message", dev.readbackplan.internal.text.Display.forJson(warning.message()));
         }
         ArrayNode candidates = document.putArray("candidates");
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -1,10 +1,10 @@
 package dev.readbackplan.internal.review;
 
-import dev.readbackplan.Problem;
-import dev.readbackplan.ReadbackCatalog;
-import dev.readbackplan.internal.report.Display;
-import dev.readbackplan.internal.report.SafeText;
+import dev.readbackplan.document.Problem;
 import dev.readbackplan.internal.review.PlanReviewer.CandidateReview;
+import dev.readbackplan.internal.schema.Catalog;
+import dev.readbackplan.internal.text.Display;
+import dev.readbackplan.text.SafeText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +21,10 @@ public final class ReviewRenderer {
      * One line per candidate, {@code surface_id: lane (failed: check, ...)}, each failed check's
      * reason below it, then a tally per lane.
      */
-    public static SafeText text(List<CandidateReview> reviews, ReadbackCatalog catalog) {
+    public static SafeText text(List<CandidateReview> reviews, Catalog catalog) {
         SafeText.Builder text = new SafeText.Builder();
         for (CandidateReview review : reviews) {
-            text.add(Display.safe(review.surfaceId())).words(": " + review.lane());
+            text.add(SafeText.of(review.surfaceId())).words(": " + review.lane());
             if (!review.failedChecks().isEmpty()) {
                 text.words(" (failed: " + String.join(", ", review.failedChecks()) + ")");
             }
@@ -46,7 +46,7 @@ public final class ReviewRenderer {
      * table, then each candidate with its lane, its unmet checks with their instructions and reasons,
      * its missing fields and its quarantined fields with what is wrong with them.
      */
-    public static SafeText markdown(List<CandidateReview> reviews, ReadbackCatalog catalog, String reviewedAt,
+    public static SafeText markdown(List<CandidateReview> reviews, Catalog catalog, String reviewedAt,
             String planGeneratedAt, String planGitCommit, String planSha256, String snapshotName, List<Problem> snapshotWarnings) {
         Map<String, String> instructions = new LinkedHashMap<>();
         catalog.reviewerChecks().forEach(check -> instructions.put(check.id(), check.instruction()));
@@ -61,8 +61,8 @@ public final class ReviewRenderer {
         if (!snapshotWarnings.isEmpty()) {
             md.words("## Snapshot warnings").newline().newline();
             for (Problem warning : snapshotWarnings) {
-                md.words("- ").add(code(snapshotName)).words(" ").add(Display.markdownCode(Display.safePointer(warning.pointerSegments())))
-                        .words(": ").add(Display.markdownText(Display.safe(warning.message()))).newline();
+                md.words("- ").add(code(snapshotName)).words(" ").add(SafeText.markdownCode(SafeText.pointer(warning.pointerSegments())))
+                        .words(": ").add(SafeText.markdownText(SafeText.of(warning.message()))).newline();
             }
             md.newline();
         }
@@ -100,10 +100,10 @@ public final class ReviewRenderer {
     }
 
     private static SafeText code(String raw) {
-        return Display.markdownCode(Display.safe(raw));
+        return SafeText.markdownCode(SafeText.of(raw));
     }
 
-    private static Map<String, Long> tally(List<CandidateReview> reviews, ReadbackCatalog catalog) {
+    private static Map<String, Long> tally(List<CandidateReview> reviews, Catalog catalog) {
         Map<String, Long> counts = new LinkedHashMap<>();
         catalog.outcomeLanes().forEach(lane -> counts.put(lane.id(), 0L));
         reviews.forEach(review -> counts.merge(review.lane(), 1L, Long::sum));

@@ -1,8 +1,9 @@
 package dev.readbackplan.internal.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.readbackplan.ReadbackCatalog;
-import dev.readbackplan.internal.Engine;
+import dev.readbackplan.internal.schema.Catalog;
+import dev.readbackplan.internal.schema.Engine;
+import dev.readbackplan.internal.schema.EvidenceFields;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -101,7 +102,7 @@ public final class ReviewRules {
     /** Why a check failed: the fields it looked at and the rule they broke, in words (never a value). */
     public record Reason(String check, List<String> fields, String text) {}
 
-    private final ReadbackCatalog catalog;
+    private final Catalog catalog;
     private final EvidenceFields fields;
     private final List<String> checkIds;
     private final Map<String, Integer> checkIndex = new HashMap<>();
@@ -111,10 +112,10 @@ public final class ReviewRules {
     private final List<Map.Entry<String, BitSet>> supplements = new ArrayList<>();
     private final BitSet quarantineChecks = new BitSet();
 
-    public ReviewRules(Engine engine, ReadbackCatalog catalog) {
+    public ReviewRules(Engine engine, Catalog catalog) {
         this.catalog = catalog;
         this.fields = new EvidenceFields(engine, catalog.readbackFields());
-        this.checkIds = catalog.reviewerChecks().stream().map(ReadbackCatalog.Check::id).toList();
+        this.checkIds = catalog.reviewerChecks().stream().map(Catalog.Check::id).toList();
         Map<String, Predicate<Facts>> byId = rulesById();
         for (String id : checkIds) {
             Predicate<Facts> rule = byId.remove(id);
@@ -139,7 +140,7 @@ public final class ReviewRules {
             lanes.add(lane.getKey());
         }
         lanes.addAll(List.of(RUNTIME_GATE, READY));
-        List<String> catalogLanes = catalog.outcomeLanes().stream().map(ReadbackCatalog.Lane::id).sorted().toList();
+        List<String> catalogLanes = catalog.outcomeLanes().stream().map(Catalog.Lane::id).sorted().toList();
         if (!catalogLanes.equals(lanes.stream().sorted().toList())) {
             throw new IllegalStateException("the review's lanes " + lanes + " are not the catalog's " + catalogLanes);
         }
@@ -420,7 +421,7 @@ public final class ReviewRules {
         return java.util.Collections.unmodifiableMap(map);
     }
 
-    ReadbackCatalog catalog() {
+    Catalog catalog() {
         return catalog;
     }
 }

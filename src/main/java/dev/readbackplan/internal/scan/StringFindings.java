@@ -1,10 +1,11 @@
 package dev.readbackplan.internal.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.readbackplan.internal.json.Pointer;
+import dev.readbackplan.internal.json.Finding;
+import dev.readbackplan.internal.json.Findings;
 import dev.readbackplan.internal.json.PointerPath;
-import dev.readbackplan.internal.report.Finding;
-import dev.readbackplan.internal.report.Findings;
+import dev.readbackplan.internal.secret.SecretScanner;
+import dev.readbackplan.internal.text.Pointer;
 import java.util.Map;
 
 /**

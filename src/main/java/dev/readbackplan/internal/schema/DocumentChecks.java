@@ -1,10 +1,9 @@
 package dev.readbackplan.internal.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.readbackplan.internal.json.Pointer;
-import dev.readbackplan.internal.plan.PlanTemplate;
-import dev.readbackplan.internal.report.Finding;
-import dev.readbackplan.internal.report.Findings;
+import dev.readbackplan.internal.json.Finding;
+import dev.readbackplan.internal.json.Findings;
+import dev.readbackplan.internal.text.Pointer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.readbackplan.internal.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.readbackplan.internal.json.Pointer;
-import dev.readbackplan.internal.report.Finding;
+import dev.readbackplan.internal.json.Finding;
+import dev.readbackplan.internal.text.Pointer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

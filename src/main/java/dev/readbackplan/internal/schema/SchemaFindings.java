@@ -6,9 +6,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.path.NodePath;
-import dev.readbackplan.internal.json.Pointer;
-import dev.readbackplan.internal.report.Finding;
-import dev.readbackplan.internal.report.Findings;
+import dev.readbackplan.internal.json.Finding;
+import dev.readbackplan.internal.json.Findings;
+import dev.readbackplan.internal.text.Pointer;
 import java.util.List;
 
 /** Runs a compiled schema and turns its errors into findings located by JSON Pointer. */

@@ -40,7 +40,7 @@ public final class SchemaSet {
 
     private static final String CANDIDATE_DEFINITION = "/$defs/readback_candidate";
     private static final String ACCEPTANCE_CANDIDATE_DEFINITION = "/$defs/acceptance_candidate";
-    private static final StrictJsonReader SCHEMA_READER = new StrictJsonReader(dev.readbackplan.Limits.DEFAULT, SchemaNodes.INSTANCE);
+    private static final StrictJsonReader SCHEMA_READER = new StrictJsonReader(dev.readbackplan.document.Limits.DEFAULT, SchemaNodes.INSTANCE);
 
     private final SchemaRegistry registry;
     private final Schema snapshot;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.readbackplan.Limits;
-import dev.readbackplan.PlanComparison;
+import dev.readbackplan.document.Limits;
+import dev.readbackplan.document.PlanComparison;
 import dev.readbackplan.internal.json.StrictJsonReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.readbackplan.internal.scan;
 
+import dev.readbackplan.internal.secret.SecretScanner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.reflect.Method;

@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.CustomSecretRules;
-import dev.readbackplan.Problem;
 import dev.readbackplan.ReadbackPlanner;
 import dev.readbackplan.SarifWriter;
-import dev.readbackplan.ValidationReport;
 import dev.readbackplan.cli.Cli;
+import dev.readbackplan.document.Problem;
+import dev.readbackplan.document.ValidationReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -123,7 +123,7 @@ class GitleaksRulesTest {
         JsonNode rule = sarif.get("runs").get(0).get("tool").get("driver").get("rules").get(result.get("ruleIndex").intValue());
         assertEquals("acme-oncall-token", rule.get("id").textValue());
         // Generation refuses the snapshot too: the label is copied into the plan.
-        assertThrows(dev.readbackplan.InvalidDocumentException.class,
+        assertThrows(dev.readbackplan.document.InvalidDocumentException.class,
                 () -> planner.generate(snapshot, dev.readbackplan.PlanOptions.defaults(), new ByteArrayOutputStream()));
     }
 

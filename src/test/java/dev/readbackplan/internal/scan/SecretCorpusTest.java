@@ -1,10 +1,11 @@
 package dev.readbackplan.internal.scan;
 
+import dev.readbackplan.internal.secret.SecretScanner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.readbackplan.internal.scan.SecretScanner.Kind;
+import dev.readbackplan.internal.secret.SecretScanner.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

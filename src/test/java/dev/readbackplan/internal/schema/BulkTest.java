@@ -1,5 +1,6 @@
 package dev.readbackplan.internal.schema;
 
+import dev.readbackplan.internal.concurrent.Candidates;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.readbackplan.internal.Engine;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.plan.PlanGenerator;
-import dev.readbackplan.internal.report.Findings;
+import dev.readbackplan.internal.json.Findings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;

@@ -1,0 +1,171 @@
+package dev.readbackplan.document;
+
+import dev.readbackplan.internal.text.Display;
+import dev.readbackplan.internal.text.Pointer;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One problem found in a document. Immutable.
+ *
+ * <p>Where it is: {@link #pointerSegments()}, the keys and indexes from the root to the value
+ * concerned (empty for the whole document), and {@link #line()} and {@link #column()}, 1-based, the
+ * column counting Unicode characters (code points), both 0 when the problem has no position in a file
+ * (a typed model was validated). {@code keyword} names the rule: a JSON Schema keyword such as {@code
+ * required} or {@code type}, or one of this library's own ({@code syntax}, {@code encoding}, {@code
+ * limit}, {@code duplicate-key}, {@code duplicate-id}, {@code candidate-id}, {@code summary-count}, {@code unknown-property},
+ * {@code secret}, {@code raw-payload}, {@code kind}). Messages never contain a value of the document.
+ *
+ * <p>The segments are the document's own keys, which may be secret-shaped or hold terminal control
+ * characters: show a problem with {@link #displayPointer()} (or {@link ValidationReport#toText()}),
+ * never with the raw {@link #pointer()}.
+ */
+public final class Problem {
+    private final Severity severity;
+    private final List<String> pointerSegments;
+    private final int line;
+    private final int column;
+    private final String keyword;
+    private final String message;
+    private final String rule;
+
+    /**
+     * A problem at a position in a document.
+     *
+     * @param severity error or warning
+     * @param pointerSegments the unescaped keys and indexes from the root to the value concerned
+     * @param line 1-based line, or 0 when there is no position
+     * @param column 1-based column in code points, or 0 when there is no position
+     * @param keyword the rule that found the problem
+     * @param message what is wrong, for people; never a value of the document
+     */
+    public Problem(Severity severity, List<String> pointerSegments, int line, int column, String keyword, String message) {
+        this(severity, pointerSegments, line, column, keyword, message, null);
+    }
+
+    /**
+     * A problem found by a rule of the secret scanner.
+     *
+     * @param severity error or warning
+     * @param pointerSegments the unescaped keys and indexes from the root to the value concerned
+     * @param line 1-based line, or 0 when there is no position
+     * @param column 1-based column in code points, or 0 when there is no position
+     * @param keyword the rule that found the problem ({@code secret} or {@code raw-payload} for the scanner)
+     * @param message what is wrong, for people; never a value of the document
+     * @param rule the id of the scanner rule that fired (such as {@code telegram-bot-token}, or a custom
+     *     rule's), or null for any other problem
+     */
+    public Problem(Severity severity, List<String> pointerSegments, int line, int column, String keyword, String message,
+            String rule) {
+        this.severity = Objects.requireNonNull(severity, "severity");
+        this.pointerSegments = List.copyOf(pointerSegments);
+        this.line = line;
+        this.column = column;
+        this.keyword = Objects.requireNonNull(keyword, "keyword");
+        this.message = Objects.requireNonNull(message, "message");
+        this.rule = rule;
+    }
+
+    /**
+     * A problem at an RFC 6901 pointer such as {@code /readback_candidates/0/surface_id}.
+     *
+     * @param severity error or warning
+     * @param pointer the JSON Pointer, {@code ""} for the whole document
+     * @param line 1-based line, or 0 when there is no position
+     * @param column 1-based column in code points, or 0 when there is no position
+     * @param keyword the rule that found the problem
+     * @param message what is wrong, for people; never a value of the document
+     */
+    public Problem(Severity severity, String pointer, int line, int column, String keyword, String message) {
+        this(severity, Pointer.parse(Objects.requireNonNull(pointer, "pointer")).segments(), line, column, keyword, message);
+    }
+
+    /** {@return error or warning} */
+    public Severity severity() {
+        return severity;
+    }
+
+    /**
+     * The JSON Pointer (RFC 6901) of the value concerned, {@code ""} for the whole document. It holds
+     * the document's keys as they are: do not show it to people, use {@link #displayPointer()}.
+     *
+     * @return the raw pointer
+     */
+    public String pointer() {
+        StringBuilder text = new StringBuilder();
+        for (String segment : pointerSegments) {
+            text.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
+        }
+        return text.toString();
+    }
+
+    /** {@return the unescaped keys and indexes from the root to the value concerned; empty for the whole document} */
+    public List<String> pointerSegments() {
+        return pointerSegments;
+    }
+
+    /**
+     * The pointer as reports show it: {@code (root)} for the whole document; each secret-shaped key
+     * replaced by {@code [redacted]}; long keys and deep pointers shortened around an ellipsis;
+     * control, bidi and other invisible characters escaped as {@code \}{@code uXXXX}.
+     *
+     * @return the pointer, safe to print
+     */
+    public String displayPointer() {
+        return Display.pointerForText(pointerSegments);
+    }
+
+    /** {@return the 1-based line, or 0 when the problem has no position} */
+    public int line() {
+        return line;
+    }
+
+    /** {@return the 1-based column in code points, or 0 when the problem has no position} */
+    public int column() {
+        return column;
+    }
+
+    /** {@return the rule that found the problem} */
+    public String keyword() {
+        return keyword;
+    }
+
+    /** {@return what is wrong, for people; never a value of the document} */
+    public String message() {
+        return message;
+    }
+
+    /**
+     * The secret scanner's rule that found this problem, for {@code secret} and {@code raw-payload}
+     * problems: a built-in rule id (the README's table) or a custom rule's id.
+     *
+     * @return the rule id, or null when the problem is not the scanner's
+     */
+    public String rule() {
+        return rule;
+    }
+
+    /** {@return whether the problem has a position in the file} */
+    public boolean hasPosition() {
+        return line > 0;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Problem that && severity == that.severity && line == that.line && column == that.column
+                && pointerSegments.equals(that.pointerSegments) && keyword.equals(that.keyword) && message.equals(that.message)
+                && Objects.equals(rule, that.rule);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(severity, pointerSegments, line, column, keyword, message, rule);
+    }
+
+    /** @return the problem as a report line shows it, safe to print */
+    @Override
+    public String toString() {
+        return (hasPosition() ? line + ":" + column + ": " : "") + severity.label() + ": " + displayPointer() + ": "
+                + Display.text(message) + " [" + keyword + "]";
+    }
+}
