@@ -70,6 +70,17 @@ public final class Outputs {
         return OutputFiles.isSpecial(file.toAbsolutePath());
     }
 
+    /**
+     * Removes the temporary files of outputs being staged and not yet renamed into place, by this class or
+     * by the planner. The library installs no shutdown hook (nor any thread); an application that wants
+     * none left behind when SIGTERM or Ctrl-C stops the JVM calls this from its own hook, as the command
+     * line does: {@code Runtime.getRuntime().addShutdownHook(new Thread(Outputs::removeTemporaryFiles))}.
+     * Targets are never touched.
+     */
+    public static void removeTemporaryFiles() {
+        OutputFiles.removeTemporaryFiles();
+    }
+
     /** {@return a new transaction, to stage outputs in and commit them together} */
     public static Transaction transaction() {
         return new Transaction();

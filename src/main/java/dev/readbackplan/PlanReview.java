@@ -11,7 +11,6 @@ import dev.readbackplan.internal.review.PlanReviewer;
 import dev.readbackplan.internal.review.ReviewRenderer;
 import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.model.ReadbackReview;
-import dev.readbackplan.text.SafeText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +80,8 @@ public final class PlanReview {
     public void writeJson(OutputStream out) throws IOException {
         requireCurrent();
         // Through the one escaping function: bidi, zero-width and control characters as backslash-u escapes.
-        out.write(SafeText.json(document).toString().getBytes(StandardCharsets.UTF_8));
+        // The report layout escapes every invisible character and lone surrogate inside strings (bidi, zero-width, controls).
+        out.write(PythonJsonWriter.reportText(document).getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 

@@ -12,7 +12,8 @@ import dev.readbackplan.document.PlanComparison;
 import dev.readbackplan.document.Problem;
 import dev.readbackplan.document.Severity;
 import dev.readbackplan.document.ValidationReport;
-import dev.readbackplan.internal.concurrent.Futures;
+import dev.readbackplan.internal.concurrent.Offload;
+import dev.readbackplan.internal.concurrent.Once;
 import dev.readbackplan.internal.io.OutputFiles;
 import dev.readbackplan.internal.json.JacksonVersion;
 import dev.readbackplan.internal.json.PythonJsonWriter;
@@ -42,19 +43,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * Turns monitoring owner-response acceptance snapshots into monitoring post-incident readback plans
  * (v1), and validates both kinds of document.
  *
- * <p>Immutable and thread-safe: make one and share it. Each planner compiles the schemas once, when it
- * is created, in the background on its executor, so that its first call, which reads its input
- * meanwhile, finds them ready; should that fail, every call throws the failure with its cause. The
- * planner reads only what it is given, writes only to the stream or file it is given, never prints,
- * never exits the JVM and never reaches the network.
+ * <p>Immutable and thread-safe: make one and share it. Each planner compiles the schemas once, on the
+ * first call that needs them (or {@link #prepare()}); should that fail, every call throws the failure
+ * with its cause. It starts no thread, installs no shutdown hook and uses no pool unless given an
+ * executor ({@link #create(Limits, Executor)}), and no call can deadlock on the executor it is given.
+ * The planner reads only what it is given, writes only to the stream or file it is given, never
+ * prints, never exits the JVM and never reaches the network.
  *
  * <pre>{@code
  * ReadbackPlanner planner = ReadbackPlanner.create();
@@ -66,24 +66,26 @@ import java.util.concurrent.ForkJoinPool;
  * }</pre>
  */
 public final class ReadbackPlanner {
+    /** Runs everything in the calling thread. */
+    private static final Executor DIRECT = Runnable::run;
     private final Limits limits;
     private final Executor executor;
-    private final CompletableFuture<Engine> engine;
+    private final Once<Engine> engine;
     private final DocumentReader reader;
     private volatile PlanReviewer reviewer;
     private final CustomSecretRules secretRules;
 
     private ReadbackPlanner(Limits limits, Executor executor) {
-        this(limits, executor, CustomSecretRules.none(), startEngine(executor));
+        // Checks the Jackson on the class path first: an older one would read documents with weaker checks.
+        this(limits, requireJackson(executor), CustomSecretRules.none(), new Once<>(() -> new Engine(executor)));
     }
 
-    /** Checks the Jackson on the class path first: an older one would read documents with weaker checks. */
-    private static CompletableFuture<Engine> startEngine(Executor executor) {
+    private static Executor requireJackson(Executor executor) {
         JacksonVersion.require();
-        return CompletableFuture.supplyAsync(() -> new Engine(executor), executor);
+        return executor;
     }
 
-    private ReadbackPlanner(Limits limits, Executor executor, CustomSecretRules secretRules, CompletableFuture<Engine> engine) {
+    private ReadbackPlanner(Limits limits, Executor executor, CustomSecretRules secretRules, Once<Engine> engine) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.secretRules = Objects.requireNonNull(secretRules, "secretRules");
@@ -92,31 +94,35 @@ public final class ReadbackPlanner {
     }
 
     /**
-     * A planner with the {@linkplain Limits#DEFAULT default limits}, which compiles its schemas and
-     * checks large documents on the common fork-join pool.
+     * A planner with the {@linkplain Limits#DEFAULT default limits} that does all its work in the
+     * calling thread: it starts no thread and uses no pool.
      *
      * @return a new planner
      */
     public static ReadbackPlanner create() {
-        return new ReadbackPlanner(Limits.DEFAULT, ForkJoinPool.commonPool());
+        return new ReadbackPlanner(Limits.DEFAULT, DIRECT);
     }
 
     /**
-     * A planner with other reading limits.
+     * A planner with other reading limits, doing all its work in the calling thread.
      *
      * @param limits the limits documents are read and reported with
      * @return a new planner
      */
     public static ReadbackPlanner create(Limits limits) {
-        return new ReadbackPlanner(limits, ForkJoinPool.commonPool());
+        return new ReadbackPlanner(limits, DIRECT);
     }
 
     /**
-     * A planner that compiles its schemas, and checks documents with hundreds of candidates a range at
-     * a time, on {@code executor}. {@code Runnable::run} does all the work in the calling thread.
+     * A planner that may use {@code executor} beside the calling thread: to check documents with
+     * hundreds of candidates a range at a time, and to hash a plan under review while it is read.
+     * Parallelism is opt-in, and safe with any executor (bounded, single-thread, direct, the common
+     * pool, one that rejects): the calling thread does every part no thread of the executor has
+     * started by the time it needs it, and waits only on parts a running thread holds, so a call made
+     * from a task of a one-thread pool never waits on itself. Reports are the same whatever the executor.
      *
      * @param limits the limits documents are read and reported with
-     * @param executor where the planner's background and parallel work runs
+     * @param executor where the planner may run work beside the caller; {@code Runnable::run} for none
      * @return a new planner
      */
     public static ReadbackPlanner create(Limits limits, Executor executor) {
@@ -712,9 +718,22 @@ public final class ReadbackPlanner {
 
     // ---------------------------------------------------------------- internals
 
-    /** The compiled schemas, waiting for the background build; its failure, with its cause, on every call. */
+    /** The compiled schemas, built by the first call that needs them; their failure, with its cause, on every call. */
     private Engine engine() {
-        return Futures.join(engine);
+        return engine.get();
+    }
+
+    /**
+     * Compiles the schemas now, in the calling thread, if no call did before; otherwise the first call
+     * that needs them does. A call made meanwhile from another thread waits for this one. An application
+     * that wants the schemas compiled while it reads its input calls this from a thread of its own, as
+     * the command line does. Should compiling fail, every call of this planner throws that failure.
+     *
+     * @return this planner
+     */
+    public ReadbackPlanner prepare() {
+        engine();
+        return this;
     }
 
     private DocumentReader.Parsed read(Bytes bytes, String sourceName, DocumentKind kind, DocumentReader.Purpose purpose) {
@@ -889,7 +908,7 @@ public final class ReadbackPlanner {
         String at = reviewedAt == null ? PlanOptions.now() : reviewedAt;
         // Hashing 100 MB takes a core for most of a second without the JIT's SHA intrinsic (the launcher
         // runs the first tier only): do it beside the reading and validation.
-        CompletableFuture<String> sha256 = CompletableFuture.supplyAsync(() -> sha256(plan), executor);
+        Offload<String> sha256 = Offload.offer(executor, () -> sha256(plan));
         // Problems that only quarantine an evidence value are counted apart as they are found, however
         // many there are; the report keeps the limit for the others, which fail the plan.
         PlanReviewer reviewer = reviewer();
@@ -905,7 +924,7 @@ public final class ReadbackPlanner {
             throw new InvalidDocumentException(quarantine.count() == 0 ? parsedPlan.report()
                     : read(plan, planName, DocumentKind.PLAN, DocumentReader.Purpose.VALIDATE).report());
         }
-        PlanReviewer.Result result = reviewer.review(parsedPlan, quarantine, parsedSnapshot.root(), snapshotName, at, Futures.join(sha256),
+        PlanReviewer.Result result = reviewer.review(parsedPlan, quarantine, parsedSnapshot.root(), snapshotName, at, sha256.join(),
                 parsedSnapshot.report().warnings());
         return new PlanReview(reviewer, result, parsedPlan.root(), planName, parsedSnapshot.report());
     }

@@ -3,6 +3,7 @@ package dev.readbackplan;
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.document.Problem;
 import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.Limits;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,10 +20,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The generated model, and the guarantee that one input always gives the same bytes. */
 class TypedApiTest {
@@ -104,6 +119,86 @@ class TypedApiTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Every kind of executor a caller may pass; "pool" kinds are also the pool the calls are made from. */
+    static Stream<Arguments> executorKinds() {
+        return Stream.of(
+                Arguments.of("one-thread pool", (Supplier<Executor>) () -> Executors.newFixedThreadPool(1)),
+                Arguments.of("bounded pool that rejects when full", (Supplier<Executor>) () -> new ThreadPoolExecutor(1, 1, 0,
+                        TimeUnit.SECONDS, new ArrayBlockingQueue<>(1), new ThreadPoolExecutor.AbortPolicy())),
+                Arguments.of("single-thread executor", (Supplier<Executor>) Executors::newSingleThreadExecutor),
+                Arguments.of("direct", (Supplier<Executor>) () -> Runnable::run),
+                Arguments.of("common pool", (Supplier<Executor>) ForkJoinPool::commonPool),
+                Arguments.of("executor that rejects everything", (Supplier<Executor>) () -> task -> {
+                    throw new RejectedExecutionException("stopped");
+                }));
+    }
+
+    /**
+     * Issue 14 item 3, reproduced: with a one-thread pool, validating a 600-candidate snapshot from a
+     * task of that pool never returned (the range checks were queued behind the caller and joined), and
+     * creating the planner inside such a task deadlocked at one candidate (the schema build was queued
+     * and joined), as did review's hashing. Each call is made from a task of the executor itself when it
+     * is a pool, and must give what the direct planner gives.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("executorKinds")
+    @Timeout(300)
+    void noCallDeadlocksOnTheExecutorItIsGiven(String kind, Supplier<Executor> make, @TempDir Path temp) throws Exception {
+        Path snapshot = temp.resolve("snapshot.json");
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode many =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(EXAMPLE.resolve("snapshot.json").toFile());
+        com.fasterxml.jackson.databind.node.ArrayNode candidates = (com.fasterxml.jackson.databind.node.ArrayNode) many.get("acceptance_candidates");
+        List<com.fasterxml.jackson.databind.JsonNode> ten = new java.util.ArrayList<>();
+        candidates.forEach(ten::add);
+        candidates.removeAll();
+        for (int i = 0; i < 600; i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = ten.get(i % ten.size()).deepCopy();
+            copy.put("surface_id", copy.get("surface_id").textValue() + "_" + i);
+            copy.put("acceptance_candidate_id", copy.get("acceptance_candidate_id").textValue() + "_" + i);
+            candidates.add(copy);
+        }
+        json.writeValue(snapshot.toFile(), many);
+        Path plan = temp.resolve("plan.json");
+        ReadbackPlanner direct = ReadbackPlanner.create(Limits.DEFAULT, Runnable::run);
+        direct.generate(snapshot, GoldenPlanTest.OPTIONS, plan);
+        ValidationReport expected = direct.validate(snapshot);
+        byte[] expectedPlan = Files.readAllBytes(plan);
+        String expectedReview = direct.review(plan, snapshot, GoldenPlanTest.GENERATED_AT).toText();
+
+        Executor executor = make.get();
+        ExecutorService caller = executor instanceof ExecutorService pool ? pool : Executors.newSingleThreadExecutor();
+        try {
+            Future<List<Object>> run = caller.submit(() -> {
+                ReadbackPlanner planner = ReadbackPlanner.create(Limits.DEFAULT, executor); // made inside a task of the pool
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                planner.generate(snapshot, GoldenPlanTest.OPTIONS, out);
+                return List.of(planner.validate(snapshot), out.toByteArray(),
+                        planner.review(plan, snapshot, GoldenPlanTest.GENERATED_AT).toText(),
+                        planner.validate(EXAMPLE.resolve("snapshot.json")));
+            });
+            List<Object> results = run.get(240, TimeUnit.SECONDS);
+            assertEquals(expected.problems(), ((ValidationReport) results.get(0)).problems(), kind);
+            assertArrayEquals(expectedPlan, (byte[]) results.get(1), kind);
+            assertEquals(expectedReview, results.get(2), kind);
+            assertTrue(((ValidationReport) results.get(3)).isValid(), kind);
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    /** Issue 14 item 3: making a planner starts no thread (the schemas are compiled by the first call that needs them). */
+    @Test
+    void creatingAndUsingAPlannerStartsNoThread() throws IOException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        ReadbackPlanner fresh = ReadbackPlanner.create();
+        assertTrue(fresh.validate(EXAMPLE.resolve("snapshot.json")).isValid());
+        Set<Thread> started = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+        started.removeAll(before);
+        assertEquals(Set.of(), started.stream().filter(Thread::isAlive).map(Thread::getName).collect(java.util.stream.Collectors.toSet()),
+                "threads started by create() and validate()");
     }
 
     @Test

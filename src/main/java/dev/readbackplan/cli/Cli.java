@@ -9,6 +9,7 @@ import dev.readbackplan.Reports;
 import dev.readbackplan.document.DocumentKind;
 import dev.readbackplan.document.FileChangedException;
 import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.Limits;
 import dev.readbackplan.document.PlanComparison;
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.text.SafeText;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The command line: a drop-in for the reference generator (same flags, same output, same summary
@@ -279,7 +281,7 @@ public final class Cli {
             }
         }
         // First, so that the schemas compile in the background while git runs and the snapshot is read.
-        ReadbackPlanner planner = withSecretRules(ReadbackPlanner.create(), parsed);
+        ReadbackPlanner planner = planner(parsed);
         String generatedAt = parsed.get("--generated-at");
         String gitCommit = parsed.get("--git-commit");
         Path root = Path.of(parsed.values().getOrDefault("--root", "."));
@@ -421,7 +423,7 @@ public final class Cli {
             throw new UsageException("standard input (-) can be validated once");
         }
         boolean strict = parsed.has("--strict");
-        ReadbackPlanner planner = withSecretRules(ReadbackPlanner.create(), parsed);
+        ReadbackPlanner planner = planner(parsed);
         List<ValidationReport> reports = new ArrayList<>();
         int status = OK;
         for (String file : parsed.positionals()) {
@@ -465,6 +467,25 @@ public final class Cli {
                 + (reports.size() - invalid) + " valid, " + invalid + " invalid"
                 + (strict ? " (strict: warnings count)" : ""));
         return status;
+    }
+
+    /**
+     * The command line's planner: it checks large documents on the common pool beside the main thread,
+     * and its schemas are compiled on a thread of their own while the main thread reads the input (a
+     * failure there is reported by the call that needs the schemas).
+     */
+    static ReadbackPlanner planner(Arguments.Parsed parsed) throws UsageException, IOException {
+        ReadbackPlanner planner = withSecretRules(ReadbackPlanner.create(Limits.DEFAULT, ForkJoinPool.commonPool()), parsed);
+        Thread compile = new Thread(() -> {
+            try {
+                planner.prepare();
+            } catch (RuntimeException | Error e) {
+                // Kept by the planner and thrown to the call that needs the schemas, which reports it.
+            }
+        }, "readback-plan-schemas");
+        compile.setDaemon(true);
+        compile.start();
+        return planner;
     }
 
     /**

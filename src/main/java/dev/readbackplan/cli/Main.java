@@ -1,5 +1,6 @@
 package dev.readbackplan.cli;
 
+import dev.readbackplan.Outputs;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 
@@ -12,6 +13,8 @@ public final class Main {
         // and slf4j then reports that choice at INFO level unless told to report warnings only.
         System.setProperty("slf4j.provider", "org.slf4j.nop.NOPServiceProvider");
         System.setProperty("slf4j.internal.verbosity", "WARN");
+        // SIGTERM or Ctrl-C during a write: the temporary file goes, the target stays as it was.
+        Runtime.getRuntime().addShutdownHook(new Thread(Outputs::removeTemporaryFiles, "readback-plan-temporary-files"));
         // Raw descriptors: the plan is written as bytes, buffered by the writer, not through System.out.
         int status;
         try {

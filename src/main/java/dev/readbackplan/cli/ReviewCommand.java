@@ -99,7 +99,7 @@ final class ReviewCommand {
         if (parsed.has("--force") && !parsed.has("--output")) {
             throw new UsageException("--force needs --output: the file to replace");
         }
-        ReadbackPlanner planner = Cli.withSecretRules(ReadbackPlanner.create(), parsed);
+        ReadbackPlanner planner = Cli.planner(parsed);
         Path plan = fromStdin ? null : Path.of(parsed.positionals().get(0));
         String planName = fromStdin ? Cli.STDIN_NAME : plan.toString();
         Path root = Path.of(parsed.values().getOrDefault("--root", "."));

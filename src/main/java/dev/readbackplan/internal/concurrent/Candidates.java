@@ -1,11 +1,11 @@
 package dev.readbackplan.internal.concurrent;
 
 import dev.readbackplan.internal.json.Findings;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a check on every candidate of a document, on the planner's executor when there are enough
@@ -48,24 +48,55 @@ public final class Candidates {
         int chunks = (count + CHUNK - 1) / CHUNK;
         Findings[] parts = new Findings[chunks];
         AtomicInteger next = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(chunks);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        // A range is claimed by the thread that checks it, when that thread is already running. The
+        // calling thread takes ranges too, so once it runs out of ranges, every range left is held by a
+        // running thread: it waits only on those, never on a task still queued (behind the caller itself,
+        // on a one-thread pool). Helpers that start later find nothing left and return.
         Runnable work = () -> {
             for (int chunk; (chunk = next.getAndIncrement()) < chunks; ) {
-                int from = chunk * CHUNK;
-                // Each range collects up to the limit on its own, so memory stays bounded whatever the order.
-                Findings part = findings.sibling();
-                check.check(from, Math.min(count, from + CHUNK), part);
-                parts[chunk] = part;
+                try {
+                    int from = chunk * CHUNK;
+                    // Each range collects up to the limit on its own, so memory stays bounded whatever the order.
+                    Findings part = findings.sibling();
+                    check.check(from, Math.min(count, from + CHUNK), part);
+                    parts[chunk] = part;
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    done.countDown();
+                }
             }
         };
-        // Helpers on the executor take ranges, and so does the calling thread, which would otherwise
-        // only wait: on two cores that is the difference between one worker and two.
         int helpers = Math.min(chunks - 1, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
-        List<CompletableFuture<Void>> running = new ArrayList<>(helpers);
-        for (int i = 0; i < helpers; i++) {
-            running.add(CompletableFuture.runAsync(work, executor));
+        for (int i = 0; i < helpers && next.get() < chunks; i++) {
+            try {
+                executor.execute(work);
+            } catch (RejectedExecutionException rejected) {
+                break; // a full or stopped executor: the calling thread does the rest
+            }
         }
         work.run();
-        running.forEach(Futures::join);
+        boolean interrupted = false;
+        while (true) {
+            try {
+                done.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the ranges held by running threads finish soon; keep the flag for the caller
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable thrown = failure.get();
+        if (thrown instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (thrown instanceof Error error) {
+            throw error;
+        }
         for (Findings part : parts) {
             findings.addAll(part);
         }

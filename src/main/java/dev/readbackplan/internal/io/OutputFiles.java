@@ -38,8 +38,9 @@ import java.util.zip.CRC32;
  *   <li>A regular file (or a new one, or a symbolic link to either) is replaced atomically: the bytes
  *       go to a temporary file beside the real target, which then replaces it in one rename, so readers
  *       see the old content or the whole new content, never a part. On any failure the temporary file
- *       is removed, folders this write created are removed, and the target is untouched; a JVM stopped
- *       by SIGTERM or Ctrl-C removes its temporary files too (SIGKILL cannot be handled).
+ *       is removed, folders this write created are removed, and the target is untouched; an application
+ *       whose shutdown hook calls {@link #removeTemporaryFiles()} (the command line does) leaves none
+ *       behind when stopped by SIGTERM or Ctrl-C either (SIGKILL cannot be handled).
  *   <li>Anything else that exists (a character device such as {@code /dev/null}, a FIFO, a socket,
  *       standard output through {@code /dev/stdout} or {@code /proc/self/fd/N}) is written into, as
  *       the reference generator does, and only opened once the first byte is ready, so that a refused
@@ -499,7 +500,6 @@ public final class OutputFiles {
      * unique, not secret, and a plain random number spares the start-up cost of a SecureRandom.
      */
     private static Path createTemporary(Path folder, String name) throws IOException {
-        InFlight.install();
         for (int attempt = 0; ; attempt++) {
             String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFFFFFL);
             Path temporary = folder.resolve("." + name + "." + suffix + ".tmp");
@@ -540,24 +540,20 @@ public final class OutputFiles {
         }
     }
 
-    /** Temporary files being written, removed by a shutdown hook should the JVM stop before they are renamed. */
+    /**
+     * Removes the temporary files of outputs being written and not yet renamed into place, for an
+     * application's shutdown hook (the command line installs one; a library installs none): a JVM stopped by
+     * SIGTERM or Ctrl-C then leaves none behind. Targets are never touched.
+     */
+    public static void removeTemporaryFiles() {
+        InFlight.removeAll();
+    }
+
+    /** Temporary files being written, so that an application's shutdown hook can remove them should the JVM stop before they are renamed. */
     private static final class InFlight {
         static final Set<Path> TEMPORARIES = ConcurrentHashMap.newKeySet();
-        private static volatile boolean installed;
 
-        static void install() {
-            if (installed) {
-                return;
-            }
-            synchronized (InFlight.class) {
-                if (!installed) {
-                    Runtime.getRuntime().addShutdownHook(new Thread(InFlight::removeAll, "readback-plan-temporary-files"));
-                    installed = true;
-                }
-            }
-        }
-
-        private static void removeAll() {
+        static void removeAll() {
             for (Path temporary : TEMPORARIES) {
                 try {
                     Files.deleteIfExists(temporary);

@@ -45,21 +45,36 @@ class ProcessTest {
         assertTrue(Files.isRegularFile(out), "the file behind standard output is still the shell's");
     }
 
-    /** Issue item 8: SIGTERM during a write left the temporary file behind; a shutdown hook removes it. */
+    /**
+     * Issue 12 item 8: SIGTERM during a write left the temporary file behind; the application's shutdown
+     * hook (the command line's, here the test program's, calling {@code Outputs.removeTemporaryFiles}) removes it.
+     */
     @Test
     @Timeout(120)
-    void aTerminatedWriteLeavesNoTemporaryFile() throws Exception {
+    void aTerminatedWriteLeavesNoTemporaryFileWithTheApplicationsHook() throws Exception {
+        assertEquals(1, terminatedWrite("hook"), "the temporary file is removed");
+    }
+
+    /** Issue 14 item 3: the library itself installs no shutdown hook (nor thread): without the application's, the file stays. */
+    @Test
+    @Timeout(120)
+    void theLibraryInstallsNoShutdownHookOfItsOwn() throws Exception {
+        assertEquals(2, terminatedWrite("no-hook"), "the library removed the temporary file: it installed a hook");
+    }
+
+    /** Starts a write in another JVM, stops it with SIGTERM mid-write, and counts the files left in the folder. */
+    private long terminatedWrite(String hook) throws Exception {
         Path target = temp.resolve("plan.json");
         Files.writeString(target, "the old plan");
-        Process process = java(SlowWriteMain.class.getName(), target.toString()).redirectErrorStream(true).start();
+        Process process = java(SlowWriteMain.class.getName(), target.toString(), hook).redirectErrorStream(true).start();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("writing", lines.readLine());
             assertEquals(2, count(temp), "the temporary file is being written");
             process.destroy(); // SIGTERM
             assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         }
-        assertEquals(1, count(temp), "the temporary file is removed");
         assertEquals("the old plan", Files.readString(target));
+        return count(temp);
     }
 
     private static long count(Path folder) throws java.io.IOException {
