@@ -6,43 +6,37 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.document.DocumentKind;
 import dev.readbackplan.document.FileChangedException;
+import dev.readbackplan.document.GenerationResult;
 import dev.readbackplan.document.InvalidDocumentException;
 import dev.readbackplan.document.Limits;
+import dev.readbackplan.document.OverwriteRefusedException;
 import dev.readbackplan.document.PlanComparison;
-import dev.readbackplan.document.Problem;
-import dev.readbackplan.document.Severity;
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.internal.concurrent.Offload;
 import dev.readbackplan.internal.concurrent.Once;
-import dev.readbackplan.internal.io.OutputFiles;
+import dev.readbackplan.internal.io.DocumentBytes;
 import dev.readbackplan.internal.json.JacksonVersion;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.plan.ExistingPlan;
 import dev.readbackplan.internal.plan.PlanCheck;
 import dev.readbackplan.internal.plan.PlanGenerator;
+import dev.readbackplan.internal.plan.Regenerator;
 import dev.readbackplan.internal.plan.ReviewerEntries;
 import dev.readbackplan.internal.review.PlanReviewer;
 import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.schema.DocumentReader;
 import dev.readbackplan.internal.schema.Engine;
 import dev.readbackplan.internal.schema.EvidenceFields;
-import dev.readbackplan.internal.schema.PlanTemplate;
 import dev.readbackplan.internal.schema.SchemaFindings;
 import dev.readbackplan.model.AcceptanceSnapshot;
 import dev.readbackplan.model.ReadbackPlan;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -183,7 +177,7 @@ public final class ReadbackPlanner {
      * @throws IOException when the file cannot be read
      */
     public ValidationReport validate(Path file, DocumentKind kind) throws IOException {
-        return read(Bytes.of(file, limits), file.toString(), kind, DocumentReader.Purpose.VALIDATE).report();
+        return read(DocumentBytes.of(file, limits.maxDocumentBytes()), file.toString(), kind, DocumentReader.Purpose.VALIDATE).report();
     }
 
     /**
@@ -197,7 +191,7 @@ public final class ReadbackPlanner {
      * @throws IOException when the stream cannot be read
      */
     public ValidationReport validate(InputStream in, String sourceName, DocumentKind kind) throws IOException {
-        return read(Bytes.of(in, limits), sourceName, kind, DocumentReader.Purpose.VALIDATE).report();
+        return read(DocumentBytes.of(in, limits.maxDocumentBytes()), sourceName, kind, DocumentReader.Purpose.VALIDATE).report();
     }
 
     /**
@@ -367,193 +361,28 @@ public final class ReadbackPlanner {
      */
     public Regeneration regenerate(Path snapshot, PlanOptions options, Path target, Overwrite overwrite) throws IOException {
         Objects.requireNonNull(overwrite, "overwrite");
-        Bytes bytes = Bytes.of(snapshot, limits);
+        DocumentBytes bytes = DocumentBytes.of(snapshot, limits.maxDocumentBytes());
         DocumentReader.Parsed parsed = validSnapshot(bytes, snapshot.toString(), options);
-        GenerationResult[] result = new GenerationResult[1];
-        // What the file holds before anything reads it: the rename is refused if it holds anything else by then,
-        // so that an edit saved while this run goes is never overwritten.
-        OutputFiles.Expected expected = OutputFiles.Expected.current(target);
-        if (expected == null || expected == OutputFiles.Expected.ABSENT) {
-            OutputFiles.write(target, expected, out -> result[0] = generateValid(parsed, bytes.length(), snapshot.toString(), options, out));
-            return new Regeneration(result[0], 0, List.of());
-        }
-        PlanCheck.Provenance old = new PlanCheck(limits).provenance(target);
-        ReviewerEntries[] entries = new ReviewerEntries[1];
-        boolean[] brokenReplaced = new boolean[1];
-        try {
-            // The new plan goes to a temporary file first; whether it may replace the old one is known
-            // once the old one has been compared or read, and the rename is the last step.
-            OutputFiles.write(target, expected, out -> {
-                if (old.generatedAt() != null && old.gitCommit() != null) {
-                    try (InputStream in = new BufferedInputStream(Files.newInputStream(target), 1 << 16)) {
-                        ExistingPlan.SameButProvenance same = new ExistingPlan.SameButProvenance(out, in, old.generatedAt(), old.gitCommit());
-                        result[0] = generateValid(parsed, bytes.length(), snapshot.toString(), options, same);
-                        if (same.same()) {
-                            return; // the plan an earlier run wrote, but for its provenance: nothing to keep
-                        }
-                    }
-                } else {
-                    result[0] = generateValid(parsed, bytes.length(), snapshot.toString(), options, out);
-                }
-                ExistingPlan.Inspection inspection = existingPlan().inspect(target);
-                switch (inspection.state()) {
-                    case NOT_A_PLAN -> {
-                        if (!overwrite.force()) {
-                            throw new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.NOT_A_PLAN, List.of());
-                        }
-                    }
-                    case BROKEN_PLAN -> {
-                        // --force replaces what is not a plan; a plan that cannot be read may hold days of evidence.
-                        if (!overwrite.discardEvidence()) {
-                            throw new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.BROKEN_PLAN, List.of(),
-                                    Map.of(), oldPlanReport(target));
-                        }
-                        brokenReplaced[0] = true;
-                    }
-                    default -> {
-                        if (!inspection.entries().isEmpty() || !inspection.entries().unusable().isEmpty()) {
-                            entries[0] = inspection.entries();
-                            throw KeepEntries.INSTANCE;
-                        }
-                    }
-                }
-            });
-            return new Regeneration(result[0], 0, List.of(), Map.of(), brokenReplaced[0]);
-        } catch (KeepEntries keep) {
-            return withEntries(parsed, snapshot, options, target, overwrite, entries[0], expected);
-        }
-    }
-
-    /** Abandons the streamed plan: the old file has entries to carry over. */
-    private static final class KeepEntries extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        static final KeepEntries INSTANCE = new KeepEntries();
-
-        private KeepEntries() {
-            super(null, null, false, false);
-        }
-    }
-
-    /**
-     * The regenerated plan with the entries written in: refused when entries would be lost, merged or
-     * kept for a changed surface, validated whole, then written.
-     */
-    private Regeneration withEntries(DocumentReader.Parsed parsed, Path snapshot, PlanOptions options, Path target, Overwrite overwrite,
-            ReviewerEntries entries, OutputFiles.Expected expected) throws IOException {
-        List<String> discarded = new java.util.ArrayList<>();
-        if (!entries.unusable().isEmpty()) {
-            if (!overwrite.discardEvidence()) {
-                throw new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.UNUSABLE_ENTRIES,
-                        entries.unusable(), Map.of(), oldPlanReport(target));
+        Regenerator.NewPlan plan = new Regenerator.NewPlan() {
+            @Override
+            public GenerationResult write(OutputStream out) throws IOException {
+                return generateValid(parsed, bytes.length(), snapshot.toString(), options, out);
             }
-            discarded.addAll(entries.unusableWithEntries());
-        }
-        Set<String> ids = new HashSet<>();
-        for (JsonNode candidate : parsed.root().path("acceptance_candidates")) {
-            ids.add(PlanTemplate.CANDIDATE_ID_PREFIX + candidate.path("surface_id").textValue());
-        }
-        List<String> missing = entries.missingFrom(ids);
-        if (!missing.isEmpty() && !overwrite.discardEvidence()) {
-            throw new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.ENTRIES_WOULD_BE_LOST, missing);
-        }
-        discarded.addAll(missing);
-        ObjectNode plan = new PlanGenerator(engine()).tree(parsed.root(), options.generatedAt(), options.gitCommit(), snapshot.toString());
-        Map<String, List<String>> changed = entries.changedSurfaces(plan);
-        Set<String> dropped = Set.of();
-        Set<String> reset = Set.of();
-        if (!changed.isEmpty()) {
-            if (overwrite.resetChangedVerdicts()) {
-                reset = changed.keySet();
-            } else if (overwrite.discardEvidence()) {
-                dropped = changed.keySet();
-                discarded.addAll(changed.keySet());
-            } else {
-                throw new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.SURFACES_CHANGED,
-                        List.copyOf(changed.keySet()), changed, null);
-            }
-        }
-        int kept = entries.applyTo(plan, dropped, reset, List.of("status", "reviewer_outcome"));
-        ValidationReport report = reader.validateTree(plan, "the plan of " + snapshot + " with the entries of " + target, DocumentKind.PLAN);
-        if (!report.isValid()) {
-            throw invalidEntries(report, plan, entries, target);
-        }
-        OutputFiles.write(target, expected, out -> {
-            PythonJsonWriter writer = new PythonJsonWriter(out);
-            writer.writeDocument(plan);
-            writer.flush();
-        });
-        return new Regeneration(new GenerationResult(parsed.report(), PlanGenerator.summary(plan)), kept, discarded, changed, false);
-    }
 
-    /**
-     * The problems of the file about to be replaced that keep its entries from being carried over, as
-     * {@code validate} reports them: reading problems, and those of the candidate list, each
-     * candidate's place in it and its id.
-     */
-    private ValidationReport oldPlanReport(Path target) throws IOException {
-        Bytes bytes = Bytes.of(target, limits);
-        ValidationReport full = read(bytes, target.toString(), DocumentKind.PLAN, DocumentReader.Purpose.VALIDATE).report();
-        List<Problem> kept = full.problems().stream().filter(ReadbackPlanner::concernsTheCandidateList).toList();
-        if (kept.isEmpty()) {
-            return full;
-        }
-        return new ValidationReport(full.source(), full.kind(), kept, full.omittedErrors(), 0);
-    }
-
-    private static boolean concernsTheCandidateList(Problem problem) {
-        if (problem.severity() != Severity.ERROR) {
-            return false;
-        }
-        if (Set.of("syntax", "encoding", "limit", "duplicate-key").contains(problem.keyword())) {
-            return true;
-        }
-        List<String> at = problem.pointerSegments();
-        if (at.isEmpty()) {
-            return true;
-        }
-        if (at.size() == 1) {
-            return at.get(0).equals("schema_version") || at.get(0).equals("readback_candidates");
-        }
-        return at.get(0).equals("readback_candidates")
-                && (at.size() == 2 || at.size() == 3 && at.get(2).equals("post_incident_readback_candidate_id"));
-    }
-
-    /**
-     * The problems of a merged plan, located where the entries came from: the file replaced, its line
-     * and column, and the candidate's id. A problem outside the entries (a bug) keeps the merged plan's report.
-     */
-    private RuntimeException invalidEntries(ValidationReport merged, ObjectNode plan, ReviewerEntries entries, Path target) throws IOException {
-        List<String> carried = ReviewerEntries.carriedFields(new EvidenceFields(engine(), catalog().readbackFields()));
-        List<dev.readbackplan.internal.json.Finding> findings = new java.util.ArrayList<>();
-        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
-        for (Problem problem : merged.problems()) {
-            List<String> at = problem.pointerSegments();
-            String id = at.size() >= 3 && at.get(0).equals("readback_candidates") && carried.contains(at.get(2))
-                    ? plan.path("readback_candidates").path(Integer.parseInt(at.get(1))).path("post_incident_readback_candidate_id").textValue()
-                    : null;
-            int index = id == null ? -1 : entries.indexOf(id);
-            if (index < 0) {
-                return new InvalidDocumentException(merged);
+            @Override
+            public ObjectNode tree() {
+                return new PlanGenerator(engine()).tree(parsed.root(), options.generatedAt(), options.gitCommit(), snapshot.toString());
             }
-            dev.readbackplan.internal.text.Pointer pointer = dev.readbackplan.internal.text.Pointer.ROOT.key("readback_candidates").index(index);
-            for (String segment : at.subList(2, at.size())) {
-                pointer = pointer.key(segment);
-            }
-            ids.add(id);
-            findings.add(new dev.readbackplan.internal.json.Finding(problem.severity(), pointer,
-                    dev.readbackplan.internal.json.Finding.LOCATE_BY_POINTER, problem.keyword(),
-                    problem.message() + " (candidate " + id + ")"));
-        }
-        Bytes bytes = Bytes.of(target, limits);
-        List<Problem> located = dev.readbackplan.internal.json.Locations.resolve(
-                dev.readbackplan.internal.json.StrictJsonReader.jsonFactory(limits), bytes.data(), bytes.length(), findings);
-        return new OverwriteRefusedException(target.toString(), OverwriteRefusedException.Reason.INVALID_ENTRIES, List.copyOf(ids),
-                Map.of(), new ValidationReport(target.toString(), DocumentKind.PLAN, located, merged.omittedErrors(), merged.omittedWarnings()));
+        };
+        Regenerator.Outcome outcome = new Regenerator(limits, engine, reader).regenerate(parsed, snapshot.toString(), plan, target,
+                new Regenerator.Permissions(overwrite.discardEvidence(), overwrite.force(), overwrite.resetChangedVerdicts()));
+        return new Regeneration(outcome.generation(), outcome.keptCandidates(), outcome.discardedCandidateIds(),
+                outcome.changedSurfaces(), outcome.brokenPlanReplaced());
     }
 
     /** Reads the plan file about to be replaced, for its entries. */
     private ExistingPlan existingPlan() {
-        EvidenceFields fields = new EvidenceFields(engine(), catalog().readbackFields());
+        EvidenceFields fields = new EvidenceFields(engine(), Catalog.get().readbackFields());
         return new ExistingPlan(limits, engine().template(), ReviewerEntries.carriedFields(fields));
     }
 
@@ -573,7 +402,7 @@ public final class ReadbackPlanner {
      * @throws IOException when the file cannot be read or {@code out} cannot be written
      */
     public GenerationResult generate(Path snapshot, PlanOptions options, OutputStream out) throws IOException {
-        return generate(Bytes.of(snapshot, limits), snapshot.toString(), options, out);
+        return generate(DocumentBytes.of(snapshot, limits.maxDocumentBytes()), snapshot.toString(), options, out);
     }
 
     /**
@@ -589,10 +418,10 @@ public final class ReadbackPlanner {
      */
     public GenerationResult generate(InputStream snapshot, String sourceName, PlanOptions options, OutputStream out)
             throws IOException {
-        return generate(Bytes.of(snapshot, limits), sourceName, options, out);
+        return generate(DocumentBytes.of(snapshot, limits.maxDocumentBytes()), sourceName, options, out);
     }
 
-    private GenerationResult generate(Bytes bytes, String sourceName, PlanOptions options, OutputStream out) throws IOException {
+    private GenerationResult generate(DocumentBytes bytes, String sourceName, PlanOptions options, OutputStream out) throws IOException {
         Objects.requireNonNull(out, "out");
         return generateValid(validSnapshot(bytes, sourceName, options), bytes.length(), sourceName, options, out);
     }
@@ -627,7 +456,7 @@ public final class ReadbackPlanner {
         // Values given are checked first: a wrong one is the caller's mistake, whatever the files hold.
         check(new PlanOptions(generatedAt == null ? PlanOptions.defaults().generatedAt() : generatedAt,
                 gitCommit == null ? "unknown" : gitCommit));
-        Bytes snapshotBytes = Bytes.of(snapshot, limits);
+        DocumentBytes snapshotBytes = DocumentBytes.of(snapshot, limits.maxDocumentBytes());
         PlanCheck check = new PlanCheck(limits,
                 ReviewerEntries.carriedFields(new EvidenceFields(engine(), catalog().readbackFields())));
         PlanCheck.Provenance recorded = check.provenance(existingPlan);
@@ -736,12 +565,12 @@ public final class ReadbackPlanner {
         return this;
     }
 
-    private DocumentReader.Parsed read(Bytes bytes, String sourceName, DocumentKind kind, DocumentReader.Purpose purpose) {
+    private DocumentReader.Parsed read(DocumentBytes bytes, String sourceName, DocumentKind kind, DocumentReader.Purpose purpose) {
         return reader.read(bytes.data(), bytes.length(), bytes.tooLarge(), sourceName, kind, () -> { }, purpose);
     }
 
     /** The snapshot parsed (while the schemas may still be compiling), the options checked, then the snapshot validated. */
-    private DocumentReader.Parsed validSnapshot(Bytes bytes, String sourceName, PlanOptions options) {
+    private DocumentReader.Parsed validSnapshot(DocumentBytes bytes, String sourceName, PlanOptions options) {
         Objects.requireNonNull(options, "options");
         DocumentReader.Parsed parsed = reader.read(bytes.data(), bytes.length(), bytes.tooLarge(), sourceName, DocumentKind.SNAPSHOT,
                 () -> check(options), DocumentReader.Purpose.GENERATE);
@@ -749,41 +578,6 @@ public final class ReadbackPlanner {
             throw new InvalidDocumentException(parsed.report());
         }
         return parsed;
-    }
-
-    /** A document's bytes, read up to one byte past the limit so that "too large" is known without reading everything. */
-    private record Bytes(byte[] data, int length, boolean tooLarge) {
-        static Bytes of(Path file, Limits limits) throws IOException {
-            if (Files.isDirectory(file)) {
-                throw new FileSystemException(file.toString(), null, "is a directory, not a document");
-            }
-            long size = Files.size(file);
-            if (size > limits.maxDocumentBytes()) {
-                return new Bytes(new byte[0], 0, true);
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                if (size == 0) {
-                    // A FIFO or a device says 0: read it as a stream, up to the limit.
-                    return of(in, limits);
-                }
-                // Read into an array of the file's size at once; readNBytes alone would grow one in steps.
-                byte[] data = new byte[(int) size + 1];
-                int length = in.readNBytes(data, 0, data.length);
-                if (length <= size) {
-                    return new Bytes(data, length, false);
-                }
-                // The file grew while being read: finish with the stream's own reading and limit.
-                byte[] rest = in.readNBytes((int) (limits.maxDocumentBytes() + 1 - length));
-                byte[] all = Arrays.copyOf(data, length + rest.length);
-                System.arraycopy(rest, 0, all, length, rest.length);
-                return new Bytes(all, all.length, all.length > limits.maxDocumentBytes());
-            }
-        }
-
-        static Bytes of(InputStream in, Limits limits) throws IOException {
-            byte[] data = in.readNBytes((int) limits.maxDocumentBytes() + 1);
-            return new Bytes(data, data.length, data.length > limits.maxDocumentBytes());
-        }
     }
 
     /** The typed model's binding, loaded only when the typed API is used (Jackson databind is slow to start). */
@@ -817,7 +611,7 @@ public final class ReadbackPlanner {
      * @throws IOException when the file cannot be read
      */
     public ParseResult<AcceptanceSnapshot> parseSnapshot(Path file) throws IOException {
-        return parse(Bytes.of(file, limits), file.toString(), DocumentKind.SNAPSHOT, AcceptanceSnapshot.class);
+        return parse(DocumentBytes.of(file, limits.maxDocumentBytes()), file.toString(), DocumentKind.SNAPSHOT, AcceptanceSnapshot.class);
     }
 
     /**
@@ -829,7 +623,7 @@ public final class ReadbackPlanner {
      * @throws IOException when the stream cannot be read
      */
     public ParseResult<AcceptanceSnapshot> parseSnapshot(InputStream in, String sourceName) throws IOException {
-        return parse(Bytes.of(in, limits), sourceName, DocumentKind.SNAPSHOT, AcceptanceSnapshot.class);
+        return parse(DocumentBytes.of(in, limits.maxDocumentBytes()), sourceName, DocumentKind.SNAPSHOT, AcceptanceSnapshot.class);
     }
 
     /**
@@ -840,7 +634,7 @@ public final class ReadbackPlanner {
      * @throws IOException when the file cannot be read
      */
     public ParseResult<ReadbackPlan> parsePlan(Path file) throws IOException {
-        return parse(Bytes.of(file, limits), file.toString(), DocumentKind.PLAN, ReadbackPlan.class);
+        return parse(DocumentBytes.of(file, limits.maxDocumentBytes()), file.toString(), DocumentKind.PLAN, ReadbackPlan.class);
     }
 
     /**
@@ -852,10 +646,10 @@ public final class ReadbackPlanner {
      * @throws IOException when the stream cannot be read
      */
     public ParseResult<ReadbackPlan> parsePlan(InputStream in, String sourceName) throws IOException {
-        return parse(Bytes.of(in, limits), sourceName, DocumentKind.PLAN, ReadbackPlan.class);
+        return parse(DocumentBytes.of(in, limits.maxDocumentBytes()), sourceName, DocumentKind.PLAN, ReadbackPlan.class);
     }
 
-    private <T> ParseResult<T> parse(Bytes bytes, String sourceName, DocumentKind kind, Class<T> type) {
+    private <T> ParseResult<T> parse(DocumentBytes bytes, String sourceName, DocumentKind kind, Class<T> type) {
         DocumentReader.Parsed parsed = read(bytes, sourceName, kind, DocumentReader.Purpose.VALIDATE);
         if (!parsed.report().isValid()) {
             return new ParseResult<>(java.util.Optional.empty(), parsed.report());
@@ -885,7 +679,7 @@ public final class ReadbackPlanner {
      * @throws IOException when a file cannot be read
      */
     public PlanReview review(Path plan, Path snapshot, String reviewedAt) throws IOException {
-        return review(Bytes.of(plan, limits), plan.toString(), Bytes.of(snapshot, limits), snapshot.toString(), reviewedAt);
+        return review(DocumentBytes.of(plan, limits.maxDocumentBytes()), plan.toString(), DocumentBytes.of(snapshot, limits.maxDocumentBytes()), snapshot.toString(), reviewedAt);
     }
 
     /**
@@ -901,14 +695,14 @@ public final class ReadbackPlanner {
      */
     public PlanReview review(InputStream plan, String planName, InputStream snapshot, String snapshotName, String reviewedAt)
             throws IOException {
-        return review(Bytes.of(plan, limits), planName, Bytes.of(snapshot, limits), snapshotName, reviewedAt);
+        return review(DocumentBytes.of(plan, limits.maxDocumentBytes()), planName, DocumentBytes.of(snapshot, limits.maxDocumentBytes()), snapshotName, reviewedAt);
     }
 
-    private PlanReview review(Bytes plan, String planName, Bytes snapshot, String snapshotName, String reviewedAt) {
+    private PlanReview review(DocumentBytes plan, String planName, DocumentBytes snapshot, String snapshotName, String reviewedAt) {
         String at = reviewedAt == null ? PlanOptions.now() : reviewedAt;
         // Hashing 100 MB takes a core for most of a second without the JIT's SHA intrinsic (the launcher
         // runs the first tier only): do it beside the reading and validation.
-        Offload<String> sha256 = Offload.offer(executor, () -> sha256(plan));
+        Offload<String> sha256 = Offload.offer(executor, plan::sha256);
         // Problems that only quarantine an evidence value are counted apart as they are found, however
         // many there are; the report keeps the limit for the others, which fail the plan.
         PlanReviewer reviewer = reviewer();
@@ -927,16 +721,6 @@ public final class ReadbackPlanner {
         PlanReviewer.Result result = reviewer.review(parsedPlan, quarantine, parsedSnapshot.root(), snapshotName, at, sha256.join(),
                 parsedSnapshot.report().warnings());
         return new PlanReview(reviewer, result, parsedPlan.root(), planName, parsedSnapshot.report());
-    }
-
-    private static String sha256(Bytes bytes) {
-        try {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            digest.update(bytes.data(), 0, bytes.length());
-            return java.util.HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 
     /** The reviewer, built on the first review (it compiles the review schema). */

@@ -1,5 +1,6 @@
 package dev.readbackplan;
 
+import dev.readbackplan.document.GenerationResult;
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.document.DocumentKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

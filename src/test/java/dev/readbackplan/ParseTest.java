@@ -1,5 +1,6 @@
 package dev.readbackplan;
 
+import dev.readbackplan.document.GenerationResult;
 import dev.readbackplan.document.Limits;
 import dev.readbackplan.document.InvalidDocumentException;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,15 +1,15 @@
 package dev.readbackplan.cli;
 
 import dev.readbackplan.CustomSecretRules;
-import dev.readbackplan.GenerationResult;
-import dev.readbackplan.OverwriteRefusedException;
 import dev.readbackplan.PlanOptions;
 import dev.readbackplan.ReadbackPlanner;
 import dev.readbackplan.Reports;
 import dev.readbackplan.document.DocumentKind;
 import dev.readbackplan.document.FileChangedException;
+import dev.readbackplan.document.GenerationResult;
 import dev.readbackplan.document.InvalidDocumentException;
 import dev.readbackplan.document.Limits;
+import dev.readbackplan.document.OverwriteRefusedException;
 import dev.readbackplan.document.PlanComparison;
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.text.SafeText;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.readbackplan.OverwriteRefusedException;
 import dev.readbackplan.PlanOptions;
 import dev.readbackplan.ReadbackPlanner;
 import dev.readbackplan.document.FileChangedException;
+import dev.readbackplan.document.OverwriteRefusedException;
 import example.EmbeddingExample;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,6 @@
-package dev.readbackplan;
+package dev.readbackplan.document;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.model.PlanSummary;
 import java.util.Map;
 

@@ -1,6 +1,5 @@
-package dev.readbackplan;
+package dev.readbackplan.document;
 
-import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.internal.text.Display;
 import java.util.LinkedHashMap;
 import java.util.List;
