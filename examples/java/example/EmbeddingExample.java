@@ -1,9 +1,9 @@
 package example;
 
-import dev.readbackplan.GenerationResult;
 import dev.readbackplan.PlanOptions;
 import dev.readbackplan.ReadbackCatalog;
 import dev.readbackplan.ReadbackPlanner;
+import dev.readbackplan.document.GenerationResult;
 import dev.readbackplan.document.InvalidDocumentException;
 import dev.readbackplan.document.ValidationReport;
 import java.io.IOException;

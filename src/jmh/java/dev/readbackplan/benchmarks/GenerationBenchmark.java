@@ -2,9 +2,9 @@ package dev.readbackplan.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.readbackplan.GenerationResult;
 import dev.readbackplan.PlanOptions;
 import dev.readbackplan.ReadbackPlanner;
+import dev.readbackplan.document.GenerationResult;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
