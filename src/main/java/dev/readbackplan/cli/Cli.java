@@ -40,6 +40,11 @@ public final class Cli {
     static final int INVALID = 1;
     static final int USAGE_OR_IO = 2;
     static final int INTERNAL_ERROR = 3;
+    /**
+     * Standard output closed by its reader ({@code ... | head -1}): the run stops quietly with 128 + 13,
+     * the status a shell shows for {@code cat}, {@code grep} or {@code git} stopped by SIGPIPE.
+     */
+    static final int OUTPUT_CLOSED = 141;
 
     private static final String DEFAULT_SOURCE_REPORT = "docs/security/monitoring-owner-response-acceptance.snapshot.json";
 
@@ -81,8 +86,9 @@ public final class Cli {
             SECRET_RULES, STRICT, HELP);
 
     /** Runs one command; returns the exit status. Nothing is closed. */
-    public int run(String[] args, OutputStream out, OutputStream err) {
+    public int run(String[] args, OutputStream stdout, OutputStream err) {
         PrintStream messages = new PrintStream(err, true, StandardCharsets.UTF_8);
+        ClosedOutputWatch out = new ClosedOutputWatch(stdout);
         documentBytes = 0;
         stdinRead = null;
         try {
@@ -112,9 +118,16 @@ public final class Cli {
             messages.println(PROGRAM + ": error: " + describe(e));
             return INVALID;
         } catch (IOException | UncheckedIOException e) {
+            if (out.closedByReader()) {
+                return OUTPUT_CLOSED;
+            }
             messages.println(PROGRAM + ": error: " + describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e));
             return USAGE_OR_IO;
         } catch (RuntimeException | StackOverflowError e) {
+            if (out.closedByReader()) {
+                // However the failed write was wrapped: the reader stopped reading, nothing went wrong.
+                return OUTPUT_CLOSED;
+            }
             if (causedByOutOfMemory(e)) {
                 // Run out in another thread (the schemas compiled in the background, a parallel pass).
                 return outOfMemory(messages);
