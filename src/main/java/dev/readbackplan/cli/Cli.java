@@ -57,6 +57,11 @@ public final class Cli {
     static final Arguments.Option SECRET_RULES = new Arguments.Option("--secret-rules", "FILE",
             "also scan with the rules of this gitleaks configuration (TOML), on top of the built-in table");
 
+    private static final Arguments.Option KIND = new Arguments.Option("--kind", "snapshot|plan",
+            "validate every FILE as this kind (default: told by its schema_version)");
+    private static final Arguments.Option VALIDATE_FORMAT = new Arguments.Option("--format", "text|json|sarif",
+            "report format (default: text); json: {tool, problems}; sarif: SARIF 2.1.0 for code scanning");
+
     private static final List<Arguments.Option> GENERATE_OPTIONS = List.of(
             new Arguments.Option("--root", "DIR", "repository root (default: .)"),
             new Arguments.Option("--source-report", "PATH",
@@ -78,12 +83,7 @@ public final class Cli {
                     "with --output: compare FILE with the plan instead of writing it; exit 1 if it is out of date"),
             SECRET_RULES, STRICT, HELP, VERSION);
 
-    private static final List<Arguments.Option> VALIDATE_OPTIONS = List.of(
-            new Arguments.Option("--kind", "snapshot|plan",
-                    "validate every FILE as this kind (default: told by its schema_version)"),
-            new Arguments.Option("--format", "text|json|sarif",
-                    "report format (default: text); json: {tool, problems}; sarif: SARIF 2.1.0 for code scanning"),
-            SECRET_RULES, STRICT, HELP);
+    private static final List<Arguments.Option> VALIDATE_OPTIONS = List.of(KIND, VALIDATE_FORMAT, SECRET_RULES, STRICT, HELP);
 
     /** Runs one command; returns the exit status. Nothing is closed. */
     public int run(String[] args, OutputStream stdout, OutputStream err) {
@@ -291,17 +291,24 @@ public final class Cli {
             }
         }
         // First, so that the schemas compile in the background while git runs and the snapshot is read.
-        ReadbackPlanner planner = withSecretRules(ReadbackPlanner.create(), parsed);
+        ReadbackPlanner planner = ReadbackPlanner.create();
         String generatedAt = parsed.get("--generated-at");
         String gitCommit = parsed.get("--git-commit");
         Path root = Path.of(parsed.values().getOrDefault("--root", "."));
         Path snapshot = root.resolve(parsed.values().getOrDefault("--source-report", DEFAULT_SOURCE_REPORT));
-        if (check) {
-            Path existing = Path.of(parsed.get("--output"));
-            return check(planner, snapshot, existing, generatedAt, gitCommit, messages);
-        }
-        GitCommit git = gitCommit == null ? GitCommit.start(root) : null;
+        GitCommit git = gitCommit == null && !check ? GitCommit.start(root) : null;
         try {
+            // The values given are checked before any file is looked up: a wrong --generated-at is named as
+            // such, not reported as a missing snapshot (the catch below names the option).
+            if (generatedAt != null || gitCommit != null) {
+                planner.check(new PlanOptions(generatedAt == null ? PlanOptions.now() : generatedAt,
+                        gitCommit == null ? GitCommit.UNKNOWN : gitCommit));
+            }
+            planner = withSecretRules(planner, parsed);
+            if (check) {
+                Path existing = Path.of(parsed.get("--output"));
+                return check(planner, snapshot, existing, generatedAt, gitCommit, messages);
+            }
             PlanOptions options = new PlanOptions(generatedAt == null ? PlanOptions.now() : generatedAt,
                     gitCommit == null ? commitOrUnknown(planner, git.await()) : gitCommit, parsed.has("--strict"));
             GenerationResult result;
@@ -417,18 +424,8 @@ public final class Cli {
         if (parsed.positionals().isEmpty()) {
             throw new UsageException("validate needs at least one FILE");
         }
-        DocumentKind kind = null;
-        if (parsed.has("--kind")) {
-            try {
-                kind = DocumentKind.valueOf(parsed.get("--kind").toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("argument --kind: must be snapshot or plan");
-            }
-        }
-        String format = parsed.values().getOrDefault("--format", "text");
-        if (!List.of("text", "json", "sarif").contains(format)) {
-            throw new UsageException("argument --format: must be text, json or sarif");
-        }
+        DocumentKind kind = parsed.has("--kind") ? DocumentKind.valueOf(Arguments.choice(parsed, KIND, null).toUpperCase(Locale.ROOT)) : null;
+        String format = Arguments.choice(parsed, VALIDATE_FORMAT, "text");
         if (parsed.positionals().stream().filter(file -> file.equals("-")).count() > 1) {
             throw new UsageException("standard input (-) can be validated once");
         }

@@ -2,6 +2,7 @@ package dev.readbackplan.cli;
 
 import dev.readbackplan.DocumentKind;
 import dev.readbackplan.InvalidDocumentException;
+import dev.readbackplan.PlanOptions;
 import dev.readbackplan.PlanReview;
 import dev.readbackplan.ReadbackPlanner;
 import dev.readbackplan.ValidationReport;
@@ -27,12 +28,14 @@ import java.util.regex.Pattern;
 final class ReviewCommand {
     static final String DEFAULT_SOURCE_REPORT = "docs/security/monitoring-owner-response-acceptance.snapshot.json";
 
+    private static final Arguments.Option FORMAT = new Arguments.Option("--format", "text|json|markdown|sarif",
+            "review format (default: text); sarif: failed checks and quarantined fields as SARIF 2.1.0");
+
     static final List<Arguments.Option> OPTIONS = List.of(
             new Arguments.Option("--root", "DIR", "repository root (default: .)"),
             new Arguments.Option("--source-report", "PATH",
                     "the snapshot, relative to the root (default: " + DEFAULT_SOURCE_REPORT + ")"),
-            new Arguments.Option("--format", "text|json|markdown|sarif",
-                    "review format (default: text); sarif: failed checks and quarantined fields as SARIF 2.1.0"),
+            FORMAT,
             new Arguments.Option("--output", "FILE",
                     "write the review to FILE, atomically (default: standard output); never the PLAN or the snapshot"),
             new Arguments.Option("--force", null, "with --output: replace a file that is a readback plan or a snapshot"),
@@ -88,10 +91,7 @@ final class ReviewCommand {
             throw new UsageException(parsed.positionals().isEmpty() ? "review needs the PLAN to review"
                     : "review takes one PLAN, got " + parsed.positionals().size());
         }
-        String format = parsed.values().getOrDefault("--format", "text");
-        if (!List.of("text", "json", "markdown", "sarif").contains(format)) {
-            throw new UsageException("argument --format: must be text, json, markdown or sarif");
-        }
+        String format = Arguments.choice(parsed, FORMAT, "text");
         boolean fromStdin = parsed.positionals().get(0).equals("-");
         if (fromStdin && parsed.has("--write")) {
             throw new UsageException("--write needs a PLAN file: a plan read from standard input (-) cannot be rewritten");
@@ -99,7 +99,16 @@ final class ReviewCommand {
         if (parsed.has("--force") && !parsed.has("--output")) {
             throw new UsageException("--force needs --output: the file to replace");
         }
-        ReadbackPlanner planner = Cli.withSecretRules(ReadbackPlanner.create(), parsed);
+        ReadbackPlanner planner = ReadbackPlanner.create();
+        if (parsed.has("--reviewed-at")) {
+            // Before any file is looked up: a wrong value is named as such, not reported as a missing plan.
+            try {
+                planner.check(new PlanOptions(parsed.get("--reviewed-at"), GitCommit.UNKNOWN));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--reviewed-at must be an RFC 3339 date-time with an offset, such as 2026-01-01T00:00:00+08:00");
+            }
+        }
+        planner = Cli.withSecretRules(planner, parsed);
         Path plan = fromStdin ? null : Path.of(parsed.positionals().get(0));
         String planName = fromStdin ? Cli.STDIN_NAME : plan.toString();
         Path root = Path.of(parsed.values().getOrDefault("--root", "."));
