@@ -57,12 +57,17 @@ public final class Cli {
     static final Arguments.Option SECRET_RULES = new Arguments.Option("--secret-rules", "FILE",
             "also scan with the rules of this gitleaks configuration (TOML), on top of the built-in table");
 
+    private static final Arguments.Option COMPLETION = new Arguments.Option("--completion", "bash|zsh",
+            "print the completion script of this shell for every command and option, and exit");
+    private static final Arguments.Option MAN = new Arguments.Option("--man", null,
+            "print the manual page (roff: man -l, or save as monitoring-readback-plan.1) and exit");
     private static final Arguments.Option KIND = new Arguments.Option("--kind", "snapshot|plan",
             "validate every FILE as this kind (default: told by its schema_version)");
     private static final Arguments.Option VALIDATE_FORMAT = new Arguments.Option("--format", "text|json|sarif",
             "report format (default: text); json: {tool, problems}; sarif: SARIF 2.1.0 for code scanning");
 
-    private static final List<Arguments.Option> GENERATE_OPTIONS = List.of(
+    /** The options of generation, the main command: parsing, --help, the completion scripts and the man page read them. */
+    static final List<Arguments.Option> GENERATE_OPTIONS = List.of(
             new Arguments.Option("--root", "DIR", "repository root (default: .)"),
             new Arguments.Option("--source-report", "PATH",
                     "the snapshot, relative to the root (default: " + DEFAULT_SOURCE_REPORT + ")"),
@@ -81,9 +86,10 @@ public final class Cli {
             new Arguments.Option("--force", null, "with --output: replace a file that is not a readback plan (never drops entries)"),
             new Arguments.Option("--check", null,
                     "with --output: compare FILE with the plan instead of writing it; exit 1 if it is out of date"),
-            SECRET_RULES, STRICT, HELP, VERSION);
+            SECRET_RULES, STRICT, COMPLETION, MAN, HELP, VERSION);
 
-    private static final List<Arguments.Option> VALIDATE_OPTIONS = List.of(KIND, VALIDATE_FORMAT, SECRET_RULES, STRICT, HELP);
+    /** The options of {@code validate}. */
+    static final List<Arguments.Option> VALIDATE_OPTIONS = List.of(KIND, VALIDATE_FORMAT, SECRET_RULES, STRICT, HELP);
 
     /** Runs one command; returns the exit status. Nothing is closed. */
     public int run(String[] args, OutputStream stdout, OutputStream err) {
@@ -271,11 +277,21 @@ public final class Cli {
     private int generate(Arguments.Parsed parsed, OutputStream out, PrintStream messages) throws UsageException, IOException {
         if (parsed.has("--help")) {
             print(out, usage() + "\n" + description() + "\noptions:\n" + Arguments.describe(GENERATE_OPTIONS)
-                    + "\nvalidate options:\n" + Arguments.describe(VALIDATE_OPTIONS) + "\n" + exitStatuses());
+                    + "\nvalidate options:\n" + Arguments.describe(VALIDATE_OPTIONS)
+                    + "\nreview options:\n" + Arguments.describe(ReviewCommand.OPTIONS) + "\n" + exitStatuses());
             return OK;
         }
         if (parsed.has("--version")) {
             print(out, PROGRAM + " " + Version.get() + " (writes " + ReadbackPlanner.catalog().planSchemaVersion() + ")\n");
+            return OK;
+        }
+        if (parsed.has("--completion")) {
+            String shell = Arguments.choice(parsed, COMPLETION, null);
+            print(out, shell.equals("bash") ? Completion.bash(Commands.all()) : Completion.zsh(Commands.all()));
+            return OK;
+        }
+        if (parsed.has("--man")) {
+            print(out, ManPage.of(Commands.all(), Version.get()));
             return OK;
         }
         if (!parsed.positionals().isEmpty()) {
@@ -530,7 +546,8 @@ public final class Cli {
         return "usage: " + PROGRAM + " [--root DIR] [--source-report PATH] [--output FILE [--check | --discard-evidence] [--reset-changed-verdicts] [--force]]\n"
                 + "       " + " ".repeat(PROGRAM.length()) + " [--generated-at TIMESTAMP] [--git-commit SHA] [--secret-rules FILE] [--strict]\n"
                 + "       " + PROGRAM + " validate [--kind snapshot|plan] [--format text|json|sarif] [--secret-rules FILE] [--strict] FILE...|-\n"
-                + "       " + PROGRAM + " " + ReviewCommand.USAGE;
+                + "       " + PROGRAM + " " + ReviewCommand.USAGE
+                + "       " + PROGRAM + " --completion bash|zsh | --man | --version | --help\n";
     }
 
     private static String description() {

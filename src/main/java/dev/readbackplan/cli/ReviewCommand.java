@@ -31,6 +31,7 @@ final class ReviewCommand {
     private static final Arguments.Option FORMAT = new Arguments.Option("--format", "text|json|markdown|sarif",
             "review format (default: text); sarif: failed checks and quarantined fields as SARIF 2.1.0");
 
+    /** The options of {@code review}: parsing, --help, the completion scripts and the man page read them. */
     static final List<Arguments.Option> OPTIONS = List.of(
             new Arguments.Option("--root", "DIR", "repository root (default: .)"),
             new Arguments.Option("--source-report", "PATH",

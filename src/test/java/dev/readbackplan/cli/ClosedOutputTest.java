@@ -74,6 +74,9 @@ class ClosedOutputTest {
         commands.add(new String[] {"validate", "--help"});
         commands.add(new String[] {"review", "--help"});
         commands.add(new String[] {"--version"});
+        commands.add(new String[] {"--man"});
+        commands.add(new String[] {"--completion", "bash"});
+        commands.add(new String[] {"--completion", "zsh"});
         return commands;
     }
 

@@ -38,6 +38,7 @@ class OptionErrorsTest {
                 "--generated-at", "yesterday"));
         cases.add(new Case("--git-commit must be", "--root", root, "--git-commit", "HEAD"));
         cases.add(new Case("--git-commit must be", "--root", root, "--output", plan, "--git-commit", "HEAD"));
+        cases.add(new Case("argument --completion: must be bash or zsh", "--completion", "fish"));
         cases.add(new Case("unrecognized argument: --bogus", "--root", root, "--bogus"));
         cases.add(new Case("argument --output: expected one argument", "--root", root, "--output"));
         cases.add(new Case("argument --generated-at: expected one argument", "--root", root, "--generated-at", "--strict"));
