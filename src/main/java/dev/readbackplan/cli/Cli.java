@@ -558,6 +558,6 @@ public final class Cli {
 
     private static String exitStatuses() {
         return "exit status: 0 written, valid or up to date; 1 invalid document or out-of-date plan;\n"
-                + "             2 usage or I/O error; 3 internal error\n";
+                + "             2 usage or I/O error; 3 internal error; 141 standard output closed by its reader\n";
     }
 }

@@ -83,7 +83,8 @@ final class ReviewCommand {
                     + " into its outcome lane.\nPLAN - reads the plan from standard input (not with --write).\n\nreview options:\n"
                     + Arguments.describe(OPTIONS)
                     + "\nexit status: 0 reviewed; 1 invalid or out-of-date plan, --output or --write refused (nothing written),\n"
-                    + "             or --require-ready not met; 2 usage or I/O error; 3 internal error\n").getBytes(StandardCharsets.UTF_8);
+                    + "             or --require-ready not met; 2 usage or I/O error; 3 internal error;\n"
+                    + "             141 standard output closed by its reader\n").getBytes(StandardCharsets.UTF_8);
             out.write(help);
             out.flush();
             return Cli.OK;
