@@ -20,6 +20,11 @@ final class Arguments {
         boolean takesValue() {
             return metavar != null;
         }
+
+        /** The values the option accepts when its metavar lists them ({@code text|json|sarif}); empty when any. */
+        List<String> choices() {
+            return metavar != null && metavar.contains("|") ? List.of(metavar.split("\\|")) : List.of();
+        }
     }
 
     /** The options given (flags map to "true") and the other arguments, in order. */
@@ -65,6 +70,20 @@ final class Arguments {
             }
         }
         return new Parsed(values, positionals);
+    }
+
+    /**
+     * The value of an option whose metavar lists its values, or {@code defaultValue} when it is not
+     * given; any other value is a usage error naming them ("must be text, json or sarif").
+     */
+    static String choice(Parsed parsed, Option option, String defaultValue) throws UsageException {
+        String value = parsed.values().getOrDefault(option.name(), defaultValue);
+        List<String> choices = option.choices();
+        if (!choices.contains(value)) {
+            throw new UsageException("argument " + option.name() + ": must be "
+                    + String.join(", ", choices.subList(0, choices.size() - 1)) + " or " + choices.get(choices.size() - 1));
+        }
+        return value;
     }
 
     private static boolean isOption(String arg) {

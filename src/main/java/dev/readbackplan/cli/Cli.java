@@ -43,6 +43,11 @@ public final class Cli {
     static final int INVALID = 1;
     static final int USAGE_OR_IO = 2;
     static final int INTERNAL_ERROR = 3;
+    /**
+     * Standard output closed by its reader ({@code ... | head -1}): the run stops quietly with 128 + 13,
+     * the status a shell shows for {@code cat}, {@code grep} or {@code git} stopped by SIGPIPE.
+     */
+    static final int OUTPUT_CLOSED = 141;
 
     private static final String DEFAULT_SOURCE_REPORT = "docs/security/monitoring-owner-response-acceptance.snapshot.json";
 
@@ -55,7 +60,17 @@ public final class Cli {
     static final Arguments.Option SECRET_RULES = new Arguments.Option("--secret-rules", "FILE",
             "also scan with the rules of this gitleaks configuration (TOML), on top of the built-in table");
 
-    private static final List<Arguments.Option> GENERATE_OPTIONS = List.of(
+    private static final Arguments.Option COMPLETION = new Arguments.Option("--completion", "bash|zsh",
+            "print the completion script of this shell for every command and option, and exit");
+    private static final Arguments.Option MAN = new Arguments.Option("--man", null,
+            "print the manual page (roff: man -l, or save as monitoring-readback-plan.1) and exit");
+    private static final Arguments.Option KIND = new Arguments.Option("--kind", "snapshot|plan",
+            "validate every FILE as this kind (default: told by its schema_version)");
+    private static final Arguments.Option VALIDATE_FORMAT = new Arguments.Option("--format", "text|json|sarif",
+            "report format (default: text); json: {tool, problems}; sarif: SARIF 2.1.0 for code scanning");
+
+    /** The options of generation, the main command: parsing, --help, the completion scripts and the man page read them. */
+    static final List<Arguments.Option> GENERATE_OPTIONS = List.of(
             new Arguments.Option("--root", "DIR", "repository root (default: .)"),
             new Arguments.Option("--source-report", "PATH",
                     "the snapshot, relative to the root (default: " + DEFAULT_SOURCE_REPORT + ")"),
@@ -74,18 +89,15 @@ public final class Cli {
             new Arguments.Option("--force", null, "with --output: replace a file that is not a readback plan (never drops entries)"),
             new Arguments.Option("--check", null,
                     "with --output: compare FILE with the plan instead of writing it; exit 1 if it is out of date"),
-            SECRET_RULES, STRICT, HELP, VERSION);
+            SECRET_RULES, STRICT, COMPLETION, MAN, HELP, VERSION);
 
-    private static final List<Arguments.Option> VALIDATE_OPTIONS = List.of(
-            new Arguments.Option("--kind", "snapshot|plan",
-                    "validate every FILE as this kind (default: told by its schema_version)"),
-            new Arguments.Option("--format", "text|json|sarif",
-                    "report format (default: text); json: {tool, problems}; sarif: SARIF 2.1.0 for code scanning"),
-            SECRET_RULES, STRICT, HELP);
+    /** The options of {@code validate}. */
+    static final List<Arguments.Option> VALIDATE_OPTIONS = List.of(KIND, VALIDATE_FORMAT, SECRET_RULES, STRICT, HELP);
 
     /** Runs one command; returns the exit status. Nothing is closed. */
-    public int run(String[] args, OutputStream out, OutputStream err) {
+    public int run(String[] args, OutputStream stdout, OutputStream err) {
         PrintStream messages = new PrintStream(err, true, StandardCharsets.UTF_8);
+        ClosedOutputWatch out = new ClosedOutputWatch(stdout);
         documentBytes = 0;
         stdinRead = null;
         try {
@@ -115,9 +127,16 @@ public final class Cli {
             messages.println(PROGRAM + ": error: " + describe(e));
             return INVALID;
         } catch (IOException | UncheckedIOException e) {
+            if (out.closedByReader()) {
+                return OUTPUT_CLOSED;
+            }
             messages.println(PROGRAM + ": error: " + describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e));
             return USAGE_OR_IO;
         } catch (RuntimeException | StackOverflowError e) {
+            if (out.closedByReader()) {
+                // However the failed write was wrapped: the reader stopped reading, nothing went wrong.
+                return OUTPUT_CLOSED;
+            }
             if (causedByOutOfMemory(e)) {
                 // Run out in another thread (the schemas compiled in the background, a parallel pass).
                 return outOfMemory(messages);
@@ -261,11 +280,21 @@ public final class Cli {
     private int generate(Arguments.Parsed parsed, OutputStream out, PrintStream messages) throws UsageException, IOException {
         if (parsed.has("--help")) {
             print(out, usage() + "\n" + description() + "\noptions:\n" + Arguments.describe(GENERATE_OPTIONS)
-                    + "\nvalidate options:\n" + Arguments.describe(VALIDATE_OPTIONS) + "\n" + exitStatuses());
+                    + "\nvalidate options:\n" + Arguments.describe(VALIDATE_OPTIONS)
+                    + "\nreview options:\n" + Arguments.describe(ReviewCommand.OPTIONS) + "\n" + exitStatuses());
             return OK;
         }
         if (parsed.has("--version")) {
             print(out, PROGRAM + " " + Version.get() + " (writes " + ReadbackPlanner.catalog().planSchemaVersion() + ")\n");
+            return OK;
+        }
+        if (parsed.has("--completion")) {
+            String shell = Arguments.choice(parsed, COMPLETION, null);
+            print(out, shell.equals("bash") ? Completion.bash(Commands.all()) : Completion.zsh(Commands.all()));
+            return OK;
+        }
+        if (parsed.has("--man")) {
+            print(out, ManPage.of(Commands.all(), Version.get()));
             return OK;
         }
         if (!parsed.positionals().isEmpty()) {
@@ -281,17 +310,24 @@ public final class Cli {
             }
         }
         // First, so that the schemas compile in the background while git runs and the snapshot is read.
-        ReadbackPlanner planner = planner(parsed);
+        ReadbackPlanner planner = planner();
         String generatedAt = parsed.get("--generated-at");
         String gitCommit = parsed.get("--git-commit");
         Path root = Path.of(parsed.values().getOrDefault("--root", "."));
         Path snapshot = root.resolve(parsed.values().getOrDefault("--source-report", DEFAULT_SOURCE_REPORT));
-        if (check) {
-            Path existing = Path.of(parsed.get("--output"));
-            return check(planner, snapshot, existing, generatedAt, gitCommit, messages);
-        }
-        GitCommit git = gitCommit == null ? GitCommit.start(root) : null;
+        GitCommit git = gitCommit == null && !check ? GitCommit.start(root) : null;
         try {
+            // The values given are checked before any file is looked up: a wrong --generated-at is named as
+            // such, not reported as a missing snapshot (the catch below names the option).
+            if (generatedAt != null || gitCommit != null) {
+                planner.check(new PlanOptions(generatedAt == null ? PlanOptions.now() : generatedAt,
+                        gitCommit == null ? GitCommit.UNKNOWN : gitCommit));
+            }
+            planner = withSecretRules(planner, parsed);
+            if (check) {
+                Path existing = Path.of(parsed.get("--output"));
+                return check(planner, snapshot, existing, generatedAt, gitCommit, messages);
+            }
             PlanOptions options = new PlanOptions(generatedAt == null ? PlanOptions.now() : generatedAt,
                     gitCommit == null ? commitOrUnknown(planner, git.await()) : gitCommit, parsed.has("--strict"));
             GenerationResult result;
@@ -407,23 +443,13 @@ public final class Cli {
         if (parsed.positionals().isEmpty()) {
             throw new UsageException("validate needs at least one FILE");
         }
-        DocumentKind kind = null;
-        if (parsed.has("--kind")) {
-            try {
-                kind = DocumentKind.valueOf(parsed.get("--kind").toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("argument --kind: must be snapshot or plan");
-            }
-        }
-        String format = parsed.values().getOrDefault("--format", "text");
-        if (!List.of("text", "json", "sarif").contains(format)) {
-            throw new UsageException("argument --format: must be text, json or sarif");
-        }
+        DocumentKind kind = parsed.has("--kind") ? DocumentKind.valueOf(Arguments.choice(parsed, KIND, null).toUpperCase(Locale.ROOT)) : null;
+        String format = Arguments.choice(parsed, VALIDATE_FORMAT, "text");
         if (parsed.positionals().stream().filter(file -> file.equals("-")).count() > 1) {
             throw new UsageException("standard input (-) can be validated once");
         }
         boolean strict = parsed.has("--strict");
-        ReadbackPlanner planner = planner(parsed);
+        ReadbackPlanner planner = withSecretRules(planner(), parsed);
         List<ValidationReport> reports = new ArrayList<>();
         int status = OK;
         for (String file : parsed.positionals()) {
@@ -474,8 +500,8 @@ public final class Cli {
      * and its schemas are compiled on a thread of their own while the main thread reads the input (a
      * failure there is reported by the call that needs the schemas).
      */
-    static ReadbackPlanner planner(Arguments.Parsed parsed) throws UsageException, IOException {
-        ReadbackPlanner planner = withSecretRules(ReadbackPlanner.create(Limits.DEFAULT, ForkJoinPool.commonPool()), parsed);
+    static ReadbackPlanner planner() {
+        ReadbackPlanner planner = ReadbackPlanner.create(Limits.DEFAULT, ForkJoinPool.commonPool());
         Thread compile = new Thread(() -> {
             try {
                 planner.prepare();
@@ -542,7 +568,8 @@ public final class Cli {
         return "usage: " + PROGRAM + " [--root DIR] [--source-report PATH] [--output FILE [--check | --discard-evidence] [--reset-changed-verdicts] [--force]]\n"
                 + "       " + " ".repeat(PROGRAM.length()) + " [--generated-at TIMESTAMP] [--git-commit SHA] [--secret-rules FILE] [--strict]\n"
                 + "       " + PROGRAM + " validate [--kind snapshot|plan] [--format text|json|sarif] [--secret-rules FILE] [--strict] FILE...|-\n"
-                + "       " + PROGRAM + " " + ReviewCommand.USAGE;
+                + "       " + PROGRAM + " " + ReviewCommand.USAGE
+                + "       " + PROGRAM + " --completion bash|zsh | --man | --version | --help\n";
     }
 
     private static String description() {
@@ -553,6 +580,6 @@ public final class Cli {
 
     private static String exitStatuses() {
         return "exit status: 0 written, valid or up to date; 1 invalid document or out-of-date plan;\n"
-                + "             2 usage or I/O error; 3 internal error\n";
+                + "             2 usage or I/O error; 3 internal error; 141 standard output closed by its reader\n";
     }
 }

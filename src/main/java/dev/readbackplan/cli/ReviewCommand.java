@@ -1,6 +1,7 @@
 package dev.readbackplan.cli;
 
 import dev.readbackplan.Outputs;
+import dev.readbackplan.PlanOptions;
 import dev.readbackplan.PlanReview;
 import dev.readbackplan.ReadbackPlanner;
 import dev.readbackplan.document.DocumentKind;
@@ -27,12 +28,15 @@ import java.util.regex.Pattern;
 final class ReviewCommand {
     static final String DEFAULT_SOURCE_REPORT = "docs/security/monitoring-owner-response-acceptance.snapshot.json";
 
+    private static final Arguments.Option FORMAT = new Arguments.Option("--format", "text|json|markdown|sarif",
+            "review format (default: text); sarif: failed checks and quarantined fields as SARIF 2.1.0");
+
+    /** The options of {@code review}: parsing, --help, the completion scripts and the man page read them. */
     static final List<Arguments.Option> OPTIONS = List.of(
             new Arguments.Option("--root", "DIR", "repository root (default: .)"),
             new Arguments.Option("--source-report", "PATH",
                     "the snapshot, relative to the root (default: " + DEFAULT_SOURCE_REPORT + ")"),
-            new Arguments.Option("--format", "text|json|markdown|sarif",
-                    "review format (default: text); sarif: failed checks and quarantined fields as SARIF 2.1.0"),
+            FORMAT,
             new Arguments.Option("--output", "FILE",
                     "write the review to FILE, atomically (default: standard output); never the PLAN or the snapshot"),
             new Arguments.Option("--force", null, "with --output: replace a file that is a readback plan or a snapshot"),
@@ -79,7 +83,8 @@ final class ReviewCommand {
                     + " into its outcome lane.\nPLAN - reads the plan from standard input (not with --write).\n\nreview options:\n"
                     + Arguments.describe(OPTIONS)
                     + "\nexit status: 0 reviewed; 1 invalid or out-of-date plan, --output or --write refused (nothing written),\n"
-                    + "             or --require-ready not met; 2 usage or I/O error; 3 internal error\n").getBytes(StandardCharsets.UTF_8);
+                    + "             or --require-ready not met; 2 usage or I/O error; 3 internal error;\n"
+                    + "             141 standard output closed by its reader\n").getBytes(StandardCharsets.UTF_8);
             out.write(help);
             out.flush();
             return Cli.OK;
@@ -88,10 +93,7 @@ final class ReviewCommand {
             throw new UsageException(parsed.positionals().isEmpty() ? "review needs the PLAN to review"
                     : "review takes one PLAN, got " + parsed.positionals().size());
         }
-        String format = parsed.values().getOrDefault("--format", "text");
-        if (!List.of("text", "json", "markdown", "sarif").contains(format)) {
-            throw new UsageException("argument --format: must be text, json, markdown or sarif");
-        }
+        String format = Arguments.choice(parsed, FORMAT, "text");
         boolean fromStdin = parsed.positionals().get(0).equals("-");
         if (fromStdin && parsed.has("--write")) {
             throw new UsageException("--write needs a PLAN file: a plan read from standard input (-) cannot be rewritten");
@@ -99,7 +101,16 @@ final class ReviewCommand {
         if (parsed.has("--force") && !parsed.has("--output")) {
             throw new UsageException("--force needs --output: the file to replace");
         }
-        ReadbackPlanner planner = Cli.planner(parsed);
+        ReadbackPlanner planner = Cli.planner();
+        if (parsed.has("--reviewed-at")) {
+            // Before any file is looked up: a wrong value is named as such, not reported as a missing plan.
+            try {
+                planner.check(new PlanOptions(parsed.get("--reviewed-at"), GitCommit.UNKNOWN));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--reviewed-at must be an RFC 3339 date-time with an offset, such as 2026-01-01T00:00:00+08:00");
+            }
+        }
+        planner = Cli.withSecretRules(planner, parsed);
         Path plan = fromStdin ? null : Path.of(parsed.positionals().get(0));
         String planName = fromStdin ? Cli.STDIN_NAME : plan.toString();
         Path root = Path.of(parsed.values().getOrDefault("--root", "."));
