@@ -201,6 +201,19 @@ public final class ValidationReport {
         return SarifWriter.validation(reports, toolVersion);
     }
 
+    /**
+     * The SARIF 2.1.0 log of reports, file locations relative to {@code base} (code scanning's
+     * checkout: the repository's root): see {@link SarifWriter#validation(List, String, Path)}.
+     *
+     * @param reports the reports, in order
+     * @param toolVersion the tool's version
+     * @param base the folder file locations are relative to, as {@code originalUriBaseIds} records
+     * @return the SARIF JSON text, ending with a newline
+     */
+    public static String toSarif(List<ValidationReport> reports, String toolVersion, java.nio.file.Path base) {
+        return SarifWriter.validation(reports, toolVersion, base);
+    }
+
     private static ArrayNode problemsArray(List<ValidationReport> reports) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ArrayNode array = nodes.arrayNode();

@@ -52,6 +52,11 @@ public final class Cli {
     static final Arguments.Option SECRET_RULES = new Arguments.Option("--secret-rules", "FILE",
             "also scan with the rules of this gitleaks configuration (TOML), on top of the built-in table");
 
+    /** Shared by validate and review: the folder SARIF file locations are relative to. */
+    static final Arguments.Option SARIF_BASE = new Arguments.Option("--sarif-base", "DIR",
+            "with --format sarif: file locations relative to DIR, recorded as originalUriBaseIds (default: the root of the"
+            + " git work tree the current folder is in, else the current folder)");
+
     private static final List<Arguments.Option> GENERATE_OPTIONS = List.of(
             new Arguments.Option("--root", "DIR", "repository root (default: .)"),
             new Arguments.Option("--source-report", "PATH",
@@ -78,7 +83,7 @@ public final class Cli {
                     "validate every FILE as this kind (default: told by its schema_version)"),
             new Arguments.Option("--format", "text|json|sarif",
                     "report format (default: text); json: {tool, problems}; sarif: SARIF 2.1.0 for code scanning"),
-            SECRET_RULES, STRICT, HELP);
+            SECRET_RULES, STRICT, SARIF_BASE, HELP);
 
     /** Runs one command; returns the exit status. Nothing is closed. */
     public int run(String[] args, OutputStream out, OutputStream err) {
@@ -416,6 +421,7 @@ public final class Cli {
         if (!List.of("text", "json", "sarif").contains(format)) {
             throw new UsageException("argument --format: must be text, json or sarif");
         }
+        Path sarifBase = sarifBase(parsed);
         if (parsed.positionals().stream().filter(file -> file.equals("-")).count() > 1) {
             throw new UsageException("standard input (-) can be validated once");
         }
@@ -453,7 +459,7 @@ public final class Cli {
         if (format.equals("json")) {
             print(out, ValidationReport.toJson(reports, Version.get()));
         } else if (format.equals("sarif")) {
-            print(out, ValidationReport.toSarif(reports, Version.get()));
+            print(out, ValidationReport.toSarif(reports, Version.get(), sarifBase));
         } else {
             StringBuilder text = new StringBuilder();
             reports.forEach(report -> text.append(report.toText()));
@@ -516,10 +522,33 @@ public final class Cli {
         out.flush();
     }
 
+    /**
+     * The folder SARIF locations are relative to: {@code --sarif-base DIR} (an existing folder), else the
+     * root of the git work tree the current folder is in (the nearest folder up with a {@code .git}),
+     * else the current folder. Code scanning resolves the relative URIs against the repository's root.
+     */
+    static Path sarifBase(Arguments.Parsed parsed) throws UsageException {
+        if (parsed.has("--sarif-base")) {
+            Path base = Path.of(parsed.get("--sarif-base"));
+            if (!Files.isDirectory(base)) {
+                throw new UsageException("argument --sarif-base: " + Display.text(base.toString()) + " is not a folder");
+            }
+            return base.toAbsolutePath().normalize();
+        }
+        Path current = Path.of("").toAbsolutePath().normalize();
+        for (Path folder = current; folder != null; folder = folder.getParent()) {
+            if (Files.exists(folder.resolve(".git"))) {
+                return folder;
+            }
+        }
+        return current;
+    }
+
     private static String usage() {
         return "usage: " + PROGRAM + " [--root DIR] [--source-report PATH] [--output FILE [--check | --discard-evidence] [--reset-changed-verdicts] [--force]]\n"
                 + "       " + " ".repeat(PROGRAM.length()) + " [--generated-at TIMESTAMP] [--git-commit SHA] [--secret-rules FILE] [--strict]\n"
-                + "       " + PROGRAM + " validate [--kind snapshot|plan] [--format text|json|sarif] [--secret-rules FILE] [--strict] FILE...|-\n"
+                + "       " + PROGRAM + " validate [--kind snapshot|plan] [--format text|json|sarif] [--secret-rules FILE] [--strict]\n"
+                + "       " + " ".repeat(PROGRAM.length()) + "          [--sarif-base DIR] FILE...|-\n"
                 + "       " + PROGRAM + " " + ReviewCommand.USAGE;
     }
 
