@@ -14,6 +14,7 @@ import dev.readbackplan.model.ReadbackReview;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,9 @@ import java.util.Set;
  *
  * <p>A plan that is not {@linkplain #isCurrent() current} for its snapshot (its content, apart from
  * the reviewers' fields and the provenance, differs from what the snapshot gives) is not reviewed:
- * {@link #comparison()} then names the first difference, and the other accessors throw {@link
+ * {@link #comparison()} then names the first difference, the four renderings ({@link #toText()},
+ * {@link #toMarkdown()}, {@link #writeJson}, {@link #toSarif}) say so (so that a pipeline that
+ * publishes the review has a document to publish), and the other accessors throw {@link
  * IllegalStateException}. A current plan has, for each candidate in plan order, its outcome lane, its
  * failed checks, its missing evidence fields and its quarantined fields (pointers, never values).
  *
@@ -78,7 +81,19 @@ public final class PlanReview {
      * @throws IOException when {@code out} cannot be written
      */
     public void writeJson(OutputStream out) throws IOException {
-        requireCurrent();
+        if (!isCurrent()) {
+            // Not a review document: an object that says the plan was not reviewed, and why.
+            ObjectNode statement = Typed.MAPPER.createObjectNode();
+            statement.put("plan", planName);
+            statement.put("plan_current", false);
+            statement.put("reviewed", false);
+            statement.put("pointer", comparison.displayPointer());
+            statement.put("difference", comparison.difference());
+            statement.put("message", "the plan is out of date for its snapshot; regenerate it from its snapshot, then review it again");
+            out.write(PythonJsonWriter.reportText(statement).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return;
+        }
         // Through the one escaping function: bidi, zero-width and control characters as backslash-u escapes.
         // The report layout escapes every invisible character and lone surrogate inside strings (bidi, zero-width, controls).
         out.write(PythonJsonWriter.reportText(document).getBytes(StandardCharsets.UTF_8));
@@ -93,15 +108,25 @@ public final class PlanReview {
         return snapshotReport;
     }
 
-    /** {@return one line per candidate, {@code surface_id: lane (failed: check, ...)}, then a tally per lane} */
+    /**
+     * {@return one line per candidate, {@code surface_id: lane (failed: check, ...)}, then a tally per
+     * lane; for a plan that is not current, two lines that say so}
+     */
     public String toText() {
-        requireCurrent();
+        if (!isCurrent()) {
+            return ReviewRenderer.outOfDate(planName, comparison.pointerSegments(), comparison.difference(), false).toString();
+        }
         return ReviewRenderer.text(candidates, Catalog.get()).toString();
     }
 
-    /** {@return a Markdown report for a pull request: the lane tally, then each candidate's unmet checks with their instructions} */
+    /**
+     * {@return a Markdown report for a pull request: the lane tally, then each candidate's unmet checks
+     * with their instructions; for a plan that is not current, a heading that says so}
+     */
     public String toMarkdown() {
-        requireCurrent();
+        if (!isCurrent()) {
+            return ReviewRenderer.outOfDate(planName, comparison.pointerSegments(), comparison.difference(), true).toString();
+        }
         return ReviewRenderer.markdown(candidates, Catalog.get(), document.get("reviewed_at").textValue(),
                 document.get("plan_generated_at").textValue(), document.get("plan_git_commit").textValue(),
                 document.get("plan_sha256").textValue(), snapshotReport.source(), snapshotReport.warnings()).toString();
@@ -196,7 +221,9 @@ public final class PlanReview {
     }
 
     /**
-     * The review as SARIF 2.1.0, for code-scanning dashboards: see {@link SarifWriter#review(PlanReview, String, byte[])}.
+     * The review as SARIF 2.1.0, for code-scanning dashboards, file locations relative to the current
+     * folder: see {@link SarifWriter#review(PlanReview, String, byte[], Path)}. A plan that is not
+     * current gives one error result.
      *
      * @param toolVersion the version to record in {@code tool.driver.version}
      * @param planBytes the plan file's bytes, to give results a line and column; null for none
@@ -204,6 +231,19 @@ public final class PlanReview {
      */
     public String toSarif(String toolVersion, byte[] planBytes) {
         return SarifWriter.review(this, toolVersion, planBytes);
+    }
+
+    /**
+     * The review as SARIF 2.1.0, file locations relative to {@code base} (code scanning's checkout:
+     * the repository's root): see {@link SarifWriter#review(PlanReview, String, byte[], Path)}.
+     *
+     * @param toolVersion the version to record in {@code tool.driver.version}
+     * @param planBytes the plan file's bytes, to give results a line and column; null for none
+     * @param base the folder file locations are relative to, as {@code originalUriBaseIds} records
+     * @return the SARIF JSON text
+     */
+    public String toSarif(String toolVersion, byte[] planBytes, Path base) {
+        return SarifWriter.review(this, toolVersion, planBytes, base);
     }
 
     private void requireCurrent() {

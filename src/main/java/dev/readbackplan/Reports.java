@@ -7,6 +7,7 @@ import dev.readbackplan.document.Problem;
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.text.Display;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -61,6 +62,19 @@ public final class Reports {
      */
     public static String toSarif(List<ValidationReport> reports, String toolVersion) {
         return SarifWriter.validation(reports, toolVersion);
+    }
+
+    /**
+     * The SARIF 2.1.0 log of reports, file locations relative to {@code base} (code scanning's
+     * checkout: the repository's root): see {@link SarifWriter#validation(List, String, Path)}.
+     *
+     * @param reports the reports, in order
+     * @param toolVersion the tool's version
+     * @param base the folder file locations are relative to, as {@code originalUriBaseIds} records
+     * @return the SARIF JSON text, ending with a newline
+     */
+    public static String toSarif(List<ValidationReport> reports, String toolVersion, Path base) {
+        return SarifWriter.validation(reports, toolVersion, base);
     }
 
     private static ArrayNode problemsArray(List<ValidationReport> reports) {

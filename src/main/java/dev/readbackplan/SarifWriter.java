@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.document.Limits;
+import dev.readbackplan.document.PlanComparison;
 import dev.readbackplan.document.Problem;
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.internal.json.Finding;
 import dev.readbackplan.internal.json.Locations;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.json.StrictJsonReader;
+import dev.readbackplan.internal.review.Explanations;
 import dev.readbackplan.internal.review.PlanReviewer;
 import dev.readbackplan.internal.text.Display;
 import dev.readbackplan.internal.text.Pointer;
@@ -28,16 +30,26 @@ import java.util.Set;
 
 /**
  * Reports as SARIF 2.1.0 (Static Analysis Results Interchange Format), the format code-scanning
- * dashboards ingest: one run whose {@code tool.driver} is this tool with its rules, one result per
- * problem or review finding.
+ * dashboards ingest: one run whose {@code tool.driver} is this tool with its rules, and results kept
+ * within GitHub code scanning's limits by design.
  *
  * <p>Every text taken from a document (file names, pointers, messages) goes through the same display
  * rules as the text report: secret-shaped keys and texts are redacted, long ones shortened, and
  * control, bidi and other invisible characters written as visible {@code \}{@code uXXXX} escapes
  * (SARIF viewers show {@code message.text} to people). Regions count columns in Unicode code points,
- * as the text report does, and the run says so with {@code columnKind: unicodeCodePoints}. File
- * locations are relative URIs (percent-encoded, forward slashes) when the file is inside the base
- * folder, else absolute {@code file:} URIs. Stateless and thread-safe.
+ * as the text report does, and the run says so with {@code columnKind: unicodeCodePoints}.
+ *
+ * <p>File locations are URIs relative to a base folder, with {@code uriBaseId} {@value #BASE_ID},
+ * which {@code run.originalUriBaseIds} maps to the base's {@code file:} URI (code scanning resolves
+ * them against the repository); a file outside the base gets an absolute {@code file:} URI, and
+ * standard input ({@code <stdin>}) the URI {@code stdin} with no base and the description
+ * "standard input". Every result has a region (line 1
+ * when the position is not known) and {@code partialFingerprints} that do not depend on positions:
+ * see {@link #review(PlanReview, String, byte[], Path)} and {@link #validation(List, String, Path)}.
+ * The run's {@code automationDetails.id} tells the {@code validate} and the {@code review} runs apart.
+ * Every rule has a short and a full description, a help text (also as Markdown) and tags; the secret
+ * scanner's rules are tagged {@code security} with a {@code security-severity}. Stateless and
+ * thread-safe.
  */
 public final class SarifWriter {
     /** The tool's name, as {@code tool.driver.name}. */
@@ -46,14 +58,35 @@ public final class SarifWriter {
     public static final String INFORMATION_URI = "https://monitoring-readback-plan.example/";
     /** The SARIF schema a report names in {@code $schema}. */
     public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
-
-    /** Review checks whose failure means unredacted or misleading evidence in the plan: errors, not warnings. */
-    private static final Set<String> ERROR_CHECKS = Set.of("redacted_refs_only", "secret_value_absent", "raw_payload_absent",
-            "no_false_green");
-    /** The rule of a quarantined evidence field in a review. */
-    public static final String QUARANTINED_FIELD_RULE = "quarantined-field";
+    /** The {@code uriBaseId} of every relative file location, mapped by {@code run.originalUriBaseIds}. */
+    public static final String BASE_ID = "SRCROOT";
+    /** The {@code automationDetails.id} of a {@code validate} run (a category of its own in code scanning). */
+    public static final String VALIDATE_AUTOMATION_ID = "monitoring-readback-plan/validate/";
+    /** The {@code automationDetails.id} of a {@code review} run. */
+    public static final String REVIEW_AUTOMATION_ID = "monitoring-readback-plan/review/";
+    /** The most results a run holds: GitHub code scanning keeps at most 25,000 per run. */
+    public static final int MAX_RESULTS = 25_000;
+    /** The rule of a quarantined evidence field in a review, when no secret scanner rule fired there. */
+    public static final String QUARANTINED_FIELD_RULE = "quarantine_raw_payload";
     /** The rule of a warning of the reviewed plan's snapshot, repeated in the review. */
     public static final String SNAPSHOT_WARNING_RULE = "snapshot-warning";
+    /** The rule of the one result of a plan that is out of date for its snapshot, so not reviewed. */
+    public static final String OUT_OF_DATE_RULE = "plan-out-of-date";
+    /** The rule of the note that counts the results left out to stay within {@link #MAX_RESULTS}. */
+    public static final String OMITTED_RULE = "results-omitted";
+    /** The URI of standard input's results: it is no file of the base folder, so it has no {@code uriBaseId}. */
+    static final String STDIN_URI = "stdin";
+    /** The name of standard input in reports. */
+    static final String STDIN_NAME = "<stdin>";
+
+    /** The lanes that need nothing more from reviewers: no result. */
+    private static final Set<String> READY_LANES = Set.of("ready_for_monitoring_post_incident_review", "waiting_runtime_gate");
+    /** Lanes whose candidates hold unredacted or misleading evidence: errors. */
+    private static final Set<String> ERROR_LANES = Set.of("quarantine_raw_payload", "reject_false_green_claim");
+    /** The lane of a candidate nobody has filled in yet: a note. */
+    private static final String WAITING_LANE = "waiting_post_incident_readback";
+    private static final String FINGERPRINT_REVIEW = "readbackCandidate/v1";
+    private static final String FINGERPRINT_VALIDATE = "documentProblem/v1";
 
     /** This tool's own checks, in the order rules list them: id, short description, help. */
     private static final Map<String, String[]> OWN_RULES = ownRules();
@@ -73,8 +106,11 @@ public final class SarifWriter {
 
     /**
      * The SARIF log of validation reports: one result per problem (level {@code error} or {@code
-     * warning}), and one {@code note} (rule {@code limit}) per report with problems not shown. Rules:
-     * this tool's own checks, then each JSON Schema keyword that failed.
+     * warning}), and one {@code note} (rule {@code limit}) per report with problems not shown, each
+     * with the fingerprint {@value #FINGERPRINT_VALIDATE}: a hash of the file's URI, the problem's
+     * JSON Pointer and its rule, so that it stays when lines move. Rules: this tool's own checks, then
+     * each JSON Schema keyword and secret scanner rule that fired. At most {@link #MAX_RESULTS}
+     * results: past that, one note counts the rest.
      *
      * @param reports the reports, in order
      * @param toolVersion the version to record in {@code tool.driver.version}
@@ -84,43 +120,61 @@ public final class SarifWriter {
     public static String validation(List<ValidationReport> reports, String toolVersion, Path base) {
         Objects.requireNonNull(toolVersion, "toolVersion");
         Rules rules = new Rules();
-        OWN_RULES.forEach((id, text) -> rules.add(id, text[0], text[1]));
+        OWN_RULES.forEach((id, text) -> rules.add(id, text[0], Explanations.get().keyword(id), text[1], tags("validation")));
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
+        long omitted = 0;
         for (ValidationReport report : reports) {
             String uri = uri(report.source(), base);
             for (Problem problem : report.problems()) {
+                if (results.size() == MAX_RESULTS - 1) {
+                    omitted++;
+                    continue;
+                }
                 String keyword = problem.keyword();
                 if (problem.rule() != null) {
                     // A secret or raw payload: the result names the scanner rule that fired.
-                    keyword = problem.rule();
+                    keyword = Display.forJson(problem.rule());
                     if (!rules.has(keyword)) {
                         scannerRule(rules, keyword, problem.keyword());
                     }
                 } else if (!rules.has(keyword)) {
-                    rules.add(keyword, "JSON Schema keyword " + keyword + " failed",
+                    keyword = Display.forJson(keyword);
+                    rules.add(keyword, "JSON Schema keyword " + keyword + " failed", Explanations.get().keyword(keyword),
                             "The document does not satisfy the JSON Schema keyword \"" + keyword + "\" of its schema"
-                                    + " (the snapshot or plan schema packaged with the tool). " + schemaHelp(keyword)
-                                    + " The message says what the schema asks for; fix the value at the pointer.");
+                                    + " (the snapshot or plan schema packaged with the tool). " + Explanations.get().keyword(keyword)
+                                    + " The message says what the schema asks for; fix the value at the pointer.",
+                            tags("validation", "json-schema"));
                 }
+                String pointer = problem.displayPointer();
                 ObjectNode result = result(results, rules, keyword, problem.severity().label(),
-                        problem.displayPointer() + ": " + Display.text(problem.message()));
+                        pointer + ": " + Display.text(problem.message()));
                 location(result, uri, problem.line(), problem.column());
-                result.putObject("properties").put("pointer", problem.displayPointer());
+                fingerprint(result, FINGERPRINT_VALIDATE, uri, pointer, keyword);
+                result.putObject("properties").put("pointer", pointer);
             }
             if (report.omittedErrors() > 0 || report.omittedWarnings() > 0) {
+                if (results.size() == MAX_RESULTS - 1) {
+                    omitted++;
+                    continue;
+                }
                 ObjectNode result = result(results, rules, "limit", "note", report.omittedErrors() + " more errors and "
                         + report.omittedWarnings() + " more warnings not shown (the first " + report.problems().size() + " are)");
                 location(result, uri, 0, 0);
+                fingerprint(result, FINGERPRINT_VALIDATE, uri, "", "limit");
             }
         }
-        return write(toolVersion, rules, results);
+        if (omitted > 0) {
+            omittedNote(results, rules, reports.isEmpty() ? STDIN_NAME : reports.get(0).source(), base, omitted,
+                    "validate --format json");
+        }
+        return write(toolVersion, rules, results, VALIDATE_AUTOMATION_ID, base);
     }
 
     /**
      * The SARIF log of a review, file locations relative to the current folder; see {@link
      * #review(PlanReview, String, byte[], Path)}.
      *
-     * @param review a current review
+     * @param review a review
      * @param toolVersion the version to record
      * @param planBytes the plan file's bytes, to give each result a line and column; null for none
      * @return the SARIF JSON text, ending with a newline
@@ -130,77 +184,282 @@ public final class SarifWriter {
     }
 
     /**
-     * The SARIF log of a review: one result per failed check of each candidate (rule: the check id;
-     * level {@code error} for {@code redacted_refs_only}, {@code secret_value_absent}, {@code
-     * raw_payload_absent} and {@code no_false_green}, which mean unredacted or misleading evidence,
-     * {@code warning} for the others, which mean evidence still missing), and one {@code error} per
-     * quarantined evidence field (rule {@value #QUARANTINED_FIELD_RULE}). Each result points at the
-     * candidate, or at the quarantined field; with the plan's bytes (checked against the review's
-     * {@code plan_sha256}, else ignored) it has a line and column.
+     * The SARIF log of a review: <strong>one result per candidate that needs something from its
+     * reviewers</strong>, so that a run stays within GitHub's 25,000 results for plans of up to 25,000
+     * candidates whatever they hold. A candidate in a ready lane ({@code
+     * ready_for_monitoring_post_incident_review}, {@code waiting_runtime_gate}) has none. The result's
+     * rule is the candidate's outcome lane, except for a quarantined candidate with a secret or raw
+     * payload, whose rule is the secret scanner's rule that fired (tagged {@code security}, with a
+     * {@code security-severity}). Level: {@code error} for {@code quarantine_raw_payload} and {@code
+     * reject_false_green_claim}, {@code note} for {@code waiting_post_incident_readback} (nothing filled
+     * yet), {@code warning} for the lanes that ask for more evidence. The message names every failed
+     * check with why it failed, and every quarantined field (never its value).
      *
-     * @param review a current review
+     * <p>The result points at the member it concerns, by line and column: the field where the scanner
+     * rule fired, the first quarantined field, or the first field of the first failed check, so that
+     * code scanning shows the line to change. Its {@code partialFingerprints} {@value
+     * #FINGERPRINT_REVIEW} is a hash of the plan's URI, the candidate's id and the rule: adding or
+     * removing another candidate moves lines but changes no fingerprint, and an alert closes when its
+     * candidate leaves the lane. The snapshot's warnings follow, one result each, at the snapshot.
+     * Past {@link #MAX_RESULTS}, errors are kept first, then warnings, then notes (each in plan order),
+     * and one note counts what was left out. A plan that is not current gives one error result: see
+     * {@link #outOfDate}.
+     *
+     * @param review a review
      * @param toolVersion the version to record
-     * @param planBytes the plan file's bytes, to give each result a line and column; null for none
+     * @param planBytes the plan file's bytes, to give each result a line and column (checked against
+     *     the review's {@code plan_sha256}, else ignored); null for none
      * @param base the folder file locations are relative to, when the file is inside it
      * @return the SARIF JSON text, ending with a newline
-     * @throws IllegalStateException when the plan was not current, so not reviewed
      */
     public static String review(PlanReview review, String toolVersion, byte[] planBytes, Path base) {
+        return review(review, toolVersion, planBytes, base, MAX_RESULTS);
+    }
+
+    /** The review's log with at most {@code maxResults} results (a test makes the limit small). */
+    static String review(PlanReview review, String toolVersion, byte[] planBytes, Path base, int maxResults) {
         Objects.requireNonNull(toolVersion, "toolVersion");
-        List<PlanReviewer.CandidateReview> candidates = review.candidateReviews();
+        if (!review.isCurrent()) {
+            return outOfDate(review, toolVersion, planBytes, base);
+        }
         String uri = uri(review.planName(), base);
-        Map<String, String> instructions = new LinkedHashMap<>();
-        ReadbackPlanner.catalog().reviewerChecks().forEach(check -> instructions.put(check.id(), check.instruction()));
         Rules rules = new Rules();
-        instructions.forEach((id, instruction) -> rules.add(id, "reviewer check " + id + " not met",
-                "A reviewer check of the readback plan: " + instruction + " Fill the candidate's evidence fields"
-                        + " (redacted references only) until the check passes; see the review's Markdown report."));
-        rules.add(QUARANTINED_FIELD_RULE, "evidence field quarantined",
-                "An evidence field holds something other than a redacted reference (a secret-shaped string, a raw payload,"
-                        + " a reference of another shape, an owner too long or empty). The candidate is quarantined; replace"
-                        + " the value with a redacted reference and rotate any secret that was pasted. review --write sets it to null.");
-        List<Pointer> at = new ArrayList<>();
-        List<String[]> pending = new ArrayList<>();
-        for (PlanReviewer.CandidateReview candidate : candidates) {
-            Pointer candidatePointer = Pointer.ROOT.key("readback_candidates").index(candidate.index());
-            String who = Display.pointerForText(candidatePointer.segments()) + " (surface_id "
-                    + Display.text(String.valueOf(candidate.surfaceId())) + ", lane " + candidate.lane() + ")";
-            for (dev.readbackplan.internal.review.ReviewRules.Reason reason : candidate.reasons()) {
-                String check = reason.check();
-                at.add(candidatePointer);
-                pending.add(new String[] {check, ERROR_CHECKS.contains(check) ? "error" : "warning",
-                        who + ": reviewer check " + check + " not met: " + Display.text(reason.text())});
-            }
-            for (int q = 0; q < candidate.quarantinedFields().size(); q++) {
-                Pointer pointer = Pointer.parse(candidate.quarantinedFields().get(q));
-                at.add(pointer);
-                pending.add(new String[] {QUARANTINED_FIELD_RULE, "error",
-                        Display.pointerForText(pointer.segments()) + ": quarantined: " + Display.text(candidate.quarantineReasons().get(q))
-                                + " (the value is never shown)"});
+        ReadbackCatalog catalog = ReadbackPlanner.catalog();
+        String checkList = checkList(catalog);
+        for (ReadbackCatalog.Lane lane : catalog.outcomeLanes()) {
+            if (!READY_LANES.contains(lane.id())) {
+                laneRule(rules, lane, checkList);
             }
         }
-        List<Problem> located = locate(planBytes, review.planSha256(), at);
-        ArrayNode results = JsonNodeFactory.instance.arrayNode();
-        for (int i = 0; i < pending.size(); i++) {
-            String[] item = pending.get(i);
-            ObjectNode result = result(results, rules, item[0], item[1], item[2]);
-            Problem position = located.get(i);
-            location(result, uri, position.line(), position.column());
-            result.putObject("properties").put("pointer", Display.pointerForText(at.get(i).segments()));
+        List<Pending> pending = new ArrayList<>();
+        for (PlanReviewer.CandidateReview candidate : review.candidateReviews()) {
+            if (!READY_LANES.contains(candidate.lane())) {
+                pending.add(candidateResult(candidate, rules));
+            }
         }
         ValidationReport snapshot = review.snapshotReport();
+        int room = Math.max(0, maxResults - snapshot.warnings().size() - 1);
+        List<Pending> kept = pending;
+        if (pending.size() > room) {
+            kept = new ArrayList<>();
+            for (String level : List.of("error", "warning", "note")) {
+                for (Pending item : pending) {
+                    if (item.level.equals(level) && kept.size() < room) {
+                        kept.add(item);
+                    }
+                }
+            }
+            kept.sort(java.util.Comparator.comparingInt(item -> item.index));
+        }
+        List<Pointer> at = new ArrayList<>();
+        kept.forEach(item -> at.add(item.at));
+        List<Problem> located = locate(planBytes, review.planSha256(), at);
+        ArrayNode results = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < kept.size(); i++) {
+            Pending item = kept.get(i);
+            ObjectNode result = result(results, rules, item.ruleId, item.level, item.message);
+            Problem position = located.get(i);
+            location(result, uri, position.line(), position.column());
+            fingerprint(result, FINGERPRINT_REVIEW, uri, item.candidateId, item.ruleId);
+            ObjectNode properties = result.putObject("properties");
+            properties.put("pointer", Display.pointerForText(item.at.segments()));
+            properties.put("candidate", Display.forJson(item.candidateId));
+            properties.put("lane", item.lane);
+            properties.put("failedCheckCount", item.failed.size());
+            if (!item.lane.equals(WAITING_LANE)) {
+                item.failed.forEach(properties.putArray("failedChecks")::add);
+            }
+        }
         if (!snapshot.warnings().isEmpty()) {
             rules.add(SNAPSHOT_WARNING_RULE, "snapshot warning",
+                    "A warning of the snapshot the plan was generated from, repeated by the review.",
                     "The snapshot the plan was generated from has a warning (generation prints it too): a misspelt key can leave"
-                            + " the plan without the candidates it should have. Fix the snapshot and regenerate.");
+                            + " the plan without the candidates it should have. Fix the snapshot and regenerate.", tags("review", "snapshot"));
             String snapshotUri = uri(snapshot.source(), base);
             for (Problem warning : snapshot.warnings()) {
                 ObjectNode result = result(results, rules, SNAPSHOT_WARNING_RULE, "warning",
                         warning.displayPointer() + ": " + Display.text(warning.message()));
                 location(result, snapshotUri, warning.line(), warning.column());
+                fingerprint(result, FINGERPRINT_VALIDATE, snapshotUri, warning.displayPointer(), warning.keyword());
             }
         }
-        return write(toolVersion, rules, results);
+        if (kept.size() < pending.size()) {
+            omittedNote(results, rules, review.planName(), base, pending.size() - kept.size(), "review --format json");
+        }
+        return write(toolVersion, rules, results, REVIEW_AUTOMATION_ID, base);
+    }
+
+    /**
+     * The SARIF log of a plan that is out of date for its snapshot, so not reviewed: one {@code error}
+     * result (rule {@value #OUT_OF_DATE_RULE}) at the plan's first difference from what its snapshot
+     * gives, so that an upload step has a document to upload and code scanning shows why.
+     *
+     * @param review a review whose plan was not current
+     * @param toolVersion the version to record
+     * @param planBytes the plan file's bytes, to give the result a line and column; null for none
+     * @param base the folder file locations are relative to, when the file is inside it
+     * @return the SARIF JSON text, ending with a newline
+     * @throws IllegalArgumentException when the plan was current
+     */
+    public static String outOfDate(PlanReview review, String toolVersion, byte[] planBytes, Path base) {
+        Objects.requireNonNull(toolVersion, "toolVersion");
+        if (review.isCurrent()) {
+            throw new IllegalArgumentException("the plan is current");
+        }
+        PlanComparison comparison = review.comparison();
+        String uri = uri(review.planName(), base);
+        Rules rules = new Rules();
+        rules.add(OUT_OF_DATE_RULE, "plan out of date for its snapshot",
+                "The plan is not what its snapshot gives (reviewers' fields aside), so it was not reviewed.",
+                "The plan's content, apart from the reviewers' fields and its provenance, differs from the plan its snapshot gives:"
+                        + " the snapshot changed after the plan was generated, or the plan was edited outside the reviewers' fields."
+                        + " Regenerate the plan from the snapshot (the reviewers' fields are kept) and review it again.",
+                tags("review"));
+        Pointer pointer = Pointer.ROOT;
+        for (String segment : comparison.pointerSegments()) {
+            pointer = pointer.key(segment);
+        }
+        Problem position = planBytes == null ? locate(null, "", List.of(pointer)).get(0)
+                : locate(planBytes, sha256(planBytes), List.of(pointer)).get(0);
+        ArrayNode results = JsonNodeFactory.instance.arrayNode();
+        String shown = comparison.displayPointer();
+        ObjectNode result = result(results, rules, OUT_OF_DATE_RULE, "error", "the plan is out of date for its snapshot at " + shown
+                + ": " + Display.text(comparison.difference()) + "; it was not reviewed: regenerate it from the snapshot");
+        location(result, uri, position.line(), position.column());
+        fingerprint(result, FINGERPRINT_REVIEW, uri, "", OUT_OF_DATE_RULE);
+        result.putObject("properties").put("pointer", shown);
+        return write(toolVersion, rules, results, REVIEW_AUTOMATION_ID, base);
+    }
+
+    /** A review result before its position is known. */
+    private record Pending(int index, String candidateId, String lane, String ruleId, String level, String message, Pointer at,
+            List<String> failed) {}
+
+    private static Pending candidateResult(PlanReviewer.CandidateReview candidate, Rules rules) {
+        Pointer candidatePointer = Pointer.ROOT.key("readback_candidates").index(candidate.index());
+        String lane = candidate.lane();
+        String ruleId = lane;
+        Pointer at = null;
+        String scannerParent = null;
+        // A secret first (the first field where one was found), else a raw payload: the scanner rule that fired names the result.
+        for (String wanted : List.of("secret", "raw-payload")) {
+            for (int q = 0; q < candidate.quarantinedFields().size() && at == null; q++) {
+                for (String fired : candidate.scannerRules().get(q)) {
+                    if (at == null && parentOf(fired).equals(wanted)) {
+                        at = Pointer.parse(candidate.quarantinedFields().get(q));
+                        ruleId = Display.forJson(fired);
+                        scannerParent = wanted;
+                    }
+                }
+            }
+        }
+        if (at == null && !candidate.quarantinedFields().isEmpty()) {
+            at = Pointer.parse(candidate.quarantinedFields().get(0));
+        }
+        if (at == null) {
+            List<dev.readbackplan.internal.review.ReviewRules.Reason> reasons = candidate.reasons();
+            // A rejected claim points at the evidence that makes it false; otherwise the first failed check's field.
+            for (dev.readbackplan.internal.review.ReviewRules.Reason reason : reasons) {
+                if (at == null && !reason.fields().isEmpty()
+                        && (!lane.equals("reject_false_green_claim") || reason.check().equals("no_false_green"))) {
+                    at = candidatePointer.key(reason.fields().get(0));
+                }
+            }
+        }
+        if (at == null) {
+            at = candidatePointer.key("post_incident_readback_candidate_id");
+        }
+        if (scannerParent != null && !rules.has(ruleId)) {
+            scannerRule(rules, ruleId, scannerParent);
+        }
+        String level = ERROR_LANES.contains(lane) ? "error" : lane.equals(WAITING_LANE) ? "note" : "warning";
+        StringBuilder message = new StringBuilder();
+        message.append(Display.pointerForText(candidatePointer.segments())).append(" (surface_id ")
+                .append(Display.text(String.valueOf(candidate.surfaceId()))).append("): lane ").append(lane).append(". ");
+        if (lane.equals(WAITING_LANE)) {
+            message.append("No evidence field is filled in yet; ").append(candidate.failedChecks().size())
+                    .append(" reviewer checks wait for evidence.");
+        } else {
+            int failed = candidate.reasons().size();
+            message.append(failed).append(failed == 1 ? " reviewer check not met: " : " reviewer checks not met: ");
+            List<String> parts = new ArrayList<>();
+            candidate.reasons().forEach(reason -> parts.add(reason.check() + " (" + Display.text(reason.text()) + ")"));
+            message.append(String.join("; ", parts)).append('.');
+            if (!candidate.quarantinedFields().isEmpty()) {
+                message.append(" Quarantined (values never shown): ");
+                List<String> fields = new ArrayList<>();
+                for (int q = 0; q < candidate.quarantinedFields().size(); q++) {
+                    fields.add(Display.text(candidate.quarantineReasons().get(q)));
+                }
+                message.append(String.join("; ", fields)).append('.');
+            }
+        }
+        return new Pending(candidate.index(), String.valueOf(candidate.candidateId()), lane, ruleId, level, message.toString(), at,
+                candidate.failedChecks());
+    }
+
+    /** {@code secret} or {@code raw-payload}: what a built-in scanner rule finds; a custom rule finds secrets. */
+    private static String parentOf(String ruleId) {
+        for (dev.readbackplan.internal.secret.SecretScanner.Kind kind : dev.readbackplan.internal.secret.SecretScanner.rules()) {
+            if (kind.ruleId().equals(ruleId)) {
+                return kind.keyword();
+            }
+        }
+        return "secret";
+    }
+
+    private static void laneRule(Rules rules, ReadbackCatalog.Lane lane, String checkList) {
+        String explanation = Explanations.get().lane(lane.id());
+        boolean error = ERROR_LANES.contains(lane.id());
+        String help = "Outcome lane " + lane.id() + ": " + explanation + " Catalog meaning: " + lane.meaning()
+                + " Fill the candidate's evidence fields with redacted references until every reviewer check passes;"
+                + " review --format markdown lists each candidate's unmet checks with the catalog's instructions.";
+        String markdown = "**Outcome lane `" + lane.id() + "`**: " + explanation + "\n\nCatalog meaning: " + lane.meaning()
+                + "\n\nFill the candidate's evidence fields with redacted references (never a secret or a raw payload) until every"
+                + " reviewer check passes; the result's message names the checks not met and why.\n\n" + checkList;
+        ObjectNode rule = rules.add(lane.id(), "candidate in lane " + lane.id(), explanation, help,
+                lane.id().equals("quarantine_raw_payload") ? tags("review", "security") : tags("review"));
+        ((ObjectNode) rule.get("help")).put("markdown", markdown);
+        if (lane.id().equals("quarantine_raw_payload")) {
+            ((ObjectNode) rule.get("properties")).put("security-severity", "7.0");
+        }
+        rule.putObject("defaultConfiguration").put("level", error ? "error" : lane.id().equals(WAITING_LANE) ? "note" : "warning");
+    }
+
+    /** The reviewer checks with their English explanations, as a Markdown list. */
+    private static String checkList(ReadbackCatalog catalog) {
+        StringBuilder list = new StringBuilder("Reviewer checks:\n\n");
+        for (ReadbackCatalog.Check check : catalog.reviewerChecks()) {
+            list.append("- `").append(check.id()).append("`: ").append(Explanations.get().check(check.id())).append('\n');
+        }
+        return list.toString();
+    }
+
+    private static void omittedNote(ArrayNode results, Rules rules, String source, Path base, long omitted, String full) {
+        if (!rules.has(OMITTED_RULE)) {
+            rules.add(OMITTED_RULE, "results left out", "Results were left out to stay within code scanning's limit of "
+                    + MAX_RESULTS + " results per run.", "A run holds at most " + MAX_RESULTS + " results (GitHub code scanning's"
+                            + " limit per run); the note counts the rest. The full report is in the JSON format.", tags("limit"));
+        }
+        String uri = uri(source, base);
+        ObjectNode result = result(results, rules, OMITTED_RULE, "note", omitted + " more results not shown (the limit is " + MAX_RESULTS
+                + " per run); " + full + " gives them all");
+        location(result, uri, 0, 0);
+        fingerprint(result, FINGERPRINT_VALIDATE, uri, "", OMITTED_RULE);
+    }
+
+    private static ArrayNode tags(String... tags) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        array.add("readback-plan");
+        for (String tag : tags) {
+            array.add(tag);
+        }
+        return array;
+    }
+
+    /** A fingerprint that depends on what the result is about, never on its position: a SHA-256 of the parts. */
+    private static void fingerprint(ObjectNode result, String key, String... parts) {
+        result.putObject("partialFingerprints").put(key, sha256(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The position of each pointer in the plan's bytes, or none when there are no bytes or they are not the reviewed plan's. */
@@ -230,19 +489,31 @@ public final class SarifWriter {
         return result;
     }
 
+    /**
+     * A result's location: the file (relative to the base, or absolute; standard input by description
+     * only) and a region, line 1 when the position is not known (code scanning needs a region).
+     */
     private static void location(ObjectNode result, String uri, int line, int column) {
         ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
-        physical.putObject("artifactLocation").put("uri", uri);
-        if (line > 0) {
-            ObjectNode region = physical.putObject("region");
-            region.put("startLine", line);
-            if (column > 0) {
-                region.put("startColumn", column);
+        ObjectNode artifact = physical.putObject("artifactLocation");
+        if (uri == null) {
+            // Standard input: a name no file of a repository has, which code scanning requires (never "%3Cstdin%3E").
+            artifact.put("uri", STDIN_URI);
+            artifact.putObject("description").put("text", "standard input");
+        } else {
+            artifact.put("uri", uri);
+            if (!uri.startsWith("file:")) {
+                artifact.put("uriBaseId", BASE_ID);
             }
+        }
+        ObjectNode region = physical.putObject("region");
+        region.put("startLine", Math.max(line, 1));
+        if (line > 0 && column > 0) {
+            region.put("startColumn", column);
         }
     }
 
-    private static String write(String toolVersion, Rules rules, ArrayNode results) {
+    private static String write(String toolVersion, Rules rules, ArrayNode results, String automationId, Path base) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode log = nodes.objectNode();
         log.put("$schema", SCHEMA_URI);
@@ -253,9 +524,17 @@ public final class SarifWriter {
         driver.put("version", Display.forJson(toolVersion));
         driver.put("informationUri", INFORMATION_URI);
         driver.set("rules", rules.array);
+        run.putObject("automationDetails").put("id", automationId);
+        run.putObject("originalUriBaseIds").putObject(BASE_ID).put("uri", baseUri(base));
         run.put("columnKind", "unicodeCodePoints");
         run.set("results", results);
         return PythonJsonWriter.reportText(log);
+    }
+
+    /** The base folder as an absolute {@code file:} URI ending with a slash, as {@code originalUriBaseIds} requires. */
+    static String baseUri(Path base) {
+        String uri = base.toAbsolutePath().normalize().toUri().toASCIIString();
+        return uri.endsWith("/") ? uri : uri + "/";
     }
 
     private static Path currentFolder() {
@@ -263,11 +542,14 @@ public final class SarifWriter {
     }
 
     /**
-     * A file name as a URI reference: relative (to {@code base} when the file is inside it, or as
-     * given when it is relative and does not climb out), percent-encoded with forward slashes; else an
-     * absolute {@code file:} URI. A secret-shaped name is redacted first.
+     * A file name as a URI reference: relative to {@code base} when the file is inside it (percent-encoded,
+     * forward slashes; a relative name is taken relative to the current folder), else an absolute
+     * {@code file:} URI; null for standard input ({@code <stdin>}), which {@link #location} names. A secret-shaped name is redacted first.
      */
     static String uri(String source, Path base) {
+        if (STDIN_NAME.equals(source)) {
+            return null;
+        }
         String shown = Display.forJson(source);
         if (!shown.equals(source)) {
             return encode(shown);
@@ -285,10 +567,6 @@ public final class SarifWriter {
             List<String> parts = new ArrayList<>();
             relative.forEach(part -> parts.add(encode(part.toString())));
             return String.join("/", parts);
-        }
-        if (!path.isAbsolute() && !path.normalize().startsWith("..") && !source.isEmpty()) {
-            // A name that is not a path of this folder, such as <stdin>.
-            return encode(source);
         }
         return absolute.toUri().toASCIIString();
     }
@@ -310,8 +588,9 @@ public final class SarifWriter {
 
     /**
      * The SARIF rule of a secret scanner rule: a built-in row (described as in the README's table) or a
-     * custom rule read with --secret-rules. Tagged {@code security}, with the parent rule ({@code secret}
-     * or {@code raw-payload}) named in {@code properties.kind}.
+     * custom rule read with --secret-rules. Tagged {@code security} and its parent rule ({@code secret}
+     * or {@code raw-payload}, also named in {@code properties.kind}), with a {@code security-severity}:
+     * 9.0 (critical) for a secret, which must be rotated, 5.0 (medium) for a raw payload.
      */
     private static void scannerRule(Rules rules, String ruleId, String parent) {
         String description = null;
@@ -322,27 +601,16 @@ public final class SarifWriter {
         }
         String shown = Display.text(ruleId);
         String[] parentText = OWN_RULES.get(parent);
-        rules.add(ruleId, (description != null ? description : "a secret of the custom rule " + shown) + " (" + parent + ")",
+        String what = description != null ? description : "a secret of the custom rule " + shown;
+        ObjectNode rule = rules.add(ruleId, what + " (" + parent + ")",
+                "Found " + what + " where only a redacted reference belongs. " + Explanations.get().keyword(parent),
                 "Secret scanner rule " + shown + (description != null ? " (built in: see the README's rule table)."
-                        : " (a custom rule read with --secret-rules).") + " " + (parentText == null ? "" : parentText[1]));
-        rules.tag(ruleId, parent);
-    }
-
-    /** Short help for the JSON Schema keywords the schemas use. */
-    private static String schemaHelp(String keyword) {
-        return switch (keyword) {
-            case "required" -> "A property the schema requires is missing from the object.";
-            case "additionalProperties" -> "The object has a property the schema does not define.";
-            case "type" -> "The value has another JSON type than the schema allows.";
-            case "pattern" -> "A string does not have the shape the schema describes.";
-            case "enum" -> "The value is not one of those the schema lists.";
-            case "const" -> "The value differs from the one the schema fixes.";
-            case "minLength", "maxLength" -> "A string is shorter or longer than the schema allows.";
-            case "minimum", "maximum" -> "A number is outside the range the schema allows.";
-            case "minItems", "maxItems", "uniqueItems" -> "A list does not have the length or uniqueness the schema asks for.";
-            case "format" -> "A string is not in the format the schema names (such as an RFC 3339 date-time).";
-            default -> "";
-        };
+                        : " (a custom rule read with --secret-rules).") + " " + (parentText == null ? "" : parentText[1]),
+                tags("security", parent));
+        ObjectNode properties = (ObjectNode) rule.get("properties");
+        properties.put("kind", parent);
+        properties.put("security-severity", parent.equals("secret") ? "9.0" : "5.0");
+        rule.putObject("defaultConfiguration").put("level", "error");
     }
 
     private static Map<String, String[]> ownRules() {
@@ -392,23 +660,43 @@ public final class SarifWriter {
             return indexes.containsKey(id);
         }
 
-        void add(String id, String shortDescription, String help) {
+        /** Adds a rule: short and full descriptions, a help text (also as Markdown: the same text) and tags. */
+        ObjectNode add(String id, String shortDescription, String fullDescription, String help, ArrayNode tags) {
             indexes.put(id, array.size());
             ObjectNode rule = array.addObject();
             rule.put("id", id);
+            rule.put("name", friendlyName(id));
             rule.putObject("shortDescription").put("text", shortDescription);
-            rule.putObject("help").put("text", help);
-        }
-
-        /** Marks a scanner rule: tags {@code security} and its parent rule, which it refines. */
-        void tag(String id, String parent) {
-            ObjectNode properties = ((ObjectNode) array.get(indexes.get(id))).putObject("properties");
-            properties.putArray("tags").add("security").add(parent);
-            properties.put("kind", parent);
+            rule.putObject("fullDescription").put("text", fullDescription);
+            ObjectNode helpNode = rule.putObject("help");
+            helpNode.put("text", help);
+            helpNode.put("markdown", help);
+            rule.putObject("properties").set("tags", tags);
+            return rule;
         }
 
         int index(String id) {
             return indexes.get(id);
+        }
+
+        /** The rule's id as one Pascal-case identifier, as SARIF recommends for {@code name}: {@code no_false_green} gives {@code NoFalseGreen}. */
+        private static String friendlyName(String id) {
+            StringBuilder name = new StringBuilder();
+            boolean upper = true;
+            for (int i = 0; i < id.length(); i++) {
+                char c = id.charAt(i);
+                if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+                    name.append(upper ? Character.toUpperCase(c) : c);
+                    upper = false;
+                } else {
+                    upper = true;
+                }
+            }
+            if (name.length() == 0 || Character.isDigit(name.charAt(0))) {
+                name.insert(0, "Rule");
+            }
+            // SARIF warns when the name only repeats the id (one word such as "syntax").
+            return name.toString().equalsIgnoreCase(id) ? name + "Check" : name.toString();
         }
     }
 }

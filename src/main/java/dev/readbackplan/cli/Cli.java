@@ -60,6 +60,11 @@ public final class Cli {
     static final Arguments.Option SECRET_RULES = new Arguments.Option("--secret-rules", "FILE",
             "also scan with the rules of this gitleaks configuration (TOML), on top of the built-in table");
 
+    /** Shared by validate and review: the folder SARIF file locations are relative to. */
+    static final Arguments.Option SARIF_BASE = new Arguments.Option("--sarif-base", "DIR",
+            "with --format sarif: file locations relative to DIR, recorded as originalUriBaseIds (default: the root of the"
+            + " git work tree the current folder is in, else the current folder)");
+
     private static final Arguments.Option COMPLETION = new Arguments.Option("--completion", "bash|zsh",
             "print the completion script of this shell for every command and option, and exit");
     private static final Arguments.Option MAN = new Arguments.Option("--man", null,
@@ -92,7 +97,7 @@ public final class Cli {
             SECRET_RULES, STRICT, COMPLETION, MAN, HELP, VERSION);
 
     /** The options of {@code validate}. */
-    static final List<Arguments.Option> VALIDATE_OPTIONS = List.of(KIND, VALIDATE_FORMAT, SECRET_RULES, STRICT, HELP);
+    static final List<Arguments.Option> VALIDATE_OPTIONS = List.of(KIND, VALIDATE_FORMAT, SECRET_RULES, STRICT, SARIF_BASE, HELP);
 
     /** Runs one command; returns the exit status. Nothing is closed. */
     public int run(String[] args, OutputStream stdout, OutputStream err) {
@@ -445,6 +450,7 @@ public final class Cli {
         }
         DocumentKind kind = parsed.has("--kind") ? DocumentKind.valueOf(Arguments.choice(parsed, KIND, null).toUpperCase(Locale.ROOT)) : null;
         String format = Arguments.choice(parsed, VALIDATE_FORMAT, "text");
+        Path sarifBase = sarifBase(parsed);
         if (parsed.positionals().stream().filter(file -> file.equals("-")).count() > 1) {
             throw new UsageException("standard input (-) can be validated once");
         }
@@ -482,7 +488,7 @@ public final class Cli {
         if (format.equals("json")) {
             print(out, Reports.toJson(reports, Version.get()));
         } else if (format.equals("sarif")) {
-            print(out, Reports.toSarif(reports, Version.get()));
+            print(out, Reports.toSarif(reports, Version.get(), sarifBase));
         } else {
             StringBuilder text = new StringBuilder();
             reports.forEach(report -> text.append(report.toText()));
@@ -564,10 +570,33 @@ public final class Cli {
         out.flush();
     }
 
+    /**
+     * The folder SARIF locations are relative to: {@code --sarif-base DIR} (an existing folder), else the
+     * root of the git work tree the current folder is in (the nearest folder up with a {@code .git}),
+     * else the current folder. Code scanning resolves the relative URIs against the repository's root.
+     */
+    static Path sarifBase(Arguments.Parsed parsed) throws UsageException {
+        if (parsed.has("--sarif-base")) {
+            Path base = Path.of(parsed.get("--sarif-base"));
+            if (!Files.isDirectory(base)) {
+                throw new UsageException("argument --sarif-base: " + SafeText.of(base.toString()) + " is not a folder");
+            }
+            return base.toAbsolutePath().normalize();
+        }
+        Path current = Path.of("").toAbsolutePath().normalize();
+        for (Path folder = current; folder != null; folder = folder.getParent()) {
+            if (Files.exists(folder.resolve(".git"))) {
+                return folder;
+            }
+        }
+        return current;
+    }
+
     private static String usage() {
         return "usage: " + PROGRAM + " [--root DIR] [--source-report PATH] [--output FILE [--check | --discard-evidence] [--reset-changed-verdicts] [--force]]\n"
                 + "       " + " ".repeat(PROGRAM.length()) + " [--generated-at TIMESTAMP] [--git-commit SHA] [--secret-rules FILE] [--strict]\n"
-                + "       " + PROGRAM + " validate [--kind snapshot|plan] [--format text|json|sarif] [--secret-rules FILE] [--strict] FILE...|-\n"
+                + "       " + PROGRAM + " validate [--kind snapshot|plan] [--format text|json|sarif] [--secret-rules FILE] [--strict]\n"
+                + "       " + " ".repeat(PROGRAM.length()) + "          [--sarif-base DIR] FILE...|-\n"
                 + "       " + PROGRAM + " " + ReviewCommand.USAGE
                 + "       " + PROGRAM + " --completion bash|zsh | --man | --version | --help\n";
     }

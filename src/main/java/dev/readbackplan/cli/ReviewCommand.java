@@ -47,10 +47,12 @@ final class ReviewCommand {
             new Arguments.Option("--require-ready", null,
                     "exit 1 unless every candidate is ready for review or waiting for its runtime gate"),
             Cli.SECRET_RULES,
+            Cli.SARIF_BASE,
             new Arguments.Option("--help", null, "show this help and exit"));
 
     static final String USAGE = "review [--root DIR] [--source-report PATH] [--format text|json|markdown|sarif] [--output FILE [--force]]\n"
-            + "       " + " ".repeat(Cli.PROGRAM.length()) + "        [--reviewed-at TIMESTAMP] [--write] [--require-ready] [--secret-rules FILE] PLAN|-\n";
+            + "       " + " ".repeat(Cli.PROGRAM.length()) + "        [--reviewed-at TIMESTAMP] [--write] [--require-ready] [--secret-rules FILE]\n"
+            + "       " + " ".repeat(Cli.PROGRAM.length()) + "        [--sarif-base DIR] PLAN|-\n";
 
     /** A readback plan or a snapshot, told by its version or its shape, even when it cannot be parsed (a broken plan is still a plan). */
     private static final Pattern PLAN_OR_SNAPSHOT = Pattern.compile(
@@ -82,7 +84,7 @@ final class ReviewCommand {
             byte[] help = ("usage: " + Cli.PROGRAM + " " + USAGE + "\nReviews a filled readback plan against its snapshot: each candidate"
                     + " into its outcome lane.\nPLAN - reads the plan from standard input (not with --write).\n\nreview options:\n"
                     + Arguments.describe(OPTIONS)
-                    + "\nexit status: 0 reviewed; 1 invalid or out-of-date plan, --output or --write refused (nothing written),\n"
+                    + "\nexit status: 0 reviewed; 1 invalid or out-of-date plan (every format then says it is out of date), --output or --write refused (nothing written),\n"
                     + "             or --require-ready not met; 2 usage or I/O error; 3 internal error;\n"
                     + "             141 standard output closed by its reader\n").getBytes(StandardCharsets.UTF_8);
             out.write(help);
@@ -94,6 +96,7 @@ final class ReviewCommand {
                     : "review takes one PLAN, got " + parsed.positionals().size());
         }
         String format = Arguments.choice(parsed, FORMAT, "text");
+        Path sarifBase = Cli.sarifBase(parsed);
         boolean fromStdin = parsed.positionals().get(0).equals("-");
         if (fromStdin && parsed.has("--write")) {
             throw new UsageException("--write needs a PLAN file: a plan read from standard input (-) cannot be rewritten");
@@ -160,24 +163,26 @@ final class ReviewCommand {
             // The warnings generation prints (a misspelt key, counts that disagree): review repeats them.
             messages.print(review.snapshotReport().toText());
         }
-        if (!review.isCurrent()) {
+        boolean current = review.isCurrent();
+        if (!current && (output != null || !format.equals("text"))) {
+            // Every format still writes a document that says so (a pipeline that publishes the review has one);
+            // the line here is for the terminal, where the text format already says it.
             messages.println(SafeText.of(planName) + ": out of date at " + review.comparison().displayPointer() + ": "
                     + review.comparison().difference());
-            return Cli.INVALID;
         }
         ByteArrayOutputStream rendered = new ByteArrayOutputStream();
         switch (format) {
             case "json" -> review.writeJson(rendered);
             case "markdown" -> rendered.writeBytes(review.toMarkdown().getBytes(StandardCharsets.UTF_8));
             // The plan's bytes give each result its line; a plan changed since it was reviewed gives none.
-            case "sarif" -> rendered.writeBytes(review.toSarif(Version.get(), fromStdin ? stdinPlan : readQuietly(plan))
-                    .getBytes(StandardCharsets.UTF_8));
+            case "sarif" -> rendered.writeBytes(review.toSarif(Version.get(), fromStdin ? stdinPlan : readQuietly(plan),
+                    sarifBase).getBytes(StandardCharsets.UTF_8));
             default -> rendered.writeBytes(review.toText().getBytes(StandardCharsets.UTF_8));
         }
         // Every output is prepared before any is committed: a failure leaves the plan and the review file as they were,
         // and the plan is replaced only while it still holds the bytes that were reviewed.
         try (Outputs.Transaction outputs = Outputs.transaction()) {
-            if (parsed.has("--write")) {
+            if (parsed.has("--write") && current) {
                 outputs.stage(plan, planHeld, review::writeReviewedPlan);
             }
             if (output != null) {
@@ -185,7 +190,7 @@ final class ReviewCommand {
             }
             outputs.commit();
         }
-        if (parsed.has("--write")) {
+        if (parsed.has("--write") && current) {
             // One line per quarantined value, up to the report limit validate has; the rest counted.
             java.util.Set<String> nulled = new java.util.HashSet<>(review.nulledPointers());
             java.util.Map<String, String> quarantined = review.quarantinedCandidates();
@@ -211,6 +216,9 @@ final class ReviewCommand {
         if (output == null) {
             rendered.writeTo(out);
             out.flush();
+        }
+        if (!current) {
+            return Cli.INVALID;
         }
         if (parsed.has("--require-ready") && review.lanes().isEmpty()) {
             messages.println(Cli.PROGRAM + ": error: the plan has no candidates, so none is ready (--require-ready)");

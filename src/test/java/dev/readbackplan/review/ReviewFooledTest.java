@@ -259,15 +259,16 @@ class ReviewFooledTest {
         String removedId = "monitoring_post_incident_readback:" + leaving;
         String changedId = "monitoring_post_incident_readback:" + renamed;
 
-        ByteArrayOutputStream reviewErr = new ByteArrayOutputStream();
+        // The text format says it on standard output (issue 15 item 4: every format writes a document), first line.
+        ByteArrayOutputStream reviewOut = new ByteArrayOutputStream();
         int reviewed = new dev.readbackplan.cli.Cli().run(new String[] {"review", "--root", temp.toString(), plan.toString()},
-                new ByteArrayOutputStream(), reviewErr);
+                reviewOut, new ByteArrayOutputStream());
         assertEquals(1, reviewed);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int checked = new dev.readbackplan.cli.Cli().run(new String[] {"--root", temp.toString(), "--output", plan.toString(), "--check"},
                 new ByteArrayOutputStream(), err);
         assertEquals(1, checked);
-        for (String output : List.of(lastLine(reviewErr.toString(StandardCharsets.UTF_8)), lastLine(err.toString(StandardCharsets.UTF_8)))) {
+        for (String output : List.of(reviewOut.toString(StandardCharsets.UTF_8).split("\n")[0], lastLine(err.toString(StandardCharsets.UTF_8)))) {
             int removed = output.indexOf("1 removed (in the file, no longer in the snapshot): " + removedId);
             int changed = output.indexOf("1 changed (what the snapshot gives for them differs): " + changedId);
             assertTrue(removed >= 0 && changed > removed, output);

@@ -123,7 +123,13 @@ class ReviewRoundTripTest {
             byte[] before = Files.readAllBytes(folder.resolve("plan.json"));
             ReviewGoldenTest.Run run = ReviewGoldenTest.review(folder, "--write");
             assertEquals(1, run.status());
-            assertEquals("", run.out());
+            if (name.equals("out-of-date")) {
+                // Issue 15 item 4: still a document, which says the plan is out of date and was not reviewed.
+                assertTrue(run.out().startsWith("plan.json: out of date for its snapshot at /readback_candidates: "), run.out());
+                assertTrue(run.out().endsWith("\nnot reviewed: regenerate the plan from its snapshot, then review it again\n"), run.out());
+            } else {
+                assertEquals("", run.out());
+            }
             assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(folder.resolve("plan.json")));
         }
     }

@@ -46,11 +46,12 @@ public final class PlanReviewer {
      * quarantineReasons} one per quarantined field (what is wrong, and the accepted shapes). {@code
      * nulledFields} are those of {@code quarantinedFields} with a secret or raw-payload finding: the
      * only values {@code --write} removes; the others are quarantined for their shape alone, hold no
-     * secret, and stay.
+     * secret, and stay. {@code scannerRules} has one entry per quarantined field too: the ids of the
+     * secret scanner rules that fired in it, sorted (empty when it is quarantined for its shape alone).
      */
     public record CandidateReview(int index, String candidateId, String surfaceId, String lane, String claimedLane,
             List<String> failedChecks, List<String> missingFields, List<String> quarantinedFields, List<String> nulledFields,
-            List<ReviewRules.Reason> reasons, List<String> quarantineReasons) {}
+            List<ReviewRules.Reason> reasons, List<String> quarantineReasons, List<List<String>> scannerRules) {}
 
     /** A review: out of date (difference set, nothing else) or reviewed. */
     public record Result(PlanDiff.Difference outOfDate, List<CandidateReview> candidates, ObjectNode document) {}
@@ -111,6 +112,8 @@ public final class PlanReviewer {
     public final class Quarantine implements java.util.function.Predicate<Finding> {
         private final Map<Integer, Map<String, Set<String>>> found = new java.util.concurrent.ConcurrentHashMap<>();
         private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+        /** The scanner rules that fired, by candidate and field. */
+        private final Map<Integer, Map<String, Set<String>>> scanned = new java.util.concurrent.ConcurrentHashMap<>();
 
         @Override
         public boolean test(Finding finding) {
@@ -123,6 +126,10 @@ public final class PlanReviewer {
             }
             found.computeIfAbsent(Integer.parseInt(at[0]), k -> new java.util.concurrent.ConcurrentHashMap<>())
                     .computeIfAbsent(at[1], k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(finding.keyword());
+            if (finding.rule() != null) {
+                scanned.computeIfAbsent(Integer.parseInt(at[0]), k -> new java.util.concurrent.ConcurrentHashMap<>())
+                        .computeIfAbsent(at[1], k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(finding.rule());
+            }
             count.incrementAndGet();
             return true;
         }
@@ -157,10 +164,13 @@ public final class PlanReviewer {
      */
     public Result review(DocumentReader.Parsed plan, Quarantine quarantine, JsonNode snapshot, String snapshotName, String reviewedAt,
             String planSha256, List<Problem> snapshotWarnings) {
-        Map<Integer, Map<String, Set<String>>> quarantined = classify(plan.report(), plan.root());
+        Map<Integer, Map<String, Set<String>>> scannerRules = new HashMap<>();
+        Map<Integer, Map<String, Set<String>>> quarantined = classify(plan.report(), plan.root(), scannerRules);
         if (quarantine != null) {
             quarantine.found.forEach((index, fields) -> fields.forEach((field, keywords) -> quarantined
                     .computeIfAbsent(index, k -> new HashMap<>()).computeIfAbsent(field, k -> new TreeSet<>()).addAll(keywords)));
+            quarantine.scanned.forEach((index, fields) -> fields.forEach((field, ids) -> scannerRules
+                    .computeIfAbsent(index, k -> new HashMap<>()).computeIfAbsent(field, k -> new TreeSet<>()).addAll(ids)));
         }
         JsonNode root = plan.root();
         PlanDiff.Difference difference = compare(root, snapshot, snapshotName);
@@ -171,16 +181,18 @@ public final class PlanReviewer {
         JsonNode candidates = root.get(CANDIDATES);
         List<CandidateReview> reviews = new ArrayList<>(candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
-            reviews.add(candidate(i, candidates.get(i), quarantined.getOrDefault(i, Map.of()), countsZero));
+            reviews.add(candidate(i, candidates.get(i), quarantined.getOrDefault(i, Map.of()), scannerRules.getOrDefault(i, Map.of()),
+                    countsZero));
         }
         return new Result(null, reviews, document(root, reviews, reviewedAt, planSha256, snapshotWarnings));
     }
 
     /**
      * Quarantined evidence fields by candidate index, field, and the keywords found there; throws when
-     * any other error is found.
+     * any other error is found. The scanner rules that fired go into {@code scannerRules}, by candidate and field.
      */
-    private Map<Integer, Map<String, Set<String>>> classify(ValidationReport report, JsonNode root) {
+    private Map<Integer, Map<String, Set<String>>> classify(ValidationReport report, JsonNode root,
+            Map<Integer, Map<String, Set<String>>> scannerRules) {
         Map<Integer, Map<String, Set<String>>> quarantined = new HashMap<>();
         // A problem not shown could be anything: the plan fails as validate reports it.
         boolean fatal = root == null || report.omittedErrors() > 0;
@@ -195,6 +207,10 @@ public final class PlanReviewer {
             }
             quarantined.computeIfAbsent(Integer.parseInt(at[0]), k -> new HashMap<>())
                     .computeIfAbsent(at[1], k -> new TreeSet<>()).add(problem.keyword());
+            if (problem.rule() != null) {
+                scannerRules.computeIfAbsent(Integer.parseInt(at[0]), k -> new HashMap<>())
+                        .computeIfAbsent(at[1], k -> new TreeSet<>()).add(problem.rule());
+            }
         }
         if (fatal) {
             throw new InvalidDocumentException(report);
@@ -256,7 +272,8 @@ public final class PlanReviewer {
         return true;
     }
 
-    private CandidateReview candidate(int index, JsonNode candidate, Map<String, Set<String>> flagged, boolean countsZero) {
+    private CandidateReview candidate(int index, JsonNode candidate, Map<String, Set<String>> flagged, Map<String, Set<String>> scanned,
+            boolean countsZero) {
         EvidenceFields fields = rules.fields();
         Map<String, JsonNode> values = new HashMap<>();
         Map<String, Boolean> filled = new HashMap<>();
@@ -264,6 +281,7 @@ public final class PlanReviewer {
         List<String> quarantinedFields = new ArrayList<>();
         List<String> nulledFields = new ArrayList<>();
         List<String> quarantineReasons = new ArrayList<>();
+        List<List<String>> scannerRules = new ArrayList<>();
         boolean anyFilled = false;
         boolean shapesAllowed = true;
         boolean[] secretAndRaw = new boolean[2];
@@ -288,6 +306,7 @@ public final class PlanReviewer {
             if (!shapeAllowed || found[0] || found[1]) {
                 quarantinedFields.add(Pointer.ROOT.key(CANDIDATES).index(index).key(field).toString());
                 quarantineReasons.add(rules.quarantineReason(field, keywords));
+                scannerRules.add(List.copyOf(new TreeSet<>(scanned.getOrDefault(field, Set.of()))));
             }
             if (found[0] || found[1]) {
                 nulledFields.add(Pointer.ROOT.key(CANDIDATES).index(index).key(field).toString());
@@ -348,7 +367,7 @@ public final class PlanReviewer {
         return new CandidateReview(index, candidate.path("post_incident_readback_candidate_id").textValue(),
                 candidate.path("surface_id").textValue(), lane, claim, rules.ids(failed), List.copyOf(missing),
                 List.copyOf(quarantinedFields), List.copyOf(nulledFields), List.copyOf(rules.reasons(failed, facts, claim)),
-                List.copyOf(quarantineReasons));
+                List.copyOf(quarantineReasons), List.copyOf(scannerRules));
     }
 
     private static boolean isFalse(JsonNode candidate, List<String> flags) {

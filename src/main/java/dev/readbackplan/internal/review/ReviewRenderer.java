@@ -99,6 +99,26 @@ public final class ReviewRenderer {
         return md.build();
     }
 
+    /**
+     * What every format says of a plan that is out of date for its snapshot (so not reviewed): the
+     * plan, the first difference and what to do, as plain text, or as Markdown under one heading.
+     */
+    public static SafeText outOfDate(String planName, List<String> pointerSegments, String difference, boolean markdown) {
+        SafeText.Builder out = new SafeText.Builder();
+        if (markdown) {
+            out.words("# Monitoring post-incident readback review: plan out of date").newline().newline()
+                    .add(code(planName)).words(" is out of date for its snapshot at ")
+                    .add(SafeText.markdownCode(SafeText.pointer(pointerSegments))).words(": ")
+                    .add(SafeText.markdownText(SafeText.of(difference)))
+                    .words(". It was not reviewed: regenerate the plan from its snapshot, then review it again.").newline();
+        } else {
+            out.add(SafeText.of(planName)).words(": out of date for its snapshot at ").add(SafeText.pointer(pointerSegments))
+                    .words(": ").add(SafeText.of(difference)).newline()
+                    .words("not reviewed: regenerate the plan from its snapshot, then review it again").newline();
+        }
+        return out.build();
+    }
+
     private static SafeText code(String raw) {
         return SafeText.markdownCode(SafeText.of(raw));
     }
