@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.internal.json.PythonJsonWriter;
+import dev.readbackplan.internal.render.MarkdownReview;
 import dev.readbackplan.internal.report.Display;
 import dev.readbackplan.internal.review.PlanReviewer;
 import dev.readbackplan.internal.review.ReviewRenderer;
@@ -36,9 +37,12 @@ public final class PlanReview {
     private final String planName;
     private final PlanReviewer reviewer;
     private final ValidationReport snapshotReport;
+    private final String snapshotSha256;
 
-    PlanReview(PlanReviewer reviewer, PlanReviewer.Result result, JsonNode plan, String planName, ValidationReport snapshotReport) {
+    PlanReview(PlanReviewer reviewer, PlanReviewer.Result result, JsonNode plan, String planName, ValidationReport snapshotReport,
+            String snapshotSha256) {
         this.snapshotReport = snapshotReport;
+        this.snapshotSha256 = snapshotSha256;
         this.comparison = result.outOfDate() == null ? PlanComparison.matching()
                 : PlanComparison.differs(result.outOfDate().pointer().segments(), result.outOfDate().description());
         this.reviewer = reviewer;
@@ -89,18 +93,64 @@ public final class PlanReview {
         return snapshotReport;
     }
 
-    /** {@return one line per candidate, {@code surface_id: lane (failed: check, ...)}, then a tally per lane} */
+    /**
+     * {@return one line per candidate, {@code surface_id: lane (failed: check, ...)}, then the plan and
+     * snapshot reviewed with their SHA-256 and a tally of the lanes that have candidates}
+     */
     public String toText() {
         requireCurrent();
-        return ReviewRenderer.text(candidates, ReadbackPlanner.catalog()).toString();
+        return ReviewRenderer.text(candidates, ReadbackPlanner.catalog(), planName, document.get("plan_sha256").textValue(),
+                snapshotReport.source(), snapshotSha256).toString();
     }
 
-    /** {@return a Markdown report for a pull request: the lane tally, then each candidate's unmet checks with their instructions} */
+    /**
+     * {@return a Markdown report for a pull request, within {@value MarkdownReview#DEFAULT_BUDGET} characters: see
+     * {@link #toMarkdown(int)}}
+     */
     public String toMarkdown() {
+        return toMarkdown(MarkdownReview.DEFAULT_BUDGET);
+    }
+
+    /**
+     * A Markdown report for a pull request, kept within a budget of characters (UTF-16 units, never
+     * fewer than the characters a reader counts). First the plan and snapshot reviewed, with their
+     * SHA-256; then what needs action: the candidates per lane that needs it, the quarantined values
+     * counted, the unmet checks with their candidate counts, the catalog's instruction and an English
+     * explanation, and the lanes that have candidates; then the candidates grouped by lane, lanes that
+     * need action first, each with its unmet checks and why, its missing fields, its filled evidence
+     * values (escaped; a quarantined value is never shown) and its quarantined fields. A group of more
+     * than a few candidates has its detail in a {@code <details>} element. The detail that does not fit
+     * is left out, and the last line says what was left out and how to get the full report.
+     *
+     * @param budget the most characters the report may have, at least {@value MarkdownReview#MIN_BUDGET};
+     *     0 for no limit
+     * @return the report
+     * @throws IllegalArgumentException when the budget is neither 0 nor at least {@value MarkdownReview#MIN_BUDGET}
+     */
+    public String toMarkdown(int budget) {
         requireCurrent();
-        return ReviewRenderer.markdown(candidates, ReadbackPlanner.catalog(), document.get("reviewed_at").textValue(),
-                document.get("plan_generated_at").textValue(), document.get("plan_git_commit").textValue(),
-                document.get("plan_sha256").textValue(), snapshotReport.source(), snapshotReport.warnings()).toString();
+        MarkdownReview.checkBudget(budget);
+        List<String> evidenceFields = reviewer.rules().fields().all();
+        JsonNode planCandidates = plan.get("readback_candidates");
+        List<MarkdownReview.Candidate> shown = new ArrayList<>(candidates.size());
+        for (PlanReviewer.CandidateReview review : candidates) {
+            JsonNode candidate = planCandidates.get(review.index());
+            Set<String> quarantined = new java.util.HashSet<>(review.quarantinedFields());
+            java.util.Map<String, String> evidence = new java.util.LinkedHashMap<>();
+            for (String field : evidenceFields) {
+                JsonNode value = candidate.get(field);
+                String pointer = "/readback_candidates/" + review.index() + "/" + field;
+                if (value != null && value.isTextual() && !review.missingFields().contains(field) && !quarantined.contains(pointer)) {
+                    evidence.put(field, value.textValue());
+                }
+            }
+            shown.add(new MarkdownReview.Candidate(review, evidence));
+        }
+        MarkdownReview.Provenance provenance = new MarkdownReview.Provenance(planName, document.get("plan_sha256").textValue(),
+                snapshotReport.source(), snapshotSha256, document.get("reviewed_at").textValue(),
+                document.get("plan_generated_at").textValue(), document.get("plan_git_commit").textValue());
+        return MarkdownReview.render(shown, ReadbackPlanner.catalog(), READY_LANES, provenance, snapshotReport.warnings(), budget)
+                .toString();
     }
 
     /** {@return the outcome lane of each candidate, in plan order} */

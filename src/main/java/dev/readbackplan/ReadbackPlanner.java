@@ -881,6 +881,7 @@ public final class ReadbackPlanner {
         // Hashing 100 MB takes a core for most of a second without the JIT's SHA intrinsic (the launcher
         // runs the first tier only): do it beside the reading and validation.
         CompletableFuture<String> sha256 = CompletableFuture.supplyAsync(() -> sha256(plan), executor);
+        CompletableFuture<String> snapshotSha256 = CompletableFuture.supplyAsync(() -> sha256(snapshot), executor);
         // Problems that only quarantine an evidence value are counted apart as they are found, however
         // many there are; the report keeps the limit for the others, which fail the plan.
         PlanReviewer reviewer = reviewer();
@@ -898,7 +899,7 @@ public final class ReadbackPlanner {
         }
         PlanReviewer.Result result = reviewer.review(parsedPlan, quarantine, parsedSnapshot.root(), snapshotName, at, Futures.join(sha256),
                 parsedSnapshot.report().warnings());
-        return new PlanReview(reviewer, result, parsedPlan.root(), planName, parsedSnapshot.report());
+        return new PlanReview(reviewer, result, parsedPlan.root(), planName, parsedSnapshot.report(), Futures.join(snapshotSha256));
     }
 
     private static String sha256(Bytes bytes) {
