@@ -148,8 +148,10 @@ public final class MarkdownReview {
             if (!blocks.isEmpty() && folded) {
                 md.newline().words("</details>").newline();
             }
+            // A blank line ends the group: an HTML block such as </details> runs on to the next blank line.
+            md.newline();
         }
-        md.newline().add(lastLine(candidates.size(), detailed, partLanes, snapshotWarnings.size(), warningsShown, budget));
+        md.add(lastLine(candidates.size(), detailed, partLanes, snapshotWarnings.size(), warningsShown, budget));
         return md.build();
     }
 
@@ -270,7 +272,7 @@ public final class MarkdownReview {
         }
         List<String> parts = new ArrayList<>();
         if (detailed < candidates) {
-            parts.add("the detail of " + (candidates - detailed) + " of " + count(candidates, "candidate") + " (" + count(partLanes.size(), "lane")
+            parts.add("the detail of " + (candidates - detailed) + " of " + count(candidates, "candidate") + " (in " + count(partLanes.size(), "lane")
                     + ")");
         }
         if (warningsShown < warnings) {
