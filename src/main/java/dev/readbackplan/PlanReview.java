@@ -104,7 +104,7 @@ public final class PlanReview {
     }
 
     /**
-     * {@return a Markdown report for a pull request, within {@value MarkdownReview#DEFAULT_BUDGET} characters: see
+     * {@return a Markdown report for a pull request, within 65,000 characters: see
      * {@link #toMarkdown(int)}}
      */
     public String toMarkdown() {
@@ -122,10 +122,10 @@ public final class PlanReview {
      * than a few candidates has its detail in a {@code <details>} element. The detail that does not fit
      * is left out, and the last line says what was left out and how to get the full report.
      *
-     * @param budget the most characters the report may have, at least {@value MarkdownReview#MIN_BUDGET};
+     * @param budget the most characters the report may have, at least 16,000;
      *     0 for no limit
      * @return the report
-     * @throws IllegalArgumentException when the budget is neither 0 nor at least {@value MarkdownReview#MIN_BUDGET}
+     * @throws IllegalArgumentException when the budget is neither 0 nor at least 16,000
      */
     public String toMarkdown(int budget) {
         requireCurrent();
