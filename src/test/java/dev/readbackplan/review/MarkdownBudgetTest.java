@@ -296,6 +296,38 @@ class MarkdownBudgetTest {
         assertTrue(text(blocks.get(blocks.size() - 1)).startsWith("Left out") || text(blocks.get(blocks.size() - 1)).startsWith("Nothing"));
     }
 
+    @Test
+    void anEvidenceValueIsShownAsOneEscapedCodeSpan(@TempDir Path temp) throws IOException {
+        ObjectNode filled = (ObjectNode) JSON.readTree(EXAMPLE_FILLED.toFile());
+        String hostile = "ops`` | <b>bold</b>\n## not a heading \u202e [link](https://example.invalid)";
+        ((ObjectNode) filled.get("readback_candidates").get(0)).put("rollback_owner", hostile);
+        Path hostilePlan = temp.resolve("plan.json");
+        write(filled, hostilePlan);
+        String markdown = ReadbackPlanner.create().review(hostilePlan, EXAMPLE_SNAPSHOT, ReviewGoldenTest.REVIEWED_AT).toMarkdown(0);
+        assertFalse(markdown.contains("\u202e"), "invisible characters are escaped");
+        assertTrue(markdown.contains("  - `rollback_owner`: ```ops`` | <b>bold</b>\\u000a## not a heading \\u202e [link](https://example.invalid)```\n"),
+                "one line, one code span with a longer fence:\n" + markdown);
+        Node document = COMMONMARK.parse(markdown);
+        List<String> found = new ArrayList<>();
+        document.accept(new org.commonmark.node.AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                found.add("heading " + text(heading));
+            }
+
+            @Override
+            public void visit(org.commonmark.node.HtmlInline html) {
+                found.add("html " + html.getLiteral());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.Link link) {
+                found.add("link " + link.getDestination());
+            }
+        });
+        assertFalse(found.stream().anyMatch(f -> f.contains("not a heading") || f.startsWith("html") || f.startsWith("link")), found.toString());
+    }
+
     private static String sha256(Path file) throws IOException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
