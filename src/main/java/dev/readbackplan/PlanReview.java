@@ -28,6 +28,10 @@ import java.util.Set;
  * <p>Thread-safe. The review holds the plan's tree, so that {@link #writeReviewedPlan} can write it.
  */
 public final class PlanReview {
+    /** The characters {@link #toMarkdown()} keeps within: under the 65,536 of a GitHub comment. */
+    public static final int DEFAULT_MARKDOWN_BUDGET = MarkdownReview.DEFAULT_BUDGET;
+    /** The smallest budget {@link #toMarkdown(int)} takes besides 0 (no limit): the summary of any plan fits in it. */
+    public static final int MIN_MARKDOWN_BUDGET = MarkdownReview.MIN_BUDGET;
     private static final Set<String> READY_LANES = Set.of("ready_for_monitoring_post_incident_review", "waiting_runtime_gate");
 
     private final PlanComparison comparison;
@@ -108,7 +112,7 @@ public final class PlanReview {
      * {@link #toMarkdown(int)}}
      */
     public String toMarkdown() {
-        return toMarkdown(MarkdownReview.DEFAULT_BUDGET);
+        return toMarkdown(DEFAULT_MARKDOWN_BUDGET);
     }
 
     /**
@@ -149,8 +153,11 @@ public final class PlanReview {
         MarkdownReview.Provenance provenance = new MarkdownReview.Provenance(planName, document.get("plan_sha256").textValue(),
                 snapshotReport.source(), snapshotSha256, document.get("reviewed_at").textValue(),
                 document.get("plan_generated_at").textValue(), document.get("plan_git_commit").textValue());
-        return MarkdownReview.render(shown, ReadbackPlanner.catalog(), READY_LANES, provenance, snapshotReport.warnings(), budget)
-                .toString();
+        java.util.Map<String, String> instructions = new java.util.LinkedHashMap<>();
+        ReadbackPlanner.catalog().reviewerChecks().forEach(check -> instructions.put(check.id(), check.instruction()));
+        java.util.Map<String, String> meanings = new java.util.LinkedHashMap<>();
+        ReadbackPlanner.catalog().outcomeLanes().forEach(lane -> meanings.put(lane.id(), lane.meaning()));
+        return MarkdownReview.render(shown, instructions, meanings, READY_LANES, provenance, snapshotReport.warnings(), budget).toString();
     }
 
     /** {@return the outcome lane of each candidate, in plan order} */

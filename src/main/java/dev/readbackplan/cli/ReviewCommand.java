@@ -6,7 +6,6 @@ import dev.readbackplan.PlanReview;
 import dev.readbackplan.ReadbackPlanner;
 import dev.readbackplan.ValidationReport;
 import dev.readbackplan.internal.io.OutputFiles;
-import dev.readbackplan.internal.render.MarkdownReview;
 import dev.readbackplan.internal.report.Display;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -36,7 +35,7 @@ final class ReviewCommand {
                     "review format (default: text); sarif: failed checks and quarantined fields as SARIF 2.1.0"),
             new Arguments.Option("--markdown-budget", "N",
                     "with --format markdown: the most characters the review may have (default: "
-                            + MarkdownReview.DEFAULT_BUDGET + ", under a GitHub comment's limit; at least " + MarkdownReview.MIN_BUDGET
+                            + PlanReview.DEFAULT_MARKDOWN_BUDGET + ", under a GitHub comment's limit; at least " + PlanReview.MIN_MARKDOWN_BUDGET
                             + "; 0: no limit); the detail that does not fit is left out, and the last line says so"),
             new Arguments.Option("--output", "FILE",
                     "write the review to FILE, atomically (default: standard output); never the PLAN or the snapshot"),
@@ -225,7 +224,7 @@ final class ReviewCommand {
     /** The {@code --markdown-budget}, checked before any file is read; the default without it. */
     private static int markdownBudget(Arguments.Parsed parsed, String format) throws UsageException {
         if (!parsed.has("--markdown-budget")) {
-            return MarkdownReview.DEFAULT_BUDGET;
+            return PlanReview.DEFAULT_MARKDOWN_BUDGET;
         }
         if (!format.equals("markdown")) {
             throw new UsageException("--markdown-budget needs --format markdown");
@@ -237,9 +236,10 @@ final class ReviewCommand {
         } catch (NumberFormatException e) {
             budget = -1;
         }
-        if (budget != 0 && budget < MarkdownReview.MIN_BUDGET) {
+        if (budget != 0 && budget < PlanReview.MIN_MARKDOWN_BUDGET) {
+            // The value is not repeated: the message stays free of anything typed.
             throw new UsageException("argument --markdown-budget: must be 0 (no limit) or a number of characters of at least "
-                    + MarkdownReview.MIN_BUDGET + ", not " + Display.text(value));
+                    + PlanReview.MIN_MARKDOWN_BUDGET);
         }
         return budget;
     }

@@ -1,7 +1,6 @@
 package dev.readbackplan.internal.render;
 
 import dev.readbackplan.Problem;
-import dev.readbackplan.ReadbackCatalog;
 import dev.readbackplan.internal.report.Display;
 import dev.readbackplan.internal.report.SafeText;
 import dev.readbackplan.internal.review.Explanations;
@@ -58,20 +57,23 @@ public final class MarkdownReview {
      * The report.
      *
      * @param candidates the candidates in plan order
+     * @param checkInstructions each reviewer check's instruction, by id, in catalog order
+     * @param laneMeanings each outcome lane's meaning, by id, in catalog order
      * @param readyLanes the lanes that need no action from reviewers
      * @param budget the most characters the report may have; 0 for no limit
      * @throws IllegalArgumentException when the budget is below {@link #MIN_BUDGET} and not 0
      */
-    public static SafeText render(List<Candidate> candidates, ReadbackCatalog catalog, Set<String> readyLanes, Provenance provenance,
+    public static SafeText render(List<Candidate> candidates, Map<String, String> checkInstructions, Map<String, String> laneMeanings,
+            Set<String> readyLanes, Provenance provenance,
             List<Problem> snapshotWarnings, int budget) {
         checkBudget(budget);
         int limit = budget == 0 ? Integer.MAX_VALUE : budget;
         Map<String, List<Candidate>> groups = new LinkedHashMap<>();
         // Lanes that need action first, each in catalog order; lanes with no candidate are left out.
         for (boolean ready : new boolean[] {false, true}) {
-            for (ReadbackCatalog.Lane lane : catalog.outcomeLanes()) {
-                if (readyLanes.contains(lane.id()) == ready) {
-                    groups.put(lane.id(), new ArrayList<>());
+            for (String lane : laneMeanings.keySet()) {
+                if (readyLanes.contains(lane) == ready) {
+                    groups.put(lane, new ArrayList<>());
                 }
             }
         }
@@ -80,7 +82,7 @@ public final class MarkdownReview {
 
         SafeText.Builder md = new SafeText.Builder();
         header(md, provenance);
-        summary(md, candidates, groups, catalog, readyLanes);
+        summary(md, candidates, groups, checkInstructions, laneMeanings, readyLanes);
 
         // What the groups need whatever the budget: their headings, their notes and the last line.
         Map<String, SafeText> headings = new LinkedHashMap<>();
@@ -173,7 +175,7 @@ public final class MarkdownReview {
     }
 
     private static void summary(SafeText.Builder md, List<Candidate> candidates, Map<String, List<Candidate>> groups,
-            ReadbackCatalog catalog, Set<String> readyLanes) {
+            Map<String, String> checkInstructions, Map<String, String> laneMeanings, Set<String> readyLanes) {
         Explanations explanations = Explanations.get();
         md.words("## Needs action").newline().newline();
         if (candidates.isEmpty()) {
@@ -197,30 +199,30 @@ public final class MarkdownReview {
         md.newline();
 
         Map<String, Long> failing = new LinkedHashMap<>();
-        catalog.reviewerChecks().forEach(check -> failing.put(check.id(), 0L));
+        checkInstructions.keySet().forEach(check -> failing.put(check, 0L));
         candidates.forEach(c -> c.review().failedChecks().forEach(check -> failing.merge(check, 1L, Long::sum)));
         if (failing.values().stream().anyMatch(n -> n > 0)) {
             md.words("### Unmet checks").newline().newline().words("| check | candidates | instruction | explanation |").newline()
                     .words("|---|---:|---|---|").newline();
-            for (ReadbackCatalog.Check check : catalog.reviewerChecks()) {
-                long n = failing.get(check.id());
+            checkInstructions.forEach((check, instruction) -> {
+                long n = failing.get(check);
                 if (n > 0) {
-                    md.words("| `" + check.id() + "` | ").add(n).words(" | " + cell(check.instruction()) + " | "
-                            + cell(explanations.check(check.id())) + " |").newline();
+                    md.words("| `" + check + "` | ").add(n).words(" | " + cell(instruction) + " | " + cell(explanations.check(check)) + " |")
+                            .newline();
                 }
-            }
+            });
             md.newline();
         }
 
         md.words("### Lanes").newline().newline().words("| lane | candidates | meaning | explanation |").newline()
                 .words("|---|---:|---|---|").newline();
-        for (ReadbackCatalog.Lane lane : catalog.outcomeLanes()) {
-            List<Candidate> members = groups.get(lane.id());
+        laneMeanings.forEach((lane, meaning) -> {
+            List<Candidate> members = groups.get(lane);
             if (members != null) {
-                md.words("| `" + lane.id() + "` | ").add(members.size()).words(" | " + cell(lane.meaning()) + " | "
-                        + cell(explanations.lane(lane.id())) + " |").newline();
+                md.words("| `" + lane + "` | ").add(members.size()).words(" | " + cell(meaning) + " | " + cell(explanations.lane(lane)) + " |")
+                        .newline();
             }
-        }
+        });
         md.words("| **all** | ").add(candidates.size()).words(" | | |").newline().newline();
     }
 
