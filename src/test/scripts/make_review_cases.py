@@ -279,9 +279,10 @@ def make_example():
             candidate["reviewer_outcome"] = outcome
     path = os.path.join(PROJECT, "examples/docs/security/monitoring-post-incident-readback-plan.filled.json")
     open(path, "w", encoding="utf-8").write(dump(plan))
-    run = subprocess.run(CLI + ["review", "--root", os.path.join(PROJECT, "examples"), "--format", "markdown", "--reviewed-at",
-                                REVIEWED_AT, "--output", os.path.join(PROJECT, "examples/docs/security/monitoring-post-incident-readback-review.md"),
-                                path], capture_output=True, check=True)
+    # Run from the project with relative names: the review names the plan and snapshot as given.
+    run = subprocess.run(CLI + ["review", "--root", "examples", "--format", "markdown", "--reviewed-at",
+                                REVIEWED_AT, "--output", "examples/docs/security/monitoring-post-incident-readback-review.md",
+                                os.path.relpath(path, PROJECT)], capture_output=True, check=True, cwd=PROJECT)
     print("example: written")
 
 

@@ -7,6 +7,7 @@ import dev.readbackplan.document.InvalidDocumentException;
 import dev.readbackplan.document.PlanComparison;
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.internal.json.PythonJsonWriter;
+import dev.readbackplan.internal.render.MarkdownReview;
 import dev.readbackplan.internal.review.PlanReviewer;
 import dev.readbackplan.internal.review.ReviewRenderer;
 import dev.readbackplan.internal.schema.Catalog;
@@ -33,6 +34,10 @@ import java.util.Set;
  * <p>Thread-safe. The review holds the plan's tree, so that {@link #writeReviewedPlan} can write it.
  */
 public final class PlanReview {
+    /** The characters {@link #toMarkdown()} keeps within: under the 65,536 of a GitHub comment. */
+    public static final int DEFAULT_MARKDOWN_BUDGET = MarkdownReview.DEFAULT_BUDGET;
+    /** The smallest budget {@link #toMarkdown(int)} takes besides 0 (no limit): the summary of any plan fits in it. */
+    public static final int MIN_MARKDOWN_BUDGET = MarkdownReview.MIN_BUDGET;
     private static final Set<String> READY_LANES = Set.of("ready_for_monitoring_post_incident_review", "waiting_runtime_gate");
 
     private final PlanComparison comparison;
@@ -42,9 +47,12 @@ public final class PlanReview {
     private final String planName;
     private final PlanReviewer reviewer;
     private final ValidationReport snapshotReport;
+    private final String snapshotSha256;
 
-    PlanReview(PlanReviewer reviewer, PlanReviewer.Result result, JsonNode plan, String planName, ValidationReport snapshotReport) {
+    PlanReview(PlanReviewer reviewer, PlanReviewer.Result result, JsonNode plan, String planName, ValidationReport snapshotReport,
+            String snapshotSha256) {
         this.snapshotReport = snapshotReport;
+        this.snapshotSha256 = snapshotSha256;
         this.comparison = result.outOfDate() == null ? PlanComparison.matching()
                 : PlanComparison.differs(result.outOfDate().pointer().segments(), result.outOfDate().description());
         this.reviewer = reviewer;
@@ -109,27 +117,72 @@ public final class PlanReview {
     }
 
     /**
-     * {@return one line per candidate, {@code surface_id: lane (failed: check, ...)}, then a tally per
-     * lane; for a plan that is not current, two lines that say so}
+     * {@return one line per candidate, {@code surface_id: lane (failed: check, ...)}, then the plan and
+     * snapshot reviewed with their SHA-256 and a tally of the lanes that have candidates; for a plan that is not
+     * current, two lines that say so}
      */
     public String toText() {
         if (!isCurrent()) {
             return ReviewRenderer.outOfDate(planName, comparison.pointerSegments(), comparison.difference(), false).toString();
         }
-        return ReviewRenderer.text(candidates, Catalog.get()).toString();
+        return ReviewRenderer.text(candidates, Catalog.get(), planName, document.get("plan_sha256").textValue(),
+                snapshotReport.source(), snapshotSha256).toString();
     }
 
     /**
-     * {@return a Markdown report for a pull request: the lane tally, then each candidate's unmet checks
-     * with their instructions; for a plan that is not current, a heading that says so}
+     * {@return a Markdown report for a pull request, within 65,000 characters: see
+     * {@link #toMarkdown(int)}}
      */
     public String toMarkdown() {
+        return toMarkdown(DEFAULT_MARKDOWN_BUDGET);
+    }
+
+    /**
+     * A Markdown report for a pull request, kept within a budget of characters (UTF-16 units, never
+     * fewer than the characters a reader counts). First the plan and snapshot reviewed, with their
+     * SHA-256; then what needs action: the candidates per lane that needs it, the quarantined values
+     * counted, the unmet checks with their candidate counts, the catalog's instruction and an English
+     * explanation, and the lanes that have candidates; then the candidates grouped by lane, lanes that
+     * need action first, each with its unmet checks and why, its missing fields, its filled evidence
+     * values (escaped; a quarantined value is never shown) and its quarantined fields. A group of more
+     * than a few candidates has its detail in a {@code <details>} element. The detail that does not fit
+     * is left out, and the last line says what was left out and how to get the full report. For a plan that
+     * is not current, a heading that says so.
+     *
+     * @param budget the most characters the report may have, at least 16,000;
+     *     0 for no limit
+     * @return the report
+     * @throws IllegalArgumentException when the budget is neither 0 nor at least 16,000
+     */
+    public String toMarkdown(int budget) {
+        MarkdownReview.checkBudget(budget);
         if (!isCurrent()) {
             return ReviewRenderer.outOfDate(planName, comparison.pointerSegments(), comparison.difference(), true).toString();
         }
-        return ReviewRenderer.markdown(candidates, Catalog.get(), document.get("reviewed_at").textValue(),
-                document.get("plan_generated_at").textValue(), document.get("plan_git_commit").textValue(),
-                document.get("plan_sha256").textValue(), snapshotReport.source(), snapshotReport.warnings()).toString();
+        List<String> evidenceFields = reviewer.rules().fields().all();
+        JsonNode planCandidates = plan.get("readback_candidates");
+        List<MarkdownReview.Candidate> shown = new ArrayList<>(candidates.size());
+        for (PlanReviewer.CandidateReview review : candidates) {
+            JsonNode candidate = planCandidates.get(review.index());
+            Set<String> quarantined = new java.util.HashSet<>(review.quarantinedFields());
+            java.util.Map<String, String> evidence = new java.util.LinkedHashMap<>();
+            for (String field : evidenceFields) {
+                JsonNode value = candidate.get(field);
+                String pointer = "/readback_candidates/" + review.index() + "/" + field;
+                if (value != null && value.isTextual() && !review.missingFields().contains(field) && !quarantined.contains(pointer)) {
+                    evidence.put(field, value.textValue());
+                }
+            }
+            shown.add(new MarkdownReview.Candidate(review, evidence));
+        }
+        MarkdownReview.Provenance provenance = new MarkdownReview.Provenance(planName, document.get("plan_sha256").textValue(),
+                snapshotReport.source(), snapshotSha256, document.get("reviewed_at").textValue(),
+                document.get("plan_generated_at").textValue(), document.get("plan_git_commit").textValue());
+        java.util.Map<String, String> instructions = new java.util.LinkedHashMap<>();
+        ReadbackPlanner.catalog().reviewerChecks().forEach(check -> instructions.put(check.id(), check.instruction()));
+        java.util.Map<String, String> meanings = new java.util.LinkedHashMap<>();
+        ReadbackPlanner.catalog().outcomeLanes().forEach(lane -> meanings.put(lane.id(), lane.meaning()));
+        return MarkdownReview.render(shown, instructions, meanings, READY_LANES, provenance, snapshotReport.warnings(), budget).toString();
     }
 
     /** {@return the outcome lane of each candidate, in plan order} */

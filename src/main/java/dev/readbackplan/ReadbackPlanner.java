@@ -703,6 +703,7 @@ public final class ReadbackPlanner {
         // Hashing 100 MB takes a core for most of a second without the JIT's SHA intrinsic (the launcher
         // runs the first tier only): do it beside the reading and validation.
         Offload<String> sha256 = Offload.offer(executor, plan::sha256);
+        Offload<String> snapshotSha256 = Offload.offer(executor, snapshot::sha256);
         // Problems that only quarantine an evidence value are counted apart as they are found, however
         // many there are; the report keeps the limit for the others, which fail the plan.
         PlanReviewer reviewer = reviewer();
@@ -720,7 +721,7 @@ public final class ReadbackPlanner {
         }
         PlanReviewer.Result result = reviewer.review(parsedPlan, quarantine, parsedSnapshot.root(), snapshotName, at, sha256.join(),
                 parsedSnapshot.report().warnings());
-        return new PlanReview(reviewer, result, parsedPlan.root(), planName, parsedSnapshot.report());
+        return new PlanReview(reviewer, result, parsedPlan.root(), planName, parsedSnapshot.report(), snapshotSha256.join());
     }
 
     /** The reviewer, built on the first review (it compiles the review schema). */

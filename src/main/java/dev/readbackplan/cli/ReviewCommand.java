@@ -37,6 +37,10 @@ final class ReviewCommand {
             new Arguments.Option("--source-report", "PATH",
                     "the snapshot, relative to the root (default: " + DEFAULT_SOURCE_REPORT + ")"),
             FORMAT,
+            new Arguments.Option("--markdown-budget", "N",
+                    "with --format markdown: the most characters the review may have (default: "
+                            + PlanReview.DEFAULT_MARKDOWN_BUDGET + ", under a GitHub comment's limit; at least " + PlanReview.MIN_MARKDOWN_BUDGET
+                            + "; 0: no limit); the detail that does not fit is left out, and the last line says so"),
             new Arguments.Option("--output", "FILE",
                     "write the review to FILE, atomically (default: standard output); never the PLAN or the snapshot"),
             new Arguments.Option("--force", null, "with --output: replace a file that is a readback plan or a snapshot"),
@@ -51,8 +55,8 @@ final class ReviewCommand {
             new Arguments.Option("--help", null, "show this help and exit"));
 
     static final String USAGE = "review [--root DIR] [--source-report PATH] [--format text|json|markdown|sarif] [--output FILE [--force]]\n"
-            + "       " + " ".repeat(Cli.PROGRAM.length()) + "        [--reviewed-at TIMESTAMP] [--write] [--require-ready] [--secret-rules FILE]\n"
-            + "       " + " ".repeat(Cli.PROGRAM.length()) + "        [--sarif-base DIR] PLAN|-\n";
+            + "       " + " ".repeat(Cli.PROGRAM.length()) + "        [--markdown-budget N] [--reviewed-at TIMESTAMP] [--write] [--require-ready]\n"
+            + "       " + " ".repeat(Cli.PROGRAM.length()) + "        [--secret-rules FILE] [--sarif-base DIR] PLAN|-\n";
 
     /** A readback plan or a snapshot, told by its version or its shape, even when it cannot be parsed (a broken plan is still a plan). */
     private static final Pattern PLAN_OR_SNAPSHOT = Pattern.compile(
@@ -97,6 +101,7 @@ final class ReviewCommand {
         }
         String format = Arguments.choice(parsed, FORMAT, "text");
         Path sarifBase = Cli.sarifBase(parsed);
+        int markdownBudget = markdownBudget(parsed, format);
         boolean fromStdin = parsed.positionals().get(0).equals("-");
         if (fromStdin && parsed.has("--write")) {
             throw new UsageException("--write needs a PLAN file: a plan read from standard input (-) cannot be rewritten");
@@ -173,7 +178,7 @@ final class ReviewCommand {
         ByteArrayOutputStream rendered = new ByteArrayOutputStream();
         switch (format) {
             case "json" -> review.writeJson(rendered);
-            case "markdown" -> rendered.writeBytes(review.toMarkdown().getBytes(StandardCharsets.UTF_8));
+            case "markdown" -> rendered.writeBytes(review.toMarkdown(markdownBudget).getBytes(StandardCharsets.UTF_8));
             // The plan's bytes give each result its line; a plan changed since it was reviewed gives none.
             case "sarif" -> rendered.writeBytes(review.toSarif(Version.get(), fromStdin ? stdinPlan : readQuietly(plan),
                     sarifBase).getBytes(StandardCharsets.UTF_8));
@@ -232,6 +237,29 @@ final class ReviewCommand {
             return Cli.INVALID;
         }
         return Cli.OK;
+    }
+
+    /** The {@code --markdown-budget}, checked before any file is read; the default without it. */
+    private static int markdownBudget(Arguments.Parsed parsed, String format) throws UsageException {
+        if (!parsed.has("--markdown-budget")) {
+            return PlanReview.DEFAULT_MARKDOWN_BUDGET;
+        }
+        if (!format.equals("markdown")) {
+            throw new UsageException("--markdown-budget needs --format markdown");
+        }
+        String value = parsed.get("--markdown-budget");
+        int budget;
+        try {
+            budget = value.matches("[0-9]{1,10}") ? Integer.parseInt(value) : -1;
+        } catch (NumberFormatException e) {
+            budget = -1;
+        }
+        if (budget != 0 && budget < PlanReview.MIN_MARKDOWN_BUDGET) {
+            // The value is not repeated: the message stays free of anything typed.
+            throw new UsageException("argument --markdown-budget: must be 0 (no limit) or a number of characters of at least "
+                    + PlanReview.MIN_MARKDOWN_BUDGET);
+        }
+        return budget;
     }
 
     /**
