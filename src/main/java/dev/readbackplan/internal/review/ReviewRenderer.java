@@ -1,7 +1,5 @@
 package dev.readbackplan.internal.review;
 
-import dev.readbackplan.document.Problem;
-import dev.readbackplan.internal.render.MarkdownReview;
 import dev.readbackplan.internal.review.PlanReviewer.CandidateReview;
 import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.text.Display;
