@@ -13,7 +13,8 @@ the same JVM with the launcher's options running `-version`. Each is run through
            first use in a cache folder of this run's own;
   nocache  MRP_NO_CACHE=1: the same JVM options, no archive (a plain `java -jar` with them).
 
-It prints the median wall time (fork to exit) of each phase and mode, and from one more run with
+It prints the median wall time (fork to exit) and CPU time (user and system, which a busy machine
+disturbs less) of each phase and mode, and from one more run with
 JAVA_TOOL_OPTIONS=-Xlog:class+load,class+init (which the launcher leaves alone, and which is not part
 of its cache key): the classes loaded, how many came from the archive, how many from the jar, and
 the classes initialised, with the time from the JVM's first to its last class initialisation. The
@@ -55,17 +56,17 @@ SNAPSHOT = """{
 
 
 def run(command, env):
-    """Wall seconds of one run; output discarded, failure fatal."""
+    """(wall seconds, CPU seconds) of one run; output discarded, failure fatal."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, _ = os.wait4(process.pid, 0)
+    _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     err = process.stderr.read()
     process.stderr.close()
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         sys.exit(f"failed ({code}): {shlex.join(command)}\n{err.decode(errors='replace')}")
-    return wall
+    return wall, usage.ru_utime + usage.ru_stime
 
 
 def classes(command, env, log):
@@ -135,7 +136,7 @@ def main():
             run(commands["generate"], envs[mode])
         print(f"java: {subprocess.run([java, '-version'], capture_output=True, text=True).stderr.splitlines()[0]}")
         print(f"cli: {shlex.join(cli)}; {a.warmup} warm-up + {a.runs} measured runs per phase and mode, alternating\n")
-        medians, counts = {}, {}
+        medians, cpus, counts = {}, {}, {}
         for phase in phases:
             samples = {m: [] for m in modes}
             for i in range(a.warmup + a.runs):
@@ -144,17 +145,18 @@ def main():
                     if i >= a.warmup:
                         samples[mode].append(wall)
             for mode in modes:
-                medians[phase, mode] = statistics.median(samples[mode]) * 1000
+                medians[phase, mode] = statistics.median(w for w, _ in samples[mode]) * 1000
+                cpus[phase, mode] = statistics.median(c for _, c in samples[mode]) * 1000
                 counts[phase, mode] = classes(commands[phase], envs[mode], os.path.join(work, "classes.log"))
-            print(f"{phase}: " + ", ".join(f"{m} {medians[phase, m]:.0f} ms" for m in modes), flush=True)
-        print("\n| phase | mode | wall (median) | budget | classes loaded | from archive | from jar | initialised | first to last init |")
-        print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+            print(f"{phase}: " + ", ".join(f"{m} {medians[phase, m]:.0f} ms (CPU {cpus[phase, m]:.0f} ms)" for m in modes), flush=True)
+        print("\n| phase | mode | wall (median) | CPU (median) | budget | classes loaded | from archive | from jar | initialised | first to last init |")
+        print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         for phase in phases:
             for mode in modes:
                 loaded, shared, jar, initialised, span = counts[phase, mode]
                 budget = BUDGET_MS.get(phase)
                 mark = "" if budget is None or mode != "cache" or medians[phase, mode] <= budget else " (over)"
-                print(f"| {phase} | {mode} | {medians[phase, mode]:.0f} ms{mark} | {f'{budget} ms' if budget else ''} | "
+                print(f"| {phase} | {mode} | {medians[phase, mode]:.0f} ms{mark} | {cpus[phase, mode]:.0f} ms | {f'{budget} ms' if budget else ''} | "
                       f"{loaded} | {shared} | {jar} | {initialised} | {span} ms |")
     finally:
         shutil.rmtree(work, ignore_errors=True)
