@@ -87,7 +87,7 @@ def classes(command, env, log):
                 loaded += 1
                 if "source: shared objects file" in line:
                     shared += 1
-                elif ".jar" in line:
+                elif re.search(r"source: (jar:)?file:\S*\.jar", line):
                     jar += 1
             elif "[class,init]" in line and " Initializing '" in line:
                 initialised += 1
