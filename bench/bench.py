@@ -3,6 +3,7 @@
 
 Usage: bench/bench.py [--reference DIR] [--sizes 1,100,1000,10000] [--runs 10] [--warmup 2]
                       [--cli 'bin/monitoring-readback-plan'] [--keep DIR] [--review 10000]
+                      [--validate 1,10000] [--ajv PATH]
 
 For each size it writes a synthetic snapshot (with DIR/make_snapshot.py when the reference is
 given, else with a small generator of its own), checks once that both programs write the same
@@ -14,10 +15,22 @@ Wall time is measured around the whole process (fork to exit); peak RSS comes fr
 Then (--review N, default 10000; 0 skips it) it fills every candidate of the CLI's plan of an
 N-candidate snapshot as reviewers would (every evidence field, with a spread of lanes), and runs
 `review` of that filled plan and generation of the same plan alternately, and prints both medians
-and their ratio (the target is a review no slower than twice the generation). `--sizes ''` with
-`--review` runs only this part, which needs no reference generator.
+and their ratio (issue 16 sets 1.5 as the goal; issue 8 had set 2). `--sizes ''` with
+`--review` runs only this part, which needs no reference generator. Peak RSS of both is kept, for
+the issue's memory row (review's peak memory against generation's).
+
+Then (--validate SIZES, default 1,10000; '' skips it), when ajv-cli is at hand (--ajv PATH, or $AJV,
+else `ajv` on the PATH; install it outside the repository, for example
+`npm install --prefix /tmp/ajv ajv-cli@5 ajv-formats@3 ajv@8` and pass /tmp/ajv/node_modules/.bin/ajv),
+it runs the CLI's `validate PLAN` and `ajv validate --spec=draft2020 --strict=false -c ajv-formats
+-s PLAN_SCHEMA -r SNAPSHOT_SCHEMA -d PLAN` alternately on the CLI's plan of a snapshot of each size
+(both schemas given; --strict=false because the schemas carry jsonschema2pojo's keywords, which ajv's
+strict mode refuses), and prints both medians and their ratio.
+
+Last, every ratio of the run in one table, with the goal of issue 16 for each (the goals of the
+one-candidate generation differ on JDK 17 and 25) and whether it is met.
 """
-import argparse, hashlib, json, os, platform, random, shlex, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, filecmp, hashlib, json, os, platform, random, shlex, shutil, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROJECT = os.path.dirname(HERE)
@@ -89,6 +102,9 @@ def main():
     ap.add_argument("--cli", default=os.path.join(PROJECT, "bin", "monitoring-readback-plan"))
     ap.add_argument("--keep", help="keep the snapshots and outputs in this folder")
     ap.add_argument("--review", type=int, default=10000, help="candidates of the review measurement (0 skips it)")
+    ap.add_argument("--validate", default="1,10000", help="plan sizes of the validate measurement against ajv-cli ('' skips it)")
+    ap.add_argument("--ajv", default=os.environ.get("AJV") or shutil.which("ajv"),
+                    help="ajv-cli's executable (or $AJV, else ajv on the PATH); without it no validate measurement")
     a = ap.parse_args()
     sizes = [int(x) for x in a.sizes.split(",") if x]
     if sizes and (not a.reference or not os.path.isfile(os.path.join(a.reference, "monitoring_post_incident_readback_plan.py"))):
@@ -104,6 +120,12 @@ def main():
     print(f"cli: {shlex.join(cli)}; reference: {os.path.basename(reference) if reference else 'none'}")
     print(f"runs: {a.warmup} warm-up + {a.runs} measured per program and size, alternating\n")
     rows = []
+    review_rows = None
+    validate_rows = []
+    validate_sizes = [int(x) for x in a.validate.split(",") if x]
+    if validate_sizes and not (a.ajv and os.access(a.ajv, os.X_OK)):
+        print("validate: no ajv-cli (--ajv PATH or $AJV), not measured\n")
+        validate_sizes = []
     try:
         for n in sizes:
             folder = os.path.join(work, f"n{n}")
@@ -121,9 +143,11 @@ def main():
             for _ in range(a.warmup):
                 run(ours)
                 run(theirs)
-            with open(os.path.join(folder, "cli.json"), "rb") as x, open(os.path.join(folder, "reference.json"), "rb") as y:
-                if x.read() != y.read():
-                    sys.exit(f"n={n}: the CLI and the reference wrote different plans")
+            # Compared in chunks: a child forked from this process counts this process's resident set in
+            # its own peak RSS, so the bench must never hold a plan (two 100 MB plans read whole made every
+            # later child report at least 238 MiB).
+            if not filecmp.cmp(os.path.join(folder, "cli.json"), os.path.join(folder, "reference.json"), shallow=False):
+                sys.exit(f"n={n}: the CLI and the reference wrote different plans")
             samples = {"cli": [], "reference": []}
             for i in range(a.runs):
                 order = [("cli", ours), ("reference", theirs)] if i % 2 == 0 else [("reference", theirs), ("cli", ours)]
@@ -136,22 +160,97 @@ def main():
                   f"reference {med['reference'][0] * 1000:.0f} ms / {med['reference'][1]:.0f} MiB", flush=True)
         if a.review:
             review_rows = bench_review(a, cli, work, maker)
+        for n in validate_sizes:
+            validate_rows.append(bench_validate(a, cli, work, maker, n))
     finally:
         if not a.keep:
             shutil.rmtree(work, ignore_errors=True)
-    if a.review:
-        n, size, gen, rev = review_rows
-        print(f"\n| candidates | filled plan size | generation wall (median) | review wall (median) | review / generation | target |")
-        print("|---:|---:|---:|---:|---:|---:|")
-        print(f"| {n:,} | {size / 1e6:.1f} MB | {gen * 1000:.0f} ms | {rev * 1000:.0f} ms | {rev / gen:.2f} | ≤ 2.0 |")
-    if not rows:
-        return
+    if review_rows:
+        n, size, (gen, gen_rss), (rev, rev_rss) = review_rows
+        print(f"\n| candidates | filled plan size | generation wall (median) | review wall (median) | review / generation "
+              f"| generation peak RSS | review peak RSS | RSS ratio |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print(f"| {n:,} | {size / 1e6:.1f} MB | {gen * 1000:.0f} ms | {rev * 1000:.0f} ms | {rev / gen:.2f} "
+              f"| {gen_rss:.0f} MiB | {rev_rss:.0f} MiB | {rev_rss / gen_rss:.2f} |")
+    if validate_rows:
+        print("\n| candidates | plan size | CLI validate (median) | ajv-cli (median) | ratio | CLI peak RSS | ajv peak RSS |")
+        print("|---:|---:|---:|---:|---:|---:|---:|")
+        for n, size, (cw, cm), (aw, am) in validate_rows:
+            print(f"| {n:,} | {size / 1e6:.1f} MB | {cw * 1000:.0f} ms | {aw * 1000:.0f} ms | {cw / aw:.2f} | {cm:.0f} MiB | {am:.0f} MiB |")
+    if rows:
+        print("\n| candidates | plan size | CLI wall (median) | reference wall (median) | wall ratio | CLI peak RSS | reference peak RSS | RSS ratio |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for n, size, (cw, cm), (rw, rm) in rows:
+            print(f"| {n:,} | {size / 1e6:.1f} MB | {cw * 1000:.0f} ms | {rw * 1000:.0f} ms | {cw / rw:.2f} | "
+                  f"{cm:.0f} MiB | {rm:.0f} MiB | {cm / rm:.2f} |")
+    issue_table(rows, review_rows, validate_rows)
 
-    print("\n| candidates | plan size | CLI wall (median) | reference wall (median) | wall ratio | CLI peak RSS | reference peak RSS | RSS ratio |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for n, size, (cw, cm), (rw, rm) in rows:
-        print(f"| {n:,} | {size / 1e6:.1f} MB | {cw * 1000:.0f} ms | {rw * 1000:.0f} ms | {cw / rw:.2f} | "
-              f"{cm:.0f} MiB | {rm:.0f} MiB | {cm / rm:.2f} |")
+
+def java_feature():
+    """The feature version of the JDK the launcher runs (JAVA_HOME's release file), or 0."""
+    try:
+        with open(os.path.join(os.environ.get("JAVA_HOME", ""), "release"), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("JAVA_VERSION="):
+                    return int(line.split("=", 1)[1].strip().strip('"').split(".")[0])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def issue_table(rows, review_rows, validate_rows):
+    """Every ratio of this run beside the goal issue 16 sets for it, generation's and review's side by side."""
+    feature = java_feature()
+    goals = {1: 1.5 if feature >= 25 else 2.0, 100: 1.2, 1000: 0.4, 10000: 0.12}
+    lines = []
+    for n, _, (cw, _), (rw, _) in rows:
+        if n in goals:
+            lines.append((f"generation, {n:,} candidate{'s' if n != 1 else ''} / reference", cw / rw, goals[n]))
+    if review_rows:
+        n, _, (gen, gen_rss), (rev, rev_rss) = review_rows
+        lines.append((f"review of a filled {n:,}-candidate plan / generation of it", rev / gen, 1.5))
+        lines.append((f"peak RSS of that review / of that generation", rev_rss / gen_rss, 1.5))
+    for n, _, (cw, _), (aw, _) in validate_rows:
+        lines.append((f"validate of a {n:,}-candidate plan / ajv-cli", cw / aw, 0.3 if n == 1 else 0.5))
+    if not lines:
+        return
+    print(f"\nIssue 16's table, this run (JDK {feature or 'unknown'}):\n")
+    print("| measurement | ratio | goal | met |")
+    print("|---|---:|---:|---|")
+    for name, ratio, goal in lines:
+        print(f"| {name} | {ratio:.2f} | ≤ {goal} | {'yes' if ratio <= goal else 'no'} |")
+
+
+def bench_validate(a, cli, work, maker, n):
+    """Median wall and peak RSS of the CLI's and ajv-cli's validation of the CLI's plan of n candidates."""
+    folder = os.path.join(work, f"validate{n}")
+    os.makedirs(folder, exist_ok=True)
+    snapshot = os.path.join(folder, "snapshot.json")
+    with open(snapshot, "w" if not os.path.isfile(maker) else "wb") as f:
+        if os.path.isfile(maker):
+            f.write(subprocess.run([sys.executable, maker, str(n), "--seed", "7"], capture_output=True, check=True).stdout)
+        else:
+            f.write(own_snapshot(n, 7))
+    plan = os.path.join(folder, "plan.json")
+    run(cli + ["--root", folder, "--source-report", "snapshot.json", "--generated-at", GENERATED_AT,
+               "--git-commit", "unknown", "--output", plan])
+    schemas = os.path.join(PROJECT, "schemas")
+    ours = cli + ["validate", plan]
+    theirs = [a.ajv, "validate", "--spec=draft2020", "--strict=false", "-c", "ajv-formats",
+              "-s", os.path.join(schemas, "monitoring-post-incident-readback-plan-v1.schema.json"),
+              "-r", os.path.join(schemas, "monitoring-owner-response-acceptance-snapshot.schema.json"), "-d", plan]
+    for _ in range(a.warmup):
+        run(ours)
+        run(theirs)
+    samples = {"cli": [], "ajv": []}
+    for i in range(a.runs):
+        order = [("cli", ours), ("ajv", theirs)] if i % 2 == 0 else [("ajv", theirs), ("cli", ours)]
+        for name, command in order:
+            samples[name].append(run(command))
+    med = {k: (statistics.median(w for w, _ in v), statistics.median(m for _, m in v)) for k, v in samples.items()}
+    print(f"validate n={n}: cli {med['cli'][0] * 1000:.0f} ms / {med['cli'][1]:.0f} MiB, "
+          f"ajv {med['ajv'][0] * 1000:.0f} ms / {med['ajv'][1]:.0f} MiB, ratio {med['cli'][0] / med['ajv'][0]:.2f}", flush=True)
+    return n, os.path.getsize(plan), med["cli"], med["ajv"]
 
 
 def fill(plan):
@@ -189,11 +288,10 @@ def bench_review(a, cli, work, maker):
     common = ["--root", folder, "--source-report", "snapshot.json"]
     generate = cli + common + ["--generated-at", GENERATED_AT, "--git-commit", "unknown", "--output", os.path.join(folder, "plan.json")]
     run(generate)
-    with open(os.path.join(folder, "plan.json"), encoding="utf-8") as f:
-        plan = fill(json.load(f))
     filled = os.path.join(folder, "filled.json")
-    with open(filled, "w", encoding="utf-8") as f:
-        f.write(json.dumps(plan, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    # In a child: a child forked from this process would count this process's memory in its own peak
+    # RSS (wait4 reports the largest resident set of the child, which starts as a copy of this one).
+    subprocess.run([sys.executable, os.path.abspath(__file__), "--fill", os.path.join(folder, "plan.json"), filled], check=True)
     review = cli + ["review"] + common + ["--reviewed-at", GENERATED_AT, "--output", os.path.join(folder, "review.txt"), filled]
     for _ in range(a.warmup):
         run(generate)
@@ -202,10 +300,21 @@ def bench_review(a, cli, work, maker):
     for i in range(a.runs):
         order = [("generate", generate), ("review", review)] if i % 2 == 0 else [("review", review), ("generate", generate)]
         for name, command in order:
-            samples[name].append(run(command)[0])
-    gen, rev = statistics.median(samples["generate"]), statistics.median(samples["review"])
-    print(f"review n={n}: generation {gen * 1000:.0f} ms, review {rev * 1000:.0f} ms, ratio {rev / gen:.2f}", flush=True)
+            samples[name].append(run(command))
+    gen, rev = ((statistics.median(w for w, _ in samples[k]), statistics.median(m for _, m in samples[k])) for k in ("generate", "review"))
+    print(f"review n={n}: generation {gen[0] * 1000:.0f} ms / {gen[1]:.0f} MiB, review {rev[0] * 1000:.0f} ms / {rev[1]:.0f} MiB, "
+          f"ratio {rev[0] / gen[0]:.2f}", flush=True)
     return n, os.path.getsize(filled), gen, rev
 
 
-main()
+def fill_file(source, target):
+    with open(source, encoding="utf-8") as f:
+        plan = fill(json.load(f))
+    with open(target, "w", encoding="utf-8") as f:
+        f.write(json.dumps(plan, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+
+if sys.argv[1:2] == ["--fill"] and len(sys.argv) == 4:
+    fill_file(sys.argv[2], sys.argv[3])
+else:
+    main()

@@ -2,7 +2,8 @@
 # The launcher installed the way the README says: copied with the CLI jar into an empty folder, no
 # source checkout around it. Checks that
 #   - the first run builds the JVM cache in $XDG_CACHE_HOME/monitoring-readback-plan/, the second
-#     uses it (classes come from the cache: -Xlog:class+load) without training again;
+#     uses it (classes come from the cache: -Xlog:class+load) without training again, and so does
+#     a review (the training reviews a plan: none of the project's classes come from the jar);
 #   - nothing is ever written beside the launcher, nor in the working folder but what was asked;
 #   - with a cache folder that cannot be written, and with a jar whose training fails, it still
 #     runs (plain java -jar): exit 0, the same output as `java -jar`; a failed training is not
@@ -94,6 +95,16 @@ grep -q 'dev\.readbackplan\.cli\.Cli source: shared objects file' "${logs[@]}" \
     || fail "second run: the CLI's classes were not loaded from the cache"
 grep -q 'dev\.readbackplan\.cli\.Main source: shared objects file' "${logs[@]}" \
     || fail "second run: the entry point was not loaded from the cache"
+# The training reviews a plan too: a review's own classes come from the cache, none from the jar.
+(cd "$cwd" && "$java" -jar "$jar" "${args[@]}" --output "$tmp/plan.json" 2> /dev/null) || fail "java -jar --output failed"
+(cd "$cwd" && env XDG_CACHE_HOME="$tmp/xdg" JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$tmp/review-%p.log" \
+    "$tmp/install/monitoring-readback-plan" review --root "$tmp/work" --source-report snapshot.json \
+    --reviewed-at 2026-01-01T00:00:00+08:00 "$tmp/plan.json" > "$tmp/review.out" 2> /dev/null) || fail "review through the launcher failed"
+[[ -s $tmp/review.out ]] || fail "review through the launcher wrote nothing"
+grep -q 'dev\.readbackplan\.cli\.ReviewCommand source: shared objects file' "$tmp"/review-*.log \
+    || fail "review: its classes were not loaded from the cache (the training does not review)"
+from_jar=$(grep -c 'dev\.readbackplan\..* source: .*\.jar' "$tmp"/review-*.log || true)
+[[ $from_jar == 0 ]] || fail "review: $from_jar of the project's classes loaded from the jar, not the cache"
 
 # 3. A cache folder that cannot be made: plain java -jar, nothing written. (Root may write to any
 # folder whatever its mode, so then the cache home is a path under a regular file.)

@@ -290,7 +290,7 @@ public final class Cli {
             return OK;
         }
         if (parsed.has("--version")) {
-            print(out, PROGRAM + " " + Version.get() + " (writes " + ReadbackPlanner.catalog().planSchemaVersion() + ")\n");
+            print(out, PROGRAM + " " + Version.get() + " (writes " + Version.PLAN_SCHEMA_VERSION + ")\n");
             return OK;
         }
         if (parsed.has("--completion")) {
