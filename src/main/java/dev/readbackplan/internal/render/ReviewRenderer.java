@@ -1,6 +1,8 @@
-package dev.readbackplan.internal.review;
+package dev.readbackplan.internal.render;
 
+import dev.readbackplan.internal.review.Explanations;
 import dev.readbackplan.internal.review.PlanReviewer.CandidateReview;
+import dev.readbackplan.internal.review.ReviewRules;
 import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.text.Display;
 import dev.readbackplan.text.SafeText;
