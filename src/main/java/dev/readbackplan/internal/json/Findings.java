@@ -19,7 +19,6 @@ public final class Findings {
     private final List<Finding> kept = new ArrayList<>(0);
     private long droppedErrors;
     private long droppedWarnings;
-    private long added;
     private final DocumentOrder order;
     /** Once the limit is reached with an order: every kept finding, the latest by position on top. */
     private PriorityQueue<Placed> cut;
@@ -63,13 +62,7 @@ public final class Findings {
         return new Findings(limit, absorber, order);
     }
 
-    /** How many findings were added, absorbed, kept or dropped: whether a check found anything at all. */
-    public long added() {
-        return added;
-    }
-
     public void add(Finding finding) {
-        added++;
         if (absorber != null && absorber.test(finding)) {
             return;
         }
@@ -113,7 +106,6 @@ public final class Findings {
         }
         droppedErrors += other.droppedErrors;
         droppedWarnings += other.droppedWarnings;
-        added += other.added - others.size();
     }
 
     /** Counts findings dropped elsewhere. */
