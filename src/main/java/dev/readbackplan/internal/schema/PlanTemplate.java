@@ -303,15 +303,16 @@ public final class PlanTemplate {
         return false;
     }
 
-    private volatile Map<String, StrictJsonReader.Known> canonicalMembers;
+    private volatile StrictJsonReader.KnownMembers canonicalMembers;
 
     /**
      * The fixed members of a candidate that are containers (the catalogs), each with its canonical
      * text as the generator writes it in a plan ({@code "key": value} at a candidate member's depth),
-     * for the reader to recognise without decoding them. Rendered on first use.
+     * for the reader to recognise without decoding them in the items of {@code readback_candidates}.
+     * Rendered on first use.
      */
-    public Map<String, StrictJsonReader.Known> canonicalCandidateMembers() {
-        Map<String, StrictJsonReader.Known> built = canonicalMembers;
+    public StrictJsonReader.KnownMembers canonicalCandidateMembers() {
+        StrictJsonReader.KnownMembers built = canonicalMembers;
         if (built == null) {
             Map<String, StrictJsonReader.Known> members = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> fixed : fixedCandidateMembers.entrySet()) {
@@ -331,7 +332,7 @@ public final class PlanTemplate {
                 }
                 members.put(fixed.getKey(), new StrictJsonReader.Known(text.toByteArray(), fixed.getValue()));
             }
-            built = Map.copyOf(members);
+            built = new StrictJsonReader.KnownMembers(READBACK_CANDIDATES, members);
             canonicalMembers = built;
         }
         return built;
