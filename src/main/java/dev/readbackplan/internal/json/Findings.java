@@ -1,5 +1,6 @@
 package dev.readbackplan.internal.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.readbackplan.document.Severity;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,6 +61,15 @@ public final class Findings {
     /** A collector with the same limit, absorber and order, for one part of the work (one range of candidates, say). */
     public Findings sibling() {
         return new Findings(limit, absorber, order);
+    }
+
+    /**
+     * A collector with the same limit and absorber for findings whose pointers start at {@code part}
+     * (a range of candidates validated as a list of its own, say): ordered by their place in {@code
+     * part} when this collector is ordered.
+     */
+    public Findings siblingWithin(JsonNode part) {
+        return new Findings(limit, absorber, order == null ? null : new DocumentOrder(part));
     }
 
     public void add(Finding finding) {
