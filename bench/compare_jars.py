@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Generation time of two (or more) CLI jars, interleaved run by run, to tell a regression from noise.
 
-Usage: bench/compare_jars.py [--runs 12] [--warmup 2] [--size 10000] [--mode file|stdout] NAME=JAR NAME=JAR...
+Usage: bench/compare_jars.py [--runs 12] [--warmup 2] [--size 10000] [--mode file|stdout|validate|review] NAME=JAR NAME=JAR...
 
 Writes a synthetic snapshot of --size candidates with the reference's make_snapshot.py
 (REFERENCE_DIR names its folder), then runs `java -jar JAR` on it for each jar in
 turn, --runs times, discarding the first --warmup rounds, and prints each jar's median wall and CPU
 time and its ratio to the first jar. --mode file writes the plan to a fresh file each run (the
-atomic, fsynced write path), --mode stdout to standard output.
+atomic, fsynced write path), --mode stdout to standard output. --mode validate and --mode review
+time reading a plan instead: the first jar writes the plan of the snapshot once, then each jar runs
+`validate --kind plan` (or `review`) on it, output to /dev/null.
 """
 import argparse, os, statistics, subprocess, sys, tempfile, time
 
@@ -18,7 +20,7 @@ def main():
     ap.add_argument("--runs", type=int, default=12)
     ap.add_argument("--warmup", type=int, default=2)
     ap.add_argument("--size", type=int, default=10000)
-    ap.add_argument("--mode", choices=["file", "stdout"], default="file")
+    ap.add_argument("--mode", choices=["file", "stdout", "validate", "review"], default="file")
     ap.add_argument("jars", nargs="+", metavar="NAME=JAR")
     a = ap.parse_args()
     jars = dict(j.split("=", 1) for j in a.jars)
@@ -32,14 +34,24 @@ def main():
         with open(snapshot, "w", encoding="utf-8") as f:
             f.write(text)
         out = os.path.join(root, "plan.json")
+        plan = os.path.join(folder, "monitoring-post-incident-readback-plan.json")
+        if a.mode in ("validate", "review"):
+            subprocess.run(["java", "-jar", next(iter(jars.values())), "--root", root, "--generated-at",
+                            "2026-01-01T00:00:00+08:00", "--git-commit", "abc1234", "--output", plan], check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wall = {k: [] for k in jars}
         cpu = {k: [] for k in jars}
         for i in range(a.runs + a.warmup):
             for name, jar in jars.items():
                 if os.path.exists(out):
                     os.remove(out)
-                args = ["java", "-jar", jar, "--root", root, "--generated-at", "2026-01-01T00:00:00+08:00",
-                        "--git-commit", "abc1234"] + (["--output", out] if a.mode == "file" else [])
+                if a.mode == "validate":
+                    args = ["java", "-jar", jar, "validate", "--kind", "plan", plan]
+                elif a.mode == "review":
+                    args = ["java", "-jar", jar, "review", "--root", root, "--reviewed-at", "2026-01-02T09:30:00+08:00", plan]
+                else:
+                    args = ["java", "-jar", jar, "--root", root, "--generated-at", "2026-01-01T00:00:00+08:00",
+                            "--git-commit", "abc1234"] + (["--output", out] if a.mode == "file" else [])
                 start = time.perf_counter()
                 process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                 _, status, usage = os.wait4(process.pid, 0)

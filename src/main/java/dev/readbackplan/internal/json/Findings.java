@@ -1,9 +1,12 @@
 package dev.readbackplan.internal.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.readbackplan.document.Severity;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
  * Findings as they are collected, up to a limit: past it they are only counted. A document can hold
@@ -17,7 +20,16 @@ public final class Findings {
     private final List<Finding> kept = new ArrayList<>(0);
     private long droppedErrors;
     private long droppedWarnings;
-    private long added;
+    private final DocumentOrder order;
+    /** Once the limit is reached with an order: every kept finding, the latest by position on top. */
+    private PriorityQueue<Placed> cut;
+    private long sequence;
+
+    /** A finding with its place in the document and the order it came in. */
+    private record Placed(int[] place, long sequence, Finding finding) {}
+
+    private static final Comparator<Placed> EARLIEST_FIRST = Comparator.<Placed, int[]>comparing(Placed::place, DocumentOrder.BY_PLACE)
+            .thenComparingLong(Placed::sequence);
 
     public Findings(int limit) {
         this(limit, null);
@@ -30,31 +42,66 @@ public final class Findings {
      * its limit for the others.
      */
     public Findings(int limit, java.util.function.Predicate<Finding> absorber) {
+        this(limit, absorber, null);
+    }
+
+    /**
+     * As {@link #Findings(int, java.util.function.Predicate)}, keeping the earliest findings by their
+     * position in the document {@code order} describes (null: the first added) when the limit cuts.
+     */
+    public Findings(int limit, java.util.function.Predicate<Finding> absorber, DocumentOrder order) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
         this.limit = limit;
         this.absorber = absorber;
+        this.order = order;
     }
 
-    /** A collector with the same limit and absorber, for one part of the work (one range of candidates, say). */
+    /** A collector with the same limit, absorber and order, for one part of the work (one range of candidates, say). */
     public Findings sibling() {
-        return new Findings(limit, absorber);
+        return new Findings(limit, absorber, order);
     }
 
-    /** How many findings were added, absorbed, kept or dropped: whether a check found anything at all. */
-    public long added() {
-        return added;
+    /**
+     * A collector with the same limit and absorber for findings whose pointers start at {@code part}
+     * (a range of candidates validated as a list of its own, say): ordered by their place in {@code
+     * part} when this collector is ordered.
+     */
+    public Findings siblingWithin(JsonNode part) {
+        return new Findings(limit, absorber, order == null ? null : new DocumentOrder(part));
     }
 
     public void add(Finding finding) {
-        added++;
         if (absorber != null && absorber.test(finding)) {
             return;
         }
-        if (kept.size() < limit) {
+        if (cut == null && kept.size() < limit) {
             kept.add(finding);
-        } else if (finding.severity() == Severity.ERROR) {
+            return;
+        }
+        if (order == null) {
+            countDropped(finding);
+            return;
+        }
+        if (cut == null) {
+            cut = new PriorityQueue<>(limit + 1, EARLIEST_FIRST.reversed());
+            for (Finding k : kept) {
+                cut.add(new Placed(order.place(k.pointer()), sequence++, k));
+            }
+            kept.clear();
+        }
+        Placed placed = new Placed(order.place(finding.pointer()), sequence++, finding);
+        if (EARLIEST_FIRST.compare(placed, cut.peek()) < 0) {
+            countDropped(cut.poll().finding());
+            cut.add(placed);
+        } else {
+            countDropped(finding);
+        }
+    }
+
+    private void countDropped(Finding finding) {
+        if (finding.severity() == Severity.ERROR) {
             droppedErrors++;
         } else {
             droppedWarnings++;
@@ -63,12 +110,12 @@ public final class Findings {
 
     /** Adds what {@code other} kept, and counts what it dropped. */
     public void addAll(Findings other) {
-        for (Finding finding : other.kept) {
+        List<Finding> others = other.kept();
+        for (Finding finding : others) {
             add(finding);
         }
         droppedErrors += other.droppedErrors;
         droppedWarnings += other.droppedWarnings;
-        added += other.added - other.kept.size();
     }
 
     /** Counts findings dropped elsewhere. */
@@ -77,8 +124,14 @@ public final class Findings {
         droppedWarnings += warnings;
     }
 
-    /** The findings kept, in the order they came. */
+    /**
+     * The findings kept, in the order they came; once an order has cut, by position (ties in the
+     * order they came).
+     */
     public List<Finding> kept() {
+        if (cut != null) {
+            return cut.stream().sorted(EARLIEST_FIRST).map(Placed::finding).toList();
+        }
         return Collections.unmodifiableList(kept);
     }
 
@@ -91,10 +144,10 @@ public final class Findings {
     }
 
     public boolean isEmpty() {
-        return kept.isEmpty() && droppedErrors == 0 && droppedWarnings == 0;
+        return kept.isEmpty() && cut == null && droppedErrors == 0 && droppedWarnings == 0;
     }
 
     public boolean hasErrors() {
-        return droppedErrors > 0 || kept.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+        return droppedErrors > 0 || kept().stream().anyMatch(f -> f.severity() == Severity.ERROR);
     }
 }

@@ -30,10 +30,14 @@ public final class PointerPath {
         segments.remove(segments.size() - 1);
     }
 
-    /** Whether the current value is a member of an object at {@code /readback_candidates/N} (its key pushed last). */
-    public boolean isCandidateMember() {
-        return root == Pointer.ROOT && segments.size() == 3 && "readback_candidates".equals(segments.get(0))
-                && segments.get(1) instanceof Integer;
+    /**
+     * Whether the current value is a member of an item of the document's list at {@code /listKey},
+     * that is at {@code /listKey/N/key} (its key pushed last). The caller names the list: this layer
+     * knows nothing of any document's vocabulary.
+     */
+    public boolean isMemberOfItemOf(String listKey) {
+        return root == Pointer.ROOT && segments.size() == 3 && listKey.equals(segments.get(0))
+                && segments.get(1) instanceof Integer && segments.get(2) instanceof String;
     }
 
     /** The pointer of the current value. */

@@ -44,6 +44,21 @@ public final class StrictJsonReader {
      */
     public record Known(byte[] member, JsonNode value) {}
 
+    /**
+     * Members known in advance of each item of one list at the document's root: {@code members} by
+     * key, for the objects at {@code /listKey/N}. The schema layer says which list (a plan's
+     * candidates); the reader only matches text.
+     *
+     * @param listKey the root member holding the list
+     * @param members the known members of its items, by key
+     */
+    public record KnownMembers(String listKey, Map<String, Known> members) {
+        public KnownMembers {
+            java.util.Objects.requireNonNull(listKey, "listKey");
+            members = Map.copyOf(members);
+        }
+    }
+
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^'\\n]{2,}'");
     private static final Pattern SOURCE_REFERENCE = Pattern.compile("\\s*\\(?(start marker )?at \\[Source:[^\\]]*\\]\\)?");
@@ -92,13 +107,14 @@ public final class StrictJsonReader {
     }
 
     /**
-     * As {@link #read(byte[], int)}, with members of each object at {@code /readback_candidates/N}
-     * known in advance: where the document holds a known member's canonical text byte for byte, its
-     * value is skipped (not decoded) and the shared node stands in its place. The result is the same
+     * As {@link #read(byte[], int)}, with members of each object at {@code /L/N} known in advance
+     * ({@code L} the list {@code known} names; null for none): where the document holds a known
+     * member's canonical text byte for byte, its value is skipped (not decoded) and the shared node
+     * stands in its place. The result is the same
      * tree, equal node for node: the text is the same, so is the value. Plans are mostly such members
      * (the catalogs every candidate repeats), so this halves the reading of a large plan.
      */
-    public Result read(byte[] bytes, int length, Map<String, Known> candidateMembers) {
+    public Result read(byte[] bytes, int length, KnownMembers known) {
         Findings findings = new Findings(limits.maxProblems());
         if (length > limits.maxDocumentBytes()) {
             findings.add(Finding.errorAt(0, Pointer.ROOT, "limit", "the document is " + length
@@ -110,7 +126,7 @@ public final class StrictJsonReader {
             findings.add(Finding.errorAt(start, Pointer.ROOT, "encoding", "the document is not UTF-8 (it looks like UTF-16 or UTF-32)"));
             return new Result(null, findings);
         }
-        Session session = new Session(findings, bytes, length, candidateMembers);
+        Session session = new Session(findings, bytes, length, known);
         JsonNode root;
         // The whole buffer goes to the parser, which skips the byte order mark itself, so that its
         // byte offsets are offsets in the buffer.
@@ -285,22 +301,22 @@ public final class StrictJsonReader {
         private final PointerPath path = new PointerPath(Pointer.ROOT);
         private final byte[] bytes;
         private final int length;
-        private final Map<String, Known> candidateMembers;
+        private final KnownMembers knownMembers;
         private JsonParser parser;
 
-        Session(Findings findings, byte[] bytes, int length, Map<String, Known> candidateMembers) {
+        Session(Findings findings, byte[] bytes, int length, KnownMembers knownMembers) {
             this.findings = findings;
             this.bytes = bytes;
             this.length = length;
-            this.candidateMembers = candidateMembers;
+            this.knownMembers = knownMembers;
         }
 
         /** The known member at the parser's field name, when the document holds its canonical text there. */
         private Known knownHere(String key) {
-            if (candidateMembers == null || !path.isCandidateMember()) {
+            if (knownMembers == null || !path.isMemberOfItemOf(knownMembers.listKey())) {
                 return null;
             }
-            Known known = candidateMembers.get(key);
+            Known known = knownMembers.members().get(key);
             if (known == null) {
                 return null;
             }

@@ -6,6 +6,7 @@ import dev.readbackplan.document.Limits;
 import dev.readbackplan.document.Problem;
 import dev.readbackplan.document.Severity;
 import dev.readbackplan.document.ValidationReport;
+import dev.readbackplan.internal.json.DocumentOrder;
 import dev.readbackplan.internal.json.Finding;
 import dev.readbackplan.internal.json.Findings;
 import dev.readbackplan.internal.json.Locations;
@@ -148,8 +149,11 @@ public final class DocumentReader {
     /** The findings of the schema of its kind, of the string scan and of the other checks: one collector each. */
     private List<Findings> check(JsonNode root, DocumentKind kind, Purpose purpose, java.util.function.Predicate<Finding> absorber) {
         Engine built = engine.get();
-        Findings schema = new Findings(limits.maxProblems(), absorber);
-        Findings checks = new Findings(limits.maxProblems(), absorber);
+        // When the limit cuts, each collector keeps the earliest by position, so that the report's cut
+        // (below, on positions) picks from the right ones: a plan's envelope is checked before its
+        // candidates, although its summary comes after them.
+        Findings schema = new Findings(limits.maxProblems(), absorber, new DocumentOrder(root));
+        Findings checks = new Findings(limits.maxProblems(), absorber, new DocumentOrder(root));
         if (kind == DocumentKind.SNAPSHOT) {
             built.snapshotValidator().validate(root, schema);
             customRules.scan(root, Pointer.ROOT, schema);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readbackplan.internal.json.FrozenNodes;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.json.StrictJsonReader;
 import dev.readbackplan.internal.text.Pointer;
@@ -27,8 +28,9 @@ import java.util.Set;
  * id, the summary counts, and the provenance. A schema property that is neither fixed nor computed
  * stops the build at start-up, so the schema and the code cannot drift apart silently.
  *
- * <p>Fixed values are shared, immutable nodes: every candidate holds the same instances, which lets
- * the writer render them once and the validator check them once. Thread-safe.
+ * <p>Fixed values are shared, immutable nodes ({@link FrozenNodes}: changing one throws): every
+ * candidate holds the same instances, which lets the writer render them once and the validator check
+ * them once. Thread-safe.
  */
 public final class PlanTemplate {
     /** The plan's candidate id is this prefix followed by the surface id. */
@@ -77,7 +79,7 @@ public final class PlanTemplate {
         List<Member> values = new ArrayList<>();
         Map<String, JsonNode> fixedCandidate = new LinkedHashMap<>();
         for (String key : sortedKeys(candidateProperties)) {
-            JsonNode fixed = schema.fixedValue(candidateProperties.get(key));
+            JsonNode fixed = FrozenNodes.freeze(schema.fixedValue(candidateProperties.get(key)));
             if (fixed != null) {
                 values.add(new Member(key, fixed, null));
                 fixedCandidate.put(key, fixed);
@@ -100,7 +102,7 @@ public final class PlanTemplate {
         Map<String, String> passedThrough = new LinkedHashMap<>();
         summaryKeys = sortedKeys(summaryProperties);
         for (String key : summaryKeys) {
-            JsonNode fixed = schema.fixedValue(summaryProperties.get(key));
+            JsonNode fixed = FrozenNodes.freeze(schema.fixedValue(summaryProperties.get(key)));
             if (fixed != null) {
                 fixedSummary.put(key, fixed);
             } else if (key.startsWith("source_") && snapshotSummaryProperties.has(key.substring("source_".length()))) {
@@ -116,7 +118,7 @@ public final class PlanTemplate {
         Map<String, JsonNode> fixedEnvelope = new LinkedHashMap<>();
         envelopeKeys = sortedKeys(envelopeProperties);
         for (String key : envelopeKeys) {
-            JsonNode fixed = schema.fixedValue(envelopeProperties.get(key));
+            JsonNode fixed = FrozenNodes.freeze(schema.fixedValue(envelopeProperties.get(key)));
             if (fixed != null) {
                 fixedEnvelope.put(key, fixed);
             } else if (!Set.of("generated_at", "git_commit", "source_schema_version", "source_status", SUMMARY,
@@ -301,15 +303,16 @@ public final class PlanTemplate {
         return false;
     }
 
-    private volatile Map<String, StrictJsonReader.Known> canonicalMembers;
+    private volatile StrictJsonReader.KnownMembers canonicalMembers;
 
     /**
      * The fixed members of a candidate that are containers (the catalogs), each with its canonical
      * text as the generator writes it in a plan ({@code "key": value} at a candidate member's depth),
-     * for the reader to recognise without decoding them. Rendered on first use.
+     * for the reader to recognise without decoding them in the items of {@code readback_candidates}.
+     * Rendered on first use.
      */
-    public Map<String, StrictJsonReader.Known> canonicalCandidateMembers() {
-        Map<String, StrictJsonReader.Known> built = canonicalMembers;
+    public StrictJsonReader.KnownMembers canonicalCandidateMembers() {
+        StrictJsonReader.KnownMembers built = canonicalMembers;
         if (built == null) {
             Map<String, StrictJsonReader.Known> members = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> fixed : fixedCandidateMembers.entrySet()) {
@@ -329,7 +332,7 @@ public final class PlanTemplate {
                 }
                 members.put(fixed.getKey(), new StrictJsonReader.Known(text.toByteArray(), fixed.getValue()));
             }
-            built = Map.copyOf(members);
+            built = new StrictJsonReader.KnownMembers(READBACK_CANDIDATES, members);
             canonicalMembers = built;
         }
         return built;

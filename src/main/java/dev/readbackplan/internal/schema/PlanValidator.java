@@ -38,8 +38,9 @@ import java.util.concurrent.Executor;
  *       compared by absolute address), the snapshot's validation and secret scan already cover them;
  *   <li>the rest (the candidate id, derived from the surface id) is validated per candidate.
  * </ul>
- * A candidate given as a tree (edited, corrupted, or read from a file) has each member that is not the
- * template's shared instance validated, or is validated whole when its keys are not the defined ones.
+ * A candidate given as a tree (edited, corrupted, or read from a file) has each member that is neither
+ * the template's shared instance nor equal to it validated, or is validated whole when its keys are
+ * not the defined ones. Validation never changes the tree it is given.
  *
  * <p>Thread-safe.
  */
@@ -56,7 +57,6 @@ public final class PlanValidator {
     private final Set<String> definedKeys;
     private final Map<String, JsonNode> fixedMembers;
     private final Set<String> checkedInSnapshot;
-    private final CleanValues cleanValues = new CleanValues();
     private final boolean memberwise;
 
     public PlanValidator(SchemaSet schemas, PlanTemplate template, Executor executor) {
@@ -219,9 +219,7 @@ public final class PlanValidator {
             if (fixed != null && fixed.equals(member.getValue())) {
                 // A value equal to the fixed one validates and scans exactly as the fixed one, which a
                 // build-time test checks: clean (equal trees hold equal strings and numbers of equal
-                // types). The shared instance takes its place, so that the copy read from the file can
-                // be collected and later comparisons with a generated plan stop at the reference.
-                member.setValue(fixed);
+                // types). The plan is left as it is: validating never changes its input.
                 continue;
             }
             check(at, member.getKey(), member.getValue(), findings);
@@ -230,45 +228,9 @@ public final class PlanValidator {
 
     /** Adds the problems of one member. */
     private void check(Pointer candidateAt, String key, JsonNode value, Findings findings) {
-        boolean scalar = value.isValueNode();
-        if (scalar && cleanValues.isClean(key, value)) {
-            return;
-        }
         Pointer at = candidateAt.key(key);
-        // Counted with what an absorber took: a value with any finding is not clean.
-        long before = findings.added();
         SchemaFindings.validate(schemas.candidateProperty(key), value, at, findings);
         StringFindings.scan(value, at, findings);
-        if (scalar && findings.added() == before) {
-            cleanValues.remember(key, value);
-        }
-    }
-
-    /**
-     * Scalar member values already found clean (valid against their property's schema, nothing
-     * secret-shaped): the result depends on the key and the value alone, and the same owners, enums,
-     * flags and statuses recur in every candidate of a plan. Bounded, so a plan of unique values only
-     * costs a lookup each.
-     */
-    private static final class CleanValues {
-        private static final int MAX_PER_KEY = 1024;
-        private final java.util.concurrent.ConcurrentHashMap<String, java.util.Set<JsonNode>> values = new java.util.concurrent.ConcurrentHashMap<>();
-
-        boolean isClean(String key, JsonNode value) {
-            java.util.Set<JsonNode> known = values.get(key);
-            return known != null && known.contains(value);
-        }
-
-        void remember(String key, JsonNode value) {
-            // Numbers are not kept: 1 and 1.0 are equal nodes here but not the same integer to a schema.
-            if (value.isNumber()) {
-                return;
-            }
-            java.util.Set<JsonNode> known = values.computeIfAbsent(key, k -> java.util.concurrent.ConcurrentHashMap.newKeySet());
-            if (known.size() < MAX_PER_KEY) {
-                known.add(value);
-            }
-        }
     }
 
     private boolean hasExactlyTheDefinedKeys(JsonNode node) {

@@ -88,8 +88,10 @@ public final class SnapshotValidator {
             for (int i = from; i < to; i++) {
                 range.add(candidates.get(i));
             }
-            Findings rangeFindings = into.sibling();
-            SchemaFindings.validate(list, new ArrayNode(JsonNodeFactory.instance, range), Pointer.ROOT, rangeFindings);
+            ArrayNode rangeList = new ArrayNode(JsonNodeFactory.instance, range);
+            // Its pointers start at the range, not the document: ordered by their place in the range.
+            Findings rangeFindings = into.siblingWithin(rangeList);
+            SchemaFindings.validate(list, rangeList, Pointer.ROOT, rangeFindings);
             for (Finding finding : rangeFindings.kept()) {
                 into.add(renumbered(finding, listAt, from));
             }

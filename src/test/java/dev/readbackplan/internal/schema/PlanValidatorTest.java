@@ -184,4 +184,57 @@ class PlanValidatorTest {
             org.junit.jupiter.api.Assertions.assertArrayEquals(generic.toByteArray(), rendered.toByteArray());
         }
     }
+
+    /**
+     * Validation leaves its input alone: a candidate whose catalog equals the fixed one (read from a
+     * file written in another layout, say) keeps its own node, where validation used to put the
+     * template's shared instance in its place.
+     */
+    @Test
+    void validatingAPlanNeverChangesIt() {
+        ObjectNode plan = template.envelope(NODES.objectNode(), "2026-01-01T00:00:00+08:00", "unknown");
+        for (int i = 0; i < 3; i++) {
+            plan.withArray("/readback_candidates").add(template.candidate(source(i)));
+        }
+        ObjectNode first = (ObjectNode) plan.get("readback_candidates").get(0);
+        JsonNode ownCatalog = first.get("readback_fields").deepCopy();
+        first.set("readback_fields", ownCatalog);
+        JsonNode before = plan.deepCopy();
+
+        Findings findings = new Findings(100);
+        validator.validate(plan, findings);
+
+        assertEquals(List.of(), findings.kept());
+        assertTrue(first.get("readback_fields") == ownCatalog, "the candidate keeps its own catalog node");
+        assertEquals(before, plan);
+    }
+
+    /** The template's fixed values are shared by every candidate, so they cannot be changed: changing one throws. */
+    @Test
+    void theSharedFixedValuesCannotBeChanged() {
+        ObjectNode candidate = template.candidate(source(1));
+        JsonNode catalog = candidate.get("readback_fields");
+        assertTrue(catalog == template.fixedCandidateMembers().get("readback_fields"), "shared, as the writer and validator expect");
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                () -> ((com.fasterxml.jackson.databind.node.ArrayNode) catalog).add("extra"));
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                () -> ((com.fasterxml.jackson.databind.node.ArrayNode) catalog).remove(0));
+        for (JsonNode fixed : template.fixedCandidateMembers().values()) {
+            if (fixed.isObject()) {
+                org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                        () -> ((ObjectNode) fixed).put("extra", 1));
+                org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                        () -> fixed.properties().iterator().next().setValue(NODES.nullNode()));
+            }
+        }
+        for (JsonNode fixed : template.fixedEnvelopeMembers().values()) {
+            if (fixed.isArray()) {
+                org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                        () -> ((com.fasterxml.jackson.databind.node.ArrayNode) fixed).set(0, NODES.nullNode()));
+            }
+        }
+        // A copy is an ordinary tree.
+        ((com.fasterxml.jackson.databind.node.ArrayNode) catalog.deepCopy()).add("extra");
+        assertEquals(candidate.get("readback_fields"), template.fixedCandidateMembers().get("readback_fields"));
+    }
 }
