@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.document.DocumentKind;
 import dev.readbackplan.document.FileChangedException;
 import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.Keyword;
 import dev.readbackplan.document.Limits;
 import dev.readbackplan.document.PlanComparison;
 import dev.readbackplan.document.Problem;
@@ -498,7 +499,7 @@ public final class ReadbackPlanner {
         if (problem.severity() != Severity.ERROR) {
             return false;
         }
-        if (Set.of("syntax", "encoding", "limit", "duplicate-key").contains(problem.keyword())) {
+        if (problem.toolKeyword().filter(Set.of(Keyword.SYNTAX, Keyword.ENCODING, Keyword.LIMIT, Keyword.DUPLICATE_KEY)::contains).isPresent()) {
             return true;
         }
         List<String> at = problem.pointerSegments();

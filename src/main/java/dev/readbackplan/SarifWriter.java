@@ -3,6 +3,7 @@ package dev.readbackplan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readbackplan.document.Keyword;
 import dev.readbackplan.document.Limits;
 import dev.readbackplan.document.Problem;
 import dev.readbackplan.document.ValidationReport;
@@ -56,7 +57,8 @@ public final class SarifWriter {
     public static final String SNAPSHOT_WARNING_RULE = "snapshot-warning";
 
     /** This tool's own checks, in the order rules list them: id, short description, help. */
-    private static final Map<String, String[]> OWN_RULES = ownRules();
+    /** The rules of the library's own checks: one per {@link Keyword}, in its order. */
+    private static final Map<String, String[]> OWN_RULES = byKeyword(ownRules());
 
     private SarifWriter() {}
 
@@ -108,7 +110,7 @@ public final class SarifWriter {
                 result.putObject("properties").put("pointer", problem.displayPointer());
             }
             if (report.omittedErrors() > 0 || report.omittedWarnings() > 0) {
-                ObjectNode result = result(results, rules, "limit", "note", report.omittedErrors() + " more errors and "
+                ObjectNode result = result(results, rules, Keyword.LIMIT.id(), "note", report.omittedErrors() + " more errors and "
                         + report.omittedWarnings() + " more warnings not shown (the first " + report.problems().size() + " are)");
                 location(result, uri, 0, 0);
             }
@@ -345,7 +347,24 @@ public final class SarifWriter {
         };
     }
 
-    private static Map<String, String[]> ownRules() {
+    /** The texts of {@code texts} in the order of the keywords; fails when a keyword has none or a text no keyword. */
+    static Map<String, String[]> byKeyword(Map<String, String[]> texts) {
+        Map<String, String[]> rules = new LinkedHashMap<>();
+        Map<String, String[]> left = new LinkedHashMap<>(texts);
+        for (Keyword keyword : Keyword.values()) {
+            String[] text = left.remove(keyword.id());
+            if (text == null) {
+                throw new IllegalStateException("no SARIF rule text for the keyword " + keyword.id());
+            }
+            rules.put(keyword.id(), text);
+        }
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("SARIF rule texts for no keyword: " + left.keySet());
+        }
+        return rules;
+    }
+
+    static Map<String, String[]> ownRules() {
         Map<String, String[]> rules = new LinkedHashMap<>();
         rules.put("syntax", new String[] {"not well-formed JSON",
                 "The document is not well-formed JSON (RFC 8259) at the position given: a missing or trailing comma, a missing"

@@ -5,6 +5,7 @@ import dev.readbackplan.PlanReview;
 import dev.readbackplan.ReadbackPlanner;
 import dev.readbackplan.document.DocumentKind;
 import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.Keyword;
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.text.SafeText;
 import java.io.ByteArrayInputStream;
@@ -70,7 +71,7 @@ final class ReviewCommand {
     /** Whether the one problem of the report is that the document is of another kind than it was read as. */
     private static boolean isOfAnotherKind(ValidationReport report) {
         return report.problems().size() == 1 && report.omittedErrors() == 0 && report.omittedWarnings() == 0
-                && report.problems().get(0).keyword().equals("kind");
+                && report.problems().get(0).toolKeyword().filter(Keyword.KIND::equals).isPresent();
     }
 
     static int run(Arguments.Parsed parsed, InputStream stdin, OutputStream out, PrintStream messages) throws UsageException, IOException {

@@ -4,6 +4,7 @@ import dev.readbackplan.internal.text.Display;
 import dev.readbackplan.internal.text.Pointer;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One problem found in a document. Immutable.
@@ -12,9 +13,8 @@ import java.util.Objects;
  * concerned (empty for the whole document), and {@link #line()} and {@link #column()}, 1-based, the
  * column counting Unicode characters (code points), both 0 when the problem has no position in a file
  * (a typed model was validated). {@code keyword} names the rule: a JSON Schema keyword such as {@code
- * required} or {@code type}, or one of this library's own ({@code syntax}, {@code encoding}, {@code
- * limit}, {@code duplicate-key}, {@code duplicate-id}, {@code candidate-id}, {@code summary-count}, {@code unknown-property},
- * {@code secret}, {@code raw-payload}, {@code kind}). Messages never contain a value of the document.
+ * required} or {@code type}, or one of this library's own, a {@link Keyword} ({@link #toolKeyword()}).
+ * Messages never contain a value of the document.
  *
  * <p>The segments are the document's own keys, which may be secret-shaped or hold terminal control
  * characters: show a problem with {@link #displayPointer()} (or {@link ValidationReport#toText()}),
@@ -125,9 +125,23 @@ public final class Problem {
         return column;
     }
 
-    /** {@return the rule that found the problem} */
+    /**
+     * The rule that found the problem: a JSON Schema keyword such as {@code required}, or the {@link
+     * Keyword#id() id} of one of the library's own (see {@link #toolKeyword()}).
+     *
+     * @return the keyword as reports spell it
+     */
     public String keyword() {
         return keyword;
+    }
+
+    /**
+     * The library's own rule that found the problem.
+     *
+     * @return the keyword, or empty when a JSON Schema keyword found it
+     */
+    public Optional<Keyword> toolKeyword() {
+        return Keyword.fromId(keyword);
     }
 
     /** {@return what is wrong, for people; never a value of the document} */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.document.DocumentKind;
 import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.Keyword;
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.internal.concurrent.Candidates;
 import dev.readbackplan.internal.json.Findings;
@@ -55,7 +56,7 @@ public final class PlanGenerator {
             writePlan(envelope, sources, candidates, counter);
             if (counter.count > maxPlanBytes) {
                 throw new InvalidDocumentException(new ValidationReport(sourceName, DocumentKind.SNAPSHOT, List.of(
-                        new dev.readbackplan.document.Problem(dev.readbackplan.document.Severity.ERROR, List.of("acceptance_candidates"), 0, 0, "limit",
+                        new dev.readbackplan.document.Problem(dev.readbackplan.document.Severity.ERROR, List.of("acceptance_candidates"), 0, 0, Keyword.LIMIT.id(),
                                 "the plan of this snapshot would be " + counter.count + " bytes, over the document limit of "
                                         + maxPlanBytes + " bytes, so it could not be validated or checked afterwards;"
                                         + " split the snapshot or raise the limit"))));

@@ -1,6 +1,7 @@
 package dev.readbackplan.internal.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.readbackplan.document.Keyword;
 import dev.readbackplan.internal.json.Finding;
 import dev.readbackplan.internal.json.Findings;
 import dev.readbackplan.internal.text.Pointer;
@@ -73,7 +74,7 @@ public final class DocumentChecks {
                 JsonNode id = candidates.get(i).path("post_incident_readback_candidate_id");
                 JsonNode surface = candidates.get(i).path("surface_id");
                 if (id.isTextual() && surface.isTextual() && !id.textValue().equals(PlanTemplate.CANDIDATE_ID_PREFIX + surface.textValue())) {
-                    findings.add(Finding.error(list.index(i).key("post_incident_readback_candidate_id"), "candidate-id",
+                    findings.add(Finding.error(list.index(i).key("post_incident_readback_candidate_id"), Keyword.CANDIDATE_ID,
                             "must be " + PlanTemplate.CANDIDATE_ID_PREFIX + " followed by the candidate's surface_id"));
                 }
             }
@@ -101,7 +102,7 @@ public final class DocumentChecks {
             String key = names.next();
             String meant = KeyNames.closest(key, known);
             if (meant != null) {
-                findings.add(Finding.warning(at.key(key), "unknown-property",
+                findings.add(Finding.warning(at.key(key), Keyword.UNKNOWN_PROPERTY,
                         "unknown property; did you mean " + meant + "?"));
             }
         }
@@ -130,7 +131,7 @@ public final class DocumentChecks {
             }
             Integer earlier = first.putIfAbsent(value.textValue(), i);
             if (earlier != null) {
-                findings.add(Finding.error(list.index(i).key(field), "duplicate-id",
+                findings.add(Finding.error(list.index(i).key(field), Keyword.DUPLICATE_ID,
                         field + " repeats the one at " + list.index(earlier).key(field) + "; " + why));
             }
         }
@@ -143,7 +144,7 @@ public final class DocumentChecks {
         }
         if (stated.decimalValue().compareTo(java.math.BigDecimal.valueOf(actual)) != 0) {
             // The stated number is not quoted: messages never repeat a value of the document.
-            findings.add(Finding.warning(Pointer.ROOT.key("summary").key(key), "summary-count",
+            findings.add(Finding.warning(Pointer.ROOT.key("summary").key(key), Keyword.SUMMARY_COUNT,
                     "disagrees with the candidates: counting them gives " + actual));
         }
     }
