@@ -51,7 +51,7 @@ class PlanSchemaTest {
             assertFalse(report.isValid());
             assertEquals(1, report.errors().size(), report.toText());
             Problem problem = report.errors().get(0);
-            assertEquals(pointer, problem.pointer());
+            assertEquals(pointer, problem.rawPointer());
             assertEquals("const", problem.keyword());
             assertTrue(problem.line() > 0 && problem.column() > 0);
         }));

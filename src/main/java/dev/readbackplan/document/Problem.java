@@ -17,8 +17,8 @@ import java.util.Optional;
  * Messages never contain a value of the document.
  *
  * <p>The segments are the document's own keys, which may be secret-shaped or hold terminal control
- * characters: show a problem with {@link #displayPointer()} (or {@link ValidationReport#toText()}),
- * never with the raw {@link #pointer()}.
+ * characters: show a problem with {@link #pointer()} (or {@link ValidationReport#toText()}),
+ * never with the {@link #rawPointer()}.
  */
 public final class Problem {
     private final Severity severity;
@@ -86,12 +86,25 @@ public final class Problem {
     }
 
     /**
+     * The pointer of the value concerned as reports show it: {@code (root)} for the whole document;
+     * each secret-shaped key replaced by {@code [redacted]}; long keys and deep pointers shortened
+     * around an ellipsis; control, bidi and other invisible characters escaped as {@code \}{@code
+     * uXXXX}. The document's own keys as they are: {@link #rawPointer()}.
+     *
+     * @return the pointer, safe to print
+     */
+    public String pointer() {
+        return Display.pointerForText(pointerSegments);
+    }
+
+    /**
      * The JSON Pointer (RFC 6901) of the value concerned, {@code ""} for the whole document. It holds
-     * the document's keys as they are: do not show it to people, use {@link #displayPointer()}.
+     * the document's keys as they are, which may be secret-shaped or hold terminal control characters:
+     * to find the value, never to show to people (use {@link #pointer()}).
      *
      * @return the raw pointer
      */
-    public String pointer() {
+    public String rawPointer() {
         StringBuilder text = new StringBuilder();
         for (String segment : pointerSegments) {
             text.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
@@ -105,14 +118,14 @@ public final class Problem {
     }
 
     /**
-     * The pointer as reports show it: {@code (root)} for the whole document; each secret-shaped key
-     * replaced by {@code [redacted]}; long keys and deep pointers shortened around an ellipsis;
-     * control, bidi and other invisible characters escaped as {@code \}{@code uXXXX}.
+     * The pointer as reports show it; the same as {@link #pointer()}.
      *
      * @return the pointer, safe to print
+     * @deprecated {@link #pointer()} is now the form safe to show; this name stays for one release
      */
+    @Deprecated
     public String displayPointer() {
-        return Display.pointerForText(pointerSegments);
+        return pointer();
     }
 
     /** {@return the 1-based line, or 0 when the problem has no position} */
@@ -179,7 +192,7 @@ public final class Problem {
     /** @return the problem as a report line shows it, safe to print */
     @Override
     public String toString() {
-        return (hasPosition() ? line + ":" + column + ": " : "") + severity.label() + ": " + displayPointer() + ": "
+        return (hasPosition() ? line + ":" + column + ": " : "") + severity.label() + ": " + pointer() + ": "
                 + Display.text(message) + " [" + keyword + "]";
     }
 }

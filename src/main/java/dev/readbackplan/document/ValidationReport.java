@@ -121,7 +121,7 @@ public final class ValidationReport {
      * One line per problem: {@code FILE:LINE:COLUMN: error: /json/pointer: message}, or {@code FILE:
      * error: /json/pointer: message} when the problem has no position, then, when problems were
      * omitted, {@code FILE: note: N more errors and M more warnings not shown}. Pointers are shown as
-     * {@link Problem#displayPointer()} shows them (secret-shaped keys redacted, long ones shortened,
+     * {@link Problem#pointer()} shows them (secret-shaped keys redacted, long ones shortened,
      * invisible characters escaped), and so are the file name and messages. Each line ends with a
      * newline.
      *
@@ -136,7 +136,7 @@ public final class ValidationReport {
                 text.append(':').append(problem.line()).append(':').append(problem.column());
             }
             text.append(": ").append(problem.severity().label()).append(": ")
-                    .append(problem.displayPointer())
+                    .append(problem.pointer())
                     .append(": ").append(Display.text(problem.message())).append('\n');
         }
         if (omittedErrors > 0 || omittedWarnings > 0) {
