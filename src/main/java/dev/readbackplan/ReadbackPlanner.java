@@ -602,6 +602,25 @@ public final class ReadbackPlanner {
     /**
      * Regenerates the plan of a snapshot and compares it, byte for byte, with an existing plan file:
      * for CI in repositories that commit their plan. The file is only read, and the regenerated plan
+     * is compared while it is produced, so memory holds the snapshot, not the plan. A plan reviewers
+     * filled in is up to date when it is the regenerated plan with their entries.
+     *
+     * @param snapshot the snapshot file
+     * @param existingPlan the plan file to compare with
+     * @param options the {@code generated_at} and {@code git_commit} to compare with, each from the
+     *     file unless given ({@link CompareOptions#fromFile()})
+     * @return up to date, or the first difference; a missing file is a difference at the root
+     * @throws InvalidDocumentException when the snapshot is invalid
+     * @throws IllegalArgumentException when the plan schema would reject a value given in {@code options}
+     * @throws IOException when a file cannot be read
+     */
+    public PlanComparison compare(Path snapshot, Path existingPlan, CompareOptions options) throws IOException {
+        return compare(snapshot, existingPlan, options.generatedAt().orElse(null), options.gitCommit().orElse(null));
+    }
+
+    /**
+     * Regenerates the plan of a snapshot and compares it, byte for byte, with an existing plan file:
+     * for CI in repositories that commit their plan. The file is only read, and the regenerated plan
      * is compared while it is produced, so memory holds the snapshot, not the plan.
      *
      * <p>{@code generated_at} and {@code git_commit} change with every run and commit, so they are
@@ -617,7 +636,9 @@ public final class ReadbackPlanner {
      * @throws InvalidDocumentException when the snapshot is invalid
      * @throws IllegalArgumentException when the plan schema would reject {@code generatedAt} or {@code gitCommit}
      * @throws IOException when a file cannot be read
+     * @deprecated two positional strings, each null for "from the file": use {@link #compare(Path, Path, CompareOptions)}
      */
+    @Deprecated
     public PlanComparison compare(Path snapshot, Path existingPlan, String generatedAt, String gitCommit) throws IOException {
         // Values given are checked first: a wrong one is the caller's mistake, whatever the files hold.
         check(new PlanOptions(generatedAt == null ? PlanOptions.defaults().generatedAt() : generatedAt,

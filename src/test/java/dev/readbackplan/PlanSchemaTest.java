@@ -89,7 +89,7 @@ class PlanSchemaTest {
     void theCheckedInExamplePlanIsTheOneTheExampleSnapshotGives() throws IOException {
         Path committed = Path.of("examples/docs/security/monitoring-post-incident-readback-plan.snapshot.json");
         PlanComparison comparison = planner.compare(
-                Path.of("examples/docs/security/monitoring-owner-response-acceptance.snapshot.json"), committed, null, null);
+                Path.of("examples/docs/security/monitoring-owner-response-acceptance.snapshot.json"), committed, CompareOptions.fromFile());
         assertTrue(comparison.upToDate(), () -> comparison.displayPointer() + ": " + comparison.difference());
         assertEquals(java.nio.file.Files.readString(EXAMPLE_PLAN, StandardCharsets.UTF_8),
                 java.nio.file.Files.readString(committed, StandardCharsets.UTF_8));

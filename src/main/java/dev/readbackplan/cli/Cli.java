@@ -1,5 +1,6 @@
 package dev.readbackplan.cli;
 
+import dev.readbackplan.CompareOptions;
 import dev.readbackplan.CustomSecretRules;
 import dev.readbackplan.GenerationResult;
 import dev.readbackplan.OverwriteRefusedException;
@@ -359,12 +360,21 @@ public final class Cli {
         }
     }
 
+    /** What the plan file is compared with: each value given on the command line, else the file's. */
+    private static CompareOptions compareOptions(String generatedAt, String gitCommit) {
+        CompareOptions options = CompareOptions.fromFile();
+        if (generatedAt != null) {
+            options = options.withGeneratedAt(generatedAt);
+        }
+        return gitCommit == null ? options : options.withGitCommit(gitCommit);
+    }
+
     private int check(ReadbackPlanner planner, Path snapshot, Path existing, String generatedAt, String gitCommit,
             PrintStream messages) throws IOException, UsageException {
         try {
             PlanComparison comparison;
             try {
-                comparison = planner.compare(snapshot, existing, generatedAt, gitCommit);
+                comparison = planner.compare(snapshot, existing, compareOptions(generatedAt, gitCommit));
             } catch (IllegalArgumentException e) {
                 throw usage(e);
             }
