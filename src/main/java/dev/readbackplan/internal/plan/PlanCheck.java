@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -116,18 +117,18 @@ public final class PlanCheck {
             return PlanComparison.matching();
         }
         if (size > limits.maxDocumentBytes()) {
-            return PlanComparison.differs("", "the file is larger than any plan this tool writes (the limit is "
+            return PlanComparison.differs(List.of(), "the file is larger than any plan this tool writes (the limit is "
                     + limits.maxDocumentBytes() + " bytes)");
         }
         if (size <= treeDiffLimit) {
             byte[] bytes = Files.readAllBytes(file);
             JsonNode inFile = new StrictJsonReader(limits).read(bytes, bytes.length).root();
             if (inFile == null) {
-                return PlanComparison.differs("", "the file is not a readable JSON document");
+                return PlanComparison.differs(List.of(), "the file is not a readable JSON document");
             }
             PlanDiff.Difference first = PlanDiff.byCandidate(inFile, tree.get(), reviewerFields, true);
             if (first == null) {
-                return PlanComparison.differs("", "same content, different layout: the generator's formatting is canonical");
+                return PlanComparison.differs(List.of(), "same content, different layout: the generator's formatting is canonical");
             }
             return PlanComparison.differs(first.pointer().segments(), first.description());
         }
