@@ -312,7 +312,7 @@ public final class Cli {
             if (e.report() != null) {
                 messages.print(e.report().toText());
             }
-            messages.println(PROGRAM + ": error: " + e.getMessage());
+            messages.println(PROGRAM + ": error: " + e.message(Cli::flag));
             return INVALID;
         } catch (InvalidDocumentException e) {
             messages.print(e.report().toText());
@@ -358,6 +358,15 @@ public final class Cli {
         } catch (IllegalArgumentException e) {
             return GitCommit.UNKNOWN;
         }
+    }
+
+    /** The flag that sets the {@code ReadbackPlanner.Overwrite} component of a remedy. */
+    static String flag(OverwriteRefusedException.Remedy remedy) {
+        return switch (remedy) {
+            case FORCE -> "--force";
+            case DISCARD_EVIDENCE -> "--discard-evidence";
+            case RESET_CHANGED_VERDICTS -> "--reset-changed-verdicts";
+        };
     }
 
     /** What the plan file is compared with: each value given on the command line, else the file's. */
