@@ -40,9 +40,15 @@ public final class PlanReview {
     private final String planName;
     private final PlanReviewer reviewer;
     private final ValidationReport snapshotReport;
+    /** The reviewed plan's bytes, the first {@code planLength} of {@code planData}: SARIF locates its results in them. */
+    private final byte[] planData;
+    private final int planLength;
 
-    PlanReview(PlanReviewer reviewer, PlanReviewer.Result result, JsonNode plan, String planName, ValidationReport snapshotReport) {
+    PlanReview(PlanReviewer reviewer, PlanReviewer.Result result, JsonNode plan, String planName, ValidationReport snapshotReport,
+            byte[] planData, int planLength) {
         this.snapshotReport = snapshotReport;
+        this.planData = planData;
+        this.planLength = planLength;
         this.comparison = result.outOfDate() == null ? PlanComparison.matching()
                 : PlanComparison.differs(result.outOfDate().pointer().segments(), result.outOfDate().description());
         this.reviewer = reviewer;
@@ -196,12 +202,37 @@ public final class PlanReview {
     }
 
     /**
+     * The review as SARIF 2.1.0, for code-scanning dashboards, recording this library's {@link
+     * ReadbackPlanner#VERSION}: see {@link #toSarif(String)}.
+     *
+     * @return the SARIF JSON text
+     */
+    public String toSarif() {
+        return toSarif(ReadbackPlanner.VERSION);
+    }
+
+    /**
      * The review as SARIF 2.1.0, for code-scanning dashboards: see {@link SarifWriter#review(PlanReview, String, byte[])}.
+     * Each result has the line and column of its value in the plan that was reviewed: the review
+     * keeps its bytes, so the plan need not be read again (and a file changed since cannot mislead).
+     *
+     * @param toolVersion the version to record in {@code tool.driver.version}
+     * @return the SARIF JSON text
+     */
+    public String toSarif(String toolVersion) {
+        byte[] bytes = planData.length == planLength ? planData : java.util.Arrays.copyOf(planData, planLength);
+        return SarifWriter.review(this, toolVersion, bytes);
+    }
+
+    /**
+     * The review as SARIF 2.1.0, located in bytes the caller read again.
      *
      * @param toolVersion the version to record in {@code tool.driver.version}
      * @param planBytes the plan file's bytes, to give results a line and column; null for none
      * @return the SARIF JSON text
+     * @deprecated the review keeps the bytes it reviewed: use {@link #toSarif(String)}
      */
+    @Deprecated
     public String toSarif(String toolVersion, byte[] planBytes) {
         return SarifWriter.review(this, toolVersion, planBytes);
     }

@@ -67,6 +67,12 @@ import java.util.concurrent.ForkJoinPool;
  * }</pre>
  */
 public final class ReadbackPlanner {
+    /**
+     * The version of this library, as the build recorded it (such as {@code 0.1.0}): what the reports
+     * record as the tool's version. {@code unknown} when the classes run without the build's resources.
+     */
+    public static final String VERSION = BuildVersion.read();
+
     private final Limits limits;
     private final Executor executor;
     private final CompletableFuture<Engine> engine;
@@ -929,7 +935,7 @@ public final class ReadbackPlanner {
         }
         PlanReviewer.Result result = reviewer.review(parsedPlan, quarantine, parsedSnapshot.root(), snapshotName, at, Futures.join(sha256),
                 parsedSnapshot.report().warnings());
-        return new PlanReview(reviewer, result, parsedPlan.root(), planName, parsedSnapshot.report());
+        return new PlanReview(reviewer, result, parsedPlan.root(), planName, parsedSnapshot.report(), plan.data(), plan.length());
     }
 
     private static String sha256(Bytes bytes) {

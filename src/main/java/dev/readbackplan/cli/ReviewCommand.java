@@ -59,15 +59,6 @@ final class ReviewCommand {
 
     private ReviewCommand() {}
 
-    /** The file's bytes, or null when it cannot be read again. */
-    private static byte[] readQuietly(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     /** Whether the one problem of the report is that the document is of another kind than it was read as. */
     private static boolean isOfAnotherKind(ValidationReport report) {
         return report.problems().size() == 1 && report.omittedErrors() == 0 && report.omittedWarnings() == 0
@@ -159,9 +150,8 @@ final class ReviewCommand {
         switch (format) {
             case "json" -> review.writeJson(rendered);
             case "markdown" -> rendered.writeBytes(review.toMarkdown().getBytes(StandardCharsets.UTF_8));
-            // The plan's bytes give each result its line; a plan changed since it was reviewed gives none.
-            case "sarif" -> rendered.writeBytes(review.toSarif(Version.get(), fromStdin ? stdinPlan : readQuietly(plan))
-                    .getBytes(StandardCharsets.UTF_8));
+            // The review keeps the bytes it reviewed: each result has its line, without reading the plan again.
+            case "sarif" -> rendered.writeBytes(review.toSarif(Version.get()).getBytes(StandardCharsets.UTF_8));
             default -> rendered.writeBytes(review.toText().getBytes(StandardCharsets.UTF_8));
         }
         // Every output is prepared before any is committed: a failure leaves the plan and the review file as they were,

@@ -1,23 +1,12 @@
 package dev.readbackplan.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.readbackplan.ReadbackPlanner;
 
-/** The project version, filled in by the build. */
+/** The project version, filled in by the build: the library's {@link ReadbackPlanner#VERSION}. */
 final class Version {
     private Version() {}
 
     static String get() {
-        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return ReadbackPlanner.VERSION;
     }
 }
