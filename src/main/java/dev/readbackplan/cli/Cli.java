@@ -509,12 +509,12 @@ public final class Cli {
     /** The reference generator's summary line, on standard error. */
     static String summaryLine(GenerationResult result) {
         return "MONITORING_POST_INCIDENT_READBACK_PLAN_OK"
-                + " candidates=" + result.count("readback_candidate_count")
-                + " write_capable=" + result.count("write_capable_readback_candidate_count")
-                + " checks=" + result.count("reviewer_check_count")
-                + " lanes=" + result.count("outcome_lane_count")
-                + " accepted=" + result.count("post_incident_readback_accepted_count")
-                + " runtime_gate=" + result.count("runtime_gate_count");
+                + " candidates=" + result.readbackCandidateCount()
+                + " write_capable=" + result.writeCapableReadbackCandidateCount()
+                + " checks=" + result.reviewerCheckCount()
+                + " lanes=" + result.outcomeLaneCount()
+                + " accepted=" + result.postIncidentReadbackAcceptedCount()
+                + " runtime_gate=" + result.runtimeGateCount();
     }
 
     /** An I/O failure for people: the file it concerns and why, without a Java class name. */
