@@ -2,6 +2,7 @@ package dev.readbackplan;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link ReadbackPlanner#compare(java.nio.file.Path, java.nio.file.Path, CompareOptions)} compares
@@ -12,10 +13,10 @@ import java.util.Optional;
 public final class CompareOptions {
     private static final CompareOptions FROM_FILE = new CompareOptions(null, null);
 
-    private final String generatedAt;
-    private final String gitCommit;
+    private final @Nullable String generatedAt;
+    private final @Nullable String gitCommit;
 
-    private CompareOptions(String generatedAt, String gitCommit) {
+    private CompareOptions(@Nullable String generatedAt, @Nullable String gitCommit) {
         this.generatedAt = generatedAt;
         this.gitCommit = gitCommit;
     }
@@ -63,7 +64,7 @@ public final class CompareOptions {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof CompareOptions that && Objects.equals(generatedAt, that.generatedAt)
                 && Objects.equals(gitCommit, that.gitCommit);
     }

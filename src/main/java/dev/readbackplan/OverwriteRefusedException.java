@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when regenerating a plan over an existing file would lose something: the file is not a
@@ -81,7 +82,7 @@ public class OverwriteRefusedException extends RuntimeException {
     /** For {@link Reason#SURFACES_CHANGED}: candidate id to the names of the fields that changed. */
     private final transient Map<String, List<String>> changedFields;
     /** The located problems of the file replaced, or null. */
-    private final transient ValidationReport report;
+    private final transient @Nullable ValidationReport report;
 
     /**
      * Creates the exception, its message naming the file, the reason and the candidates.
@@ -104,7 +105,7 @@ public class OverwriteRefusedException extends RuntimeException {
      * @param report the located problems of the file, or null
      */
     public OverwriteRefusedException(String file, Reason reason, List<String> candidateIds, Map<String, List<String>> changedFields,
-            ValidationReport report) {
+            @Nullable ValidationReport report) {
         super(message(file, reason, candidateIds, changedFields, remedy -> "Overwrite." + remedy.component()));
         this.file = file;
         this.reason = Objects.requireNonNull(reason, "reason");
@@ -129,7 +130,7 @@ public class OverwriteRefusedException extends RuntimeException {
     }
 
     /** {@return the problems of the file replaced, each located as {@code validate} reports it; null when there are none to show} */
-    public ValidationReport report() {
+    public @Nullable ValidationReport report() {
         return report;
     }
 

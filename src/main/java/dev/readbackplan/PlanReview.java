@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The review of a filled readback plan against its snapshot, from {@link ReadbackPlanner#review}.
@@ -233,7 +234,7 @@ public final class PlanReview {
      * @deprecated the review keeps the bytes it reviewed: use {@link #toSarif(String)}
      */
     @Deprecated
-    public String toSarif(String toolVersion, byte[] planBytes) {
+    public String toSarif(String toolVersion, byte @Nullable [] planBytes) {
         return SarifWriter.review(this, toolVersion, planBytes);
     }
 

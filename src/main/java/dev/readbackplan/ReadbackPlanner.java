@@ -46,6 +46,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns monitoring owner-response acceptance snapshots into monitoring post-incident readback plans
@@ -77,7 +78,7 @@ public final class ReadbackPlanner {
     private final Executor executor;
     private final CompletableFuture<Engine> engine;
     private final DocumentReader reader;
-    private volatile PlanReviewer reviewer;
+    private volatile @Nullable PlanReviewer reviewer;
     private final CustomSecretRules secretRules;
 
     private ReadbackPlanner(Limits limits, Executor executor) {
@@ -183,7 +184,7 @@ public final class ReadbackPlanner {
      * @return the report
      * @throws IOException when the file cannot be read
      */
-    public ValidationReport validate(Path file, DocumentKind kind) throws IOException {
+    public ValidationReport validate(Path file, @Nullable DocumentKind kind) throws IOException {
         return read(Bytes.of(file, limits), file.toString(), kind, DocumentReader.Purpose.VALIDATE).report();
     }
 
@@ -197,7 +198,7 @@ public final class ReadbackPlanner {
      * @return the report
      * @throws IOException when the stream cannot be read
      */
-    public ValidationReport validate(InputStream in, String sourceName, DocumentKind kind) throws IOException {
+    public ValidationReport validate(InputStream in, String sourceName, @Nullable DocumentKind kind) throws IOException {
         return read(Bytes.of(in, limits), sourceName, kind, DocumentReader.Purpose.VALIDATE).report();
     }
 
@@ -645,7 +646,7 @@ public final class ReadbackPlanner {
      * @deprecated two positional strings, each null for "from the file": use {@link #compare(Path, Path, CompareOptions)}
      */
     @Deprecated
-    public PlanComparison compare(Path snapshot, Path existingPlan, String generatedAt, String gitCommit) throws IOException {
+    public PlanComparison compare(Path snapshot, Path existingPlan, @Nullable String generatedAt, @Nullable String gitCommit) throws IOException {
         // Values given are checked first: a wrong one is the caller's mistake, whatever the files hold.
         check(new PlanOptions(generatedAt == null ? PlanOptions.defaults().generatedAt() : generatedAt,
                 gitCommit == null ? "unknown" : gitCommit));
@@ -679,7 +680,7 @@ public final class ReadbackPlanner {
     }
 
     /** The options with one provenance value: the one given, else the file's when valid, else unchanged. */
-    private PlanOptions withRecorded(PlanOptions options, String given, String recorded,
+    private PlanOptions withRecorded(PlanOptions options, @Nullable String given, @Nullable String recorded,
             java.util.function.BiFunction<PlanOptions, String, PlanOptions> with) {
         if (given != null) {
             return with.apply(options, given);
@@ -745,7 +746,7 @@ public final class ReadbackPlanner {
         return Futures.join(engine);
     }
 
-    private DocumentReader.Parsed read(Bytes bytes, String sourceName, DocumentKind kind, DocumentReader.Purpose purpose) {
+    private DocumentReader.Parsed read(Bytes bytes, String sourceName, @Nullable DocumentKind kind, DocumentReader.Purpose purpose) {
         return reader.read(bytes.data(), bytes.length(), bytes.tooLarge(), sourceName, kind, () -> { }, purpose);
     }
 
@@ -893,7 +894,7 @@ public final class ReadbackPlanner {
      * @throws IllegalArgumentException when {@code reviewedAt} is not a date-time with an offset
      * @throws IOException when a file cannot be read
      */
-    public PlanReview review(Path plan, Path snapshot, String reviewedAt) throws IOException {
+    public PlanReview review(Path plan, Path snapshot, @Nullable String reviewedAt) throws IOException {
         return review(Bytes.of(plan, limits), plan.toString(), Bytes.of(snapshot, limits), snapshot.toString(), reviewedAt);
     }
 
@@ -908,12 +909,12 @@ public final class ReadbackPlanner {
      * @return the review
      * @throws IOException when a stream cannot be read
      */
-    public PlanReview review(InputStream plan, String planName, InputStream snapshot, String snapshotName, String reviewedAt)
+    public PlanReview review(InputStream plan, String planName, InputStream snapshot, String snapshotName, @Nullable String reviewedAt)
             throws IOException {
         return review(Bytes.of(plan, limits), planName, Bytes.of(snapshot, limits), snapshotName, reviewedAt);
     }
 
-    private PlanReview review(Bytes plan, String planName, Bytes snapshot, String snapshotName, String reviewedAt) {
+    private PlanReview review(Bytes plan, String planName, Bytes snapshot, String snapshotName, @Nullable String reviewedAt) {
         String at = reviewedAt == null ? PlanOptions.now() : reviewedAt;
         // Hashing 100 MB takes a core for most of a second without the JIT's SHA intrinsic (the launcher
         // runs the first tier only): do it beside the reading and validation.

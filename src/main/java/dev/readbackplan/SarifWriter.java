@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reports as SARIF 2.1.0 (Static Analysis Results Interchange Format), the format code-scanning
@@ -127,7 +128,7 @@ public final class SarifWriter {
      * @param planBytes the plan file's bytes, to give each result a line and column; null for none
      * @return the SARIF JSON text, ending with a newline
      */
-    public static String review(PlanReview review, String toolVersion, byte[] planBytes) {
+    public static String review(PlanReview review, String toolVersion, byte @Nullable [] planBytes) {
         return review(review, toolVersion, planBytes, currentFolder());
     }
 
@@ -147,7 +148,7 @@ public final class SarifWriter {
      * @return the SARIF JSON text, ending with a newline
      * @throws IllegalStateException when the plan was not current, so not reviewed
      */
-    public static String review(PlanReview review, String toolVersion, byte[] planBytes, Path base) {
+    public static String review(PlanReview review, String toolVersion, byte @Nullable [] planBytes, Path base) {
         Objects.requireNonNull(toolVersion, "toolVersion");
         List<PlanReviewer.CandidateReview> candidates = review.candidateReviews();
         String uri = uri(review.planName(), base);
@@ -206,7 +207,7 @@ public final class SarifWriter {
     }
 
     /** The position of each pointer in the plan's bytes, or none when there are no bytes or they are not the reviewed plan's. */
-    private static List<Problem> locate(byte[] bytes, String sha256, List<Pointer> pointers) {
+    private static List<Problem> locate(byte @Nullable [] bytes, String sha256, List<Pointer> pointers) {
         List<Finding> findings = new ArrayList<>(pointers.size());
         pointers.forEach(pointer -> findings.add(Finding.error(pointer, "review", "")));
         if (bytes == null || !sha256(bytes).equals(sha256)) {
@@ -421,13 +422,13 @@ public final class SarifWriter {
 
         /** Marks a scanner rule: tags {@code security} and its parent rule, which it refines. */
         void tag(String id, String parent) {
-            ObjectNode properties = ((ObjectNode) array.get(indexes.get(id))).putObject("properties");
+            ObjectNode properties = ((ObjectNode) array.get(index(id))).putObject("properties");
             properties.putArray("tags").add("security").add(parent);
             properties.put("kind", parent);
         }
 
         int index(String id) {
-            return indexes.get(id);
+            return Objects.requireNonNull(indexes.get(id), id);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.readbackplan.document;
 import dev.readbackplan.internal.text.Display;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of comparing an existing plan file with the plan regenerated from its snapshot.
@@ -86,7 +87,7 @@ public final class PlanComparison {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof PlanComparison that && state == that.state && pointerSegments.equals(that.pointerSegments)
                 && difference.equals(that.difference);
     }

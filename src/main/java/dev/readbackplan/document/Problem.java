@@ -5,6 +5,7 @@ import dev.readbackplan.internal.text.Pointer;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One problem found in a document. Immutable.
@@ -27,7 +28,7 @@ public final class Problem {
     private final int column;
     private final String keyword;
     private final String message;
-    private final String rule;
+    private final @Nullable String rule;
 
     /**
      * A problem at a position in a document.
@@ -56,7 +57,7 @@ public final class Problem {
      *     rule's), or null for any other problem
      */
     public Problem(Severity severity, List<String> pointerSegments, int line, int column, String keyword, String message,
-            String rule) {
+            @Nullable String rule) {
         this.severity = Objects.requireNonNull(severity, "severity");
         this.pointerSegments = List.copyOf(pointerSegments);
         this.line = line;
@@ -168,7 +169,7 @@ public final class Problem {
      *
      * @return the rule id, or null when the problem is not the scanner's
      */
-    public String rule() {
+    public @Nullable String rule() {
         return rule;
     }
 
@@ -178,7 +179,7 @@ public final class Problem {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof Problem that && severity == that.severity && line == that.line && column == that.column
                 && pointerSegments.equals(that.pointerSegments) && keyword.equals(that.keyword) && message.equals(that.message)
                 && Objects.equals(rule, that.rule);
