@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.readbackplan.document.Limits;
 import dev.readbackplan.document.PlanComparison;
 import dev.readbackplan.internal.json.StrictJsonReader;
+import dev.readbackplan.internal.schema.PlanFields;
 import dev.readbackplan.internal.text.Pointer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -75,7 +76,7 @@ public final class PlanCheck {
             }
             while ((generatedAt == null || gitCommit == null) && parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                if (name.equals("readback_candidates")) {
+                if (name.equals(PlanFields.READBACK_CANDIDATES)) {
                     // The generator writes keys in order, provenance first: no need to read the candidates.
                     break;
                 }

@@ -18,6 +18,7 @@ import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.schema.DocumentReader;
 import dev.readbackplan.internal.schema.Engine;
 import dev.readbackplan.internal.schema.EvidenceFields;
+import dev.readbackplan.internal.schema.PlanFields;
 import dev.readbackplan.internal.schema.SchemaFindings;
 import dev.readbackplan.internal.schema.SchemaSet;
 import dev.readbackplan.internal.text.Pointer;
@@ -38,7 +39,7 @@ import java.util.TreeSet;
 public final class PlanReviewer {
     /** Problems inside an evidence field with these keywords only make the value unredacted: they quarantine it. */
     private static final Set<String> QUARANTINING_KEYWORDS = Set.of("pattern", "type", "maxLength", "minLength", Keyword.SECRET.id(), Keyword.RAW_PAYLOAD.id());
-    private static final String CANDIDATES = "readback_candidates";
+    private static final String CANDIDATES = PlanFields.READBACK_CANDIDATES;
     public static final String REVIEW_SCHEMA_VERSION = "monitoring_post_incident_readback_review_v1";
 
     /**

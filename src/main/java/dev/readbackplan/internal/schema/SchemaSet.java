@@ -83,7 +83,7 @@ public final class SchemaSet {
         plan = compile(PLAN_SCHEMA, packagedTree(PLAN_SCHEMA));
         snapshotProperties = properties(snapshot);
         planProperties = properties(plan);
-        candidate = items(planProperties.get("readback_candidates"), PLAN_SCHEMA, CANDIDATE_DEFINITION);
+        candidate = items(planProperties.get(PlanFields.READBACK_CANDIDATES), PLAN_SCHEMA, CANDIDATE_DEFINITION);
         candidateProperties = properties(candidate);
     }
 
