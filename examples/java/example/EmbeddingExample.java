@@ -5,6 +5,7 @@ import dev.readbackplan.ReadbackCatalog;
 import dev.readbackplan.ReadbackPlanner;
 import dev.readbackplan.document.GenerationResult;
 import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.OverwriteRefusedException;
 import dev.readbackplan.document.ValidationReport;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public final class EmbeddingExample {
             // Validated, then written atomically: on any failure the old plan file is untouched. Over a plan
             // reviewers filled in, their entries are kept (OverwriteRefusedException rather than losing any).
             GenerationResult result = planner.generate(snapshot, options, plan);
-            return result.count("readback_candidate_count");
+            return result.readbackCandidateCount();
         } catch (InvalidDocumentException e) {
             throw new IllegalArgumentException(e.report().toText(), e);
         }

@@ -14,6 +14,8 @@ module dev.readbackplan {
     requires com.networknt.schema;
     // networknt's date-time format uses it, but networknt requires it only statically.
     requires com.ethlo.time;
+    // JSpecify's nullness annotations on the API: needed to compile, not to run.
+    requires static org.jspecify;
     // RE2/J (the secret scanner's linear-time patterns) is not required: it names no module, so it is
     // compiled against from the class path (--add-reads ALL-UNNAMED, see the pom) and bundled in the
     // jar, relocated to the package dev.readbackplan.internal.re2j, which this module holds.

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Secret rules a team adds on top of the built-in scanner table, read from a gitleaks configuration
@@ -72,7 +73,7 @@ public final class CustomSecretRules {
             return new CustomSecretRules(CustomRules.readGitleaks(Objects.requireNonNull(text, "text"),
                     dev.readbackplan.internal.text.Display.text(Objects.requireNonNull(sourceName, "sourceName")), true));
         } catch (CustomRules.InvalidRulesException e) {
-            throw new InvalidRulesException(e.getMessage());
+            throw new InvalidRulesException(Objects.requireNonNullElse(e.getMessage(), "invalid rules"));
         }
     }
 
@@ -93,7 +94,7 @@ public final class CustomSecretRules {
      * @param value a string
      * @return a rule id, or null
      */
-    public String scan(String value) {
+    public @Nullable String scan(String value) {
         dev.readbackplan.internal.secret.SecretScanner.Kind kind = rules.scan(value);
         return kind == null ? null : kind.ruleId();
     }

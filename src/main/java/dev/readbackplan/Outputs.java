@@ -5,6 +5,7 @@ import dev.readbackplan.internal.io.OutputFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Files written the way this library writes plans, for callers that write their own outputs beside
@@ -100,7 +101,7 @@ public final class Outputs {
          * @param content what to write
          * @throws IOException when the output cannot be prepared, named by {@code target}
          */
-        public void stage(Path target, Held held, Content content) throws IOException {
+        public void stage(Path target, @Nullable Held held, Content content) throws IOException {
             transaction.stage(target, held == null ? null : held.expected, content::writeTo);
         }
 

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The review of a filled readback plan against its snapshot, from {@link ReadbackPlanner#review}.
@@ -48,11 +49,16 @@ public final class PlanReview {
     private final PlanReviewer reviewer;
     private final ValidationReport snapshotReport;
     private final String snapshotSha256;
+    /** The reviewed plan's bytes, the first {@code planLength} of {@code planData}: SARIF locates its results in them. */
+    private final byte[] planData;
+    private final int planLength;
 
     PlanReview(PlanReviewer reviewer, PlanReviewer.Result result, JsonNode plan, String planName, ValidationReport snapshotReport,
-            String snapshotSha256) {
+            String snapshotSha256, byte[] planData, int planLength) {
         this.snapshotReport = snapshotReport;
         this.snapshotSha256 = snapshotSha256;
+        this.planData = planData;
+        this.planLength = planLength;
         this.comparison = result.outOfDate() == null ? PlanComparison.matching()
                 : PlanComparison.differs(result.outOfDate().pointer().segments(), result.outOfDate().description());
         this.reviewer = reviewer;
@@ -274,15 +280,54 @@ public final class PlanReview {
     }
 
     /**
-     * The review as SARIF 2.1.0, for code-scanning dashboards, file locations relative to the current
-     * folder: see {@link SarifWriter#review(PlanReview, String, byte[], Path)}. A plan that is not
-     * current gives one error result.
+     * The review as SARIF 2.1.0, for code-scanning dashboards, recording this library's {@link
+     * ReadbackPlanner#VERSION}: see {@link #toSarif(String)}.
+     *
+     * @return the SARIF JSON text
+     */
+    public String toSarif() {
+        return toSarif(ReadbackPlanner.VERSION);
+    }
+
+    /**
+     * The review as SARIF 2.1.0, for code-scanning dashboards: see {@link SarifWriter#review(PlanReview, String, byte[])}.
+     * Each result has the line and column of its value in the plan that was reviewed: the review
+     * keeps its bytes, so the plan need not be read again (and a file changed since cannot mislead).
+     *
+     * @param toolVersion the version to record in {@code tool.driver.version}
+     * @return the SARIF JSON text
+     */
+    public String toSarif(String toolVersion) {
+        return SarifWriter.review(this, toolVersion, reviewedBytes());
+    }
+
+    /**
+     * The review as SARIF 2.1.0, located in the plan that was reviewed, file locations relative to
+     * {@code base} (code scanning's checkout: the repository's root): see {@link SarifWriter#review(PlanReview,
+     * String, byte[], Path)}. A plan that is not current gives one error result.
+     *
+     * @param toolVersion the version to record in {@code tool.driver.version}
+     * @param base the folder file locations are relative to, as {@code originalUriBaseIds} records
+     * @return the SARIF JSON text
+     */
+    public String toSarif(String toolVersion, Path base) {
+        return SarifWriter.review(this, toolVersion, reviewedBytes(), base);
+    }
+
+    private byte[] reviewedBytes() {
+        return planData.length == planLength ? planData : java.util.Arrays.copyOf(planData, planLength);
+    }
+
+    /**
+     * The review as SARIF 2.1.0, located in bytes the caller read again.
      *
      * @param toolVersion the version to record in {@code tool.driver.version}
      * @param planBytes the plan file's bytes, to give results a line and column; null for none
      * @return the SARIF JSON text
+     * @deprecated the review keeps the bytes it reviewed: use {@link #toSarif(String)}
      */
-    public String toSarif(String toolVersion, byte[] planBytes) {
+    @Deprecated
+    public String toSarif(String toolVersion, byte @Nullable [] planBytes) {
         return SarifWriter.review(this, toolVersion, planBytes);
     }
 

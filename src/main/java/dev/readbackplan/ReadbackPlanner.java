@@ -8,6 +8,7 @@ import dev.readbackplan.document.DocumentKind;
 import dev.readbackplan.document.FileChangedException;
 import dev.readbackplan.document.GenerationResult;
 import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.Keyword;
 import dev.readbackplan.document.Limits;
 import dev.readbackplan.document.OverwriteRefusedException;
 import dev.readbackplan.document.PlanComparison;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns monitoring owner-response acceptance snapshots into monitoring post-incident readback plans
@@ -62,11 +64,18 @@ import java.util.concurrent.Executor;
 public final class ReadbackPlanner {
     /** Runs everything in the calling thread. */
     private static final Executor DIRECT = Runnable::run;
+
+    /**
+     * The version of this library, as the build recorded it (such as {@code 0.1.0}): what the reports
+     * record as the tool's version. {@code unknown} when the classes run without the build's resources.
+     */
+    public static final String VERSION = BuildVersion.read();
+
     private final Limits limits;
     private final Executor executor;
     private final Once<Engine> engine;
     private final DocumentReader reader;
-    private volatile PlanReviewer reviewer;
+    private volatile @Nullable PlanReviewer reviewer;
     private final CustomSecretRules secretRules;
 
     private ReadbackPlanner(Limits limits, Executor executor) {
@@ -176,7 +185,7 @@ public final class ReadbackPlanner {
      * @return the report
      * @throws IOException when the file cannot be read
      */
-    public ValidationReport validate(Path file, DocumentKind kind) throws IOException {
+    public ValidationReport validate(Path file, @Nullable DocumentKind kind) throws IOException {
         return read(DocumentBytes.of(file, limits.maxDocumentBytes()), file.toString(), kind, DocumentReader.Purpose.VALIDATE).report();
     }
 
@@ -190,7 +199,7 @@ public final class ReadbackPlanner {
      * @return the report
      * @throws IOException when the stream cannot be read
      */
-    public ValidationReport validate(InputStream in, String sourceName, DocumentKind kind) throws IOException {
+    public ValidationReport validate(InputStream in, String sourceName, @Nullable DocumentKind kind) throws IOException {
         return read(DocumentBytes.of(in, limits.maxDocumentBytes()), sourceName, kind, DocumentReader.Purpose.VALIDATE).report();
     }
 
@@ -436,6 +445,25 @@ public final class ReadbackPlanner {
     /**
      * Regenerates the plan of a snapshot and compares it, byte for byte, with an existing plan file:
      * for CI in repositories that commit their plan. The file is only read, and the regenerated plan
+     * is compared while it is produced, so memory holds the snapshot, not the plan. A plan reviewers
+     * filled in is up to date when it is the regenerated plan with their entries.
+     *
+     * @param snapshot the snapshot file
+     * @param existingPlan the plan file to compare with
+     * @param options the {@code generated_at} and {@code git_commit} to compare with, each from the
+     *     file unless given ({@link CompareOptions#fromFile()})
+     * @return up to date, or the first difference; a missing file is a difference at the root
+     * @throws InvalidDocumentException when the snapshot is invalid
+     * @throws IllegalArgumentException when the plan schema would reject a value given in {@code options}
+     * @throws IOException when a file cannot be read
+     */
+    public PlanComparison compare(Path snapshot, Path existingPlan, CompareOptions options) throws IOException {
+        return compare(snapshot, existingPlan, options.generatedAt().orElse(null), options.gitCommit().orElse(null));
+    }
+
+    /**
+     * Regenerates the plan of a snapshot and compares it, byte for byte, with an existing plan file:
+     * for CI in repositories that commit their plan. The file is only read, and the regenerated plan
      * is compared while it is produced, so memory holds the snapshot, not the plan.
      *
      * <p>{@code generated_at} and {@code git_commit} change with every run and commit, so they are
@@ -451,8 +479,10 @@ public final class ReadbackPlanner {
      * @throws InvalidDocumentException when the snapshot is invalid
      * @throws IllegalArgumentException when the plan schema would reject {@code generatedAt} or {@code gitCommit}
      * @throws IOException when a file cannot be read
+     * @deprecated two positional strings, each null for "from the file": use {@link #compare(Path, Path, CompareOptions)}
      */
-    public PlanComparison compare(Path snapshot, Path existingPlan, String generatedAt, String gitCommit) throws IOException {
+    @Deprecated
+    public PlanComparison compare(Path snapshot, Path existingPlan, @Nullable String generatedAt, @Nullable String gitCommit) throws IOException {
         // Values given are checked first: a wrong one is the caller's mistake, whatever the files hold.
         check(new PlanOptions(generatedAt == null ? PlanOptions.defaults().generatedAt() : generatedAt,
                 gitCommit == null ? "unknown" : gitCommit));
@@ -486,7 +516,7 @@ public final class ReadbackPlanner {
     }
 
     /** The options with one provenance value: the one given, else the file's when valid, else unchanged. */
-    private PlanOptions withRecorded(PlanOptions options, String given, String recorded,
+    private PlanOptions withRecorded(PlanOptions options, @Nullable String given, @Nullable String recorded,
             java.util.function.BiFunction<PlanOptions, String, PlanOptions> with) {
         if (given != null) {
             return with.apply(options, given);
@@ -565,7 +595,7 @@ public final class ReadbackPlanner {
         return this;
     }
 
-    private DocumentReader.Parsed read(DocumentBytes bytes, String sourceName, DocumentKind kind, DocumentReader.Purpose purpose) {
+    private DocumentReader.Parsed read(DocumentBytes bytes, String sourceName, @Nullable DocumentKind kind, DocumentReader.Purpose purpose) {
         return reader.read(bytes.data(), bytes.length(), bytes.tooLarge(), sourceName, kind, () -> { }, purpose);
     }
 
@@ -678,7 +708,7 @@ public final class ReadbackPlanner {
      * @throws IllegalArgumentException when {@code reviewedAt} is not a date-time with an offset
      * @throws IOException when a file cannot be read
      */
-    public PlanReview review(Path plan, Path snapshot, String reviewedAt) throws IOException {
+    public PlanReview review(Path plan, Path snapshot, @Nullable String reviewedAt) throws IOException {
         return review(DocumentBytes.of(plan, limits.maxDocumentBytes()), plan.toString(), DocumentBytes.of(snapshot, limits.maxDocumentBytes()), snapshot.toString(), reviewedAt);
     }
 
@@ -693,12 +723,12 @@ public final class ReadbackPlanner {
      * @return the review
      * @throws IOException when a stream cannot be read
      */
-    public PlanReview review(InputStream plan, String planName, InputStream snapshot, String snapshotName, String reviewedAt)
+    public PlanReview review(InputStream plan, String planName, InputStream snapshot, String snapshotName, @Nullable String reviewedAt)
             throws IOException {
         return review(DocumentBytes.of(plan, limits.maxDocumentBytes()), planName, DocumentBytes.of(snapshot, limits.maxDocumentBytes()), snapshotName, reviewedAt);
     }
 
-    private PlanReview review(DocumentBytes plan, String planName, DocumentBytes snapshot, String snapshotName, String reviewedAt) {
+    private PlanReview review(DocumentBytes plan, String planName, DocumentBytes snapshot, String snapshotName, @Nullable String reviewedAt) {
         String at = reviewedAt == null ? PlanOptions.now() : reviewedAt;
         // Hashing 100 MB takes a core for most of a second without the JIT's SHA intrinsic (the launcher
         // runs the first tier only): do it beside the reading and validation.
@@ -721,7 +751,8 @@ public final class ReadbackPlanner {
         }
         PlanReviewer.Result result = reviewer.review(parsedPlan, quarantine, parsedSnapshot.root(), snapshotName, at, sha256.join(),
                 parsedSnapshot.report().warnings());
-        return new PlanReview(reviewer, result, parsedPlan.root(), planName, parsedSnapshot.report(), snapshotSha256.join());
+        return new PlanReview(reviewer, result, parsedPlan.root(), planName, parsedSnapshot.report(), snapshotSha256.join(),
+                plan.data(), plan.length());
     }
 
     /** The reviewer, built on the first review (it compiles the review schema). */

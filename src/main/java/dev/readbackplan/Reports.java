@@ -3,6 +3,7 @@ package dev.readbackplan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readbackplan.document.Keyword;
 import dev.readbackplan.document.Problem;
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.internal.json.PythonJsonWriter;
@@ -98,7 +99,7 @@ public final class Reports {
                 item.put("column", 0);
                 item.put("severity", "note");
                 item.put("pointer", "");
-                item.put("keyword", "limit");
+                item.put("keyword", Keyword.LIMIT.id());
                 item.put("message", report.omittedNote());
             }
         }

@@ -3,6 +3,7 @@ package dev.readbackplan;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readbackplan.document.Keyword;
 import dev.readbackplan.document.Limits;
 import dev.readbackplan.document.PlanComparison;
 import dev.readbackplan.document.Problem;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reports as SARIF 2.1.0 (Static Analysis Results Interchange Format), the format code-scanning
@@ -89,7 +91,8 @@ public final class SarifWriter {
     private static final String FINGERPRINT_VALIDATE = "documentProblem/v1";
 
     /** This tool's own checks, in the order rules list them: id, short description, help. */
-    private static final Map<String, String[]> OWN_RULES = ownRules();
+    /** The rules of the library's own checks: one per {@link Keyword}, in its order. */
+    private static final Map<String, String[]> OWN_RULES = byKeyword(ownRules());
 
     private SarifWriter() {}
 
@@ -145,7 +148,7 @@ public final class SarifWriter {
                                     + " The message says what the schema asks for; fix the value at the pointer.",
                             tags("validation", "json-schema"));
                 }
-                String pointer = problem.displayPointer();
+                String pointer = problem.pointer();
                 ObjectNode result = result(results, rules, keyword, problem.severity().label(),
                         pointer + ": " + Display.text(problem.message()));
                 location(result, uri, problem.line(), problem.column());
@@ -157,7 +160,7 @@ public final class SarifWriter {
                     omitted++;
                     continue;
                 }
-                ObjectNode result = result(results, rules, "limit", "note", report.omittedErrors() + " more errors and "
+                ObjectNode result = result(results, rules, Keyword.LIMIT.id(), "note", report.omittedErrors() + " more errors and "
                         + report.omittedWarnings() + " more warnings not shown (the first " + report.problems().size() + " are)");
                 location(result, uri, 0, 0);
                 fingerprint(result, FINGERPRINT_VALIDATE, uri, "", "limit");
@@ -179,7 +182,7 @@ public final class SarifWriter {
      * @param planBytes the plan file's bytes, to give each result a line and column; null for none
      * @return the SARIF JSON text, ending with a newline
      */
-    public static String review(PlanReview review, String toolVersion, byte[] planBytes) {
+    public static String review(PlanReview review, String toolVersion, byte @Nullable [] planBytes) {
         return review(review, toolVersion, planBytes, currentFolder());
     }
 
@@ -212,12 +215,12 @@ public final class SarifWriter {
      * @param base the folder file locations are relative to, when the file is inside it
      * @return the SARIF JSON text, ending with a newline
      */
-    public static String review(PlanReview review, String toolVersion, byte[] planBytes, Path base) {
+    public static String review(PlanReview review, String toolVersion, byte @Nullable [] planBytes, Path base) {
         return review(review, toolVersion, planBytes, base, MAX_RESULTS);
     }
 
     /** The review's log with at most {@code maxResults} results (a test makes the limit small). */
-    static String review(PlanReview review, String toolVersion, byte[] planBytes, Path base, int maxResults) {
+    static String review(PlanReview review, String toolVersion, byte @Nullable [] planBytes, Path base, int maxResults) {
         Objects.requireNonNull(toolVersion, "toolVersion");
         if (!review.isCurrent()) {
             return outOfDate(review, toolVersion, planBytes, base);
@@ -278,9 +281,9 @@ public final class SarifWriter {
             String snapshotUri = uri(snapshot.source(), base);
             for (Problem warning : snapshot.warnings()) {
                 ObjectNode result = result(results, rules, SNAPSHOT_WARNING_RULE, "warning",
-                        warning.displayPointer() + ": " + Display.text(warning.message()));
+                        warning.pointer() + ": " + Display.text(warning.message()));
                 location(result, snapshotUri, warning.line(), warning.column());
-                fingerprint(result, FINGERPRINT_VALIDATE, snapshotUri, warning.displayPointer(), warning.keyword());
+                fingerprint(result, FINGERPRINT_VALIDATE, snapshotUri, warning.pointer(), warning.keyword());
             }
         }
         if (kept.size() < pending.size()) {
@@ -301,7 +304,7 @@ public final class SarifWriter {
      * @return the SARIF JSON text, ending with a newline
      * @throws IllegalArgumentException when the plan was current
      */
-    public static String outOfDate(PlanReview review, String toolVersion, byte[] planBytes, Path base) {
+    public static String outOfDate(PlanReview review, String toolVersion, byte @Nullable [] planBytes, Path base) {
         Objects.requireNonNull(toolVersion, "toolVersion");
         if (review.isCurrent()) {
             throw new IllegalArgumentException("the plan is current");
@@ -402,7 +405,7 @@ public final class SarifWriter {
     private static String parentOf(String ruleId) {
         for (dev.readbackplan.internal.secret.SecretScanner.Kind kind : dev.readbackplan.internal.secret.SecretScanner.rules()) {
             if (kind.ruleId().equals(ruleId)) {
-                return kind.keyword();
+                return kind.isSecret() ? "secret" : "raw-payload";
             }
         }
         return "secret";
@@ -458,12 +461,12 @@ public final class SarifWriter {
     }
 
     /** A fingerprint that depends on what the result is about, never on its position: a SHA-256 of the parts. */
-    private static void fingerprint(ObjectNode result, String key, String... parts) {
+    private static void fingerprint(ObjectNode result, String key, @Nullable String... parts) {
         result.putObject("partialFingerprints").put(key, sha256(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The position of each pointer in the plan's bytes, or none when there are no bytes or they are not the reviewed plan's. */
-    private static List<Problem> locate(byte[] bytes, String sha256, List<Pointer> pointers) {
+    private static List<Problem> locate(byte @Nullable [] bytes, String sha256, List<Pointer> pointers) {
         List<Finding> findings = new ArrayList<>(pointers.size());
         pointers.forEach(pointer -> findings.add(Finding.error(pointer, "review", "")));
         if (bytes == null || !sha256(bytes).equals(sha256)) {
@@ -493,7 +496,7 @@ public final class SarifWriter {
      * A result's location: the file (relative to the base, or absolute; standard input by description
      * only) and a region, line 1 when the position is not known (code scanning needs a region).
      */
-    private static void location(ObjectNode result, String uri, int line, int column) {
+    private static void location(ObjectNode result, @Nullable String uri, int line, int column) {
         ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
         ObjectNode artifact = physical.putObject("artifactLocation");
         if (uri == null) {
@@ -546,7 +549,7 @@ public final class SarifWriter {
      * forward slashes; a relative name is taken relative to the current folder), else an absolute
      * {@code file:} URI; null for standard input ({@code <stdin>}), which {@link #location} names. A secret-shaped name is redacted first.
      */
-    static String uri(String source, Path base) {
+    static @Nullable String uri(String source, Path base) {
         if (STDIN_NAME.equals(source)) {
             return null;
         }
@@ -613,7 +616,24 @@ public final class SarifWriter {
         rule.putObject("defaultConfiguration").put("level", "error");
     }
 
-    private static Map<String, String[]> ownRules() {
+    /** The texts of {@code texts} in the order of the keywords; fails when a keyword has none or a text no keyword. */
+    static Map<String, String[]> byKeyword(Map<String, String[]> texts) {
+        Map<String, String[]> rules = new LinkedHashMap<>();
+        Map<String, String[]> left = new LinkedHashMap<>(texts);
+        for (Keyword keyword : Keyword.values()) {
+            String[] text = left.remove(keyword.id());
+            if (text == null) {
+                throw new IllegalStateException("no SARIF rule text for the keyword " + keyword.id());
+            }
+            rules.put(keyword.id(), text);
+        }
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("SARIF rule texts for no keyword: " + left.keySet());
+        }
+        return rules;
+    }
+
+    static Map<String, String[]> ownRules() {
         Map<String, String[]> rules = new LinkedHashMap<>();
         rules.put("syntax", new String[] {"not well-formed JSON",
                 "The document is not well-formed JSON (RFC 8259) at the position given: a missing or trailing comma, a missing"
@@ -676,7 +696,7 @@ public final class SarifWriter {
         }
 
         int index(String id) {
-            return indexes.get(id);
+            return Objects.requireNonNull(indexes.get(id), id);
         }
 
         /** The rule's id as one Pascal-case identifier, as SARIF recommends for {@code name}: {@code no_false_green} gives {@code NoFalseGreen}. */

@@ -8,4 +8,7 @@
  * dev.readbackplan.document}, printable text in {@code dev.readbackplan.text}, and the typed model
  * generated from the schemas in {@code dev.readbackplan.model}.
  */
+@NullMarked
 package dev.readbackplan;
+
+import org.jspecify.annotations.NullMarked;

@@ -41,7 +41,7 @@ class EvidenceReferenceTest {
         "{\"receiver\": \"telegram\", \"alerts\": []}", "see ticket INC-2041"})
     void rejectsAnythingElse(String reference) throws IOException {
         List<Problem> problems = problemsWithReference(reference);
-        assertTrue(problems.stream().anyMatch(p -> p.pointer().equals("/readback_candidates/0/receiver_receipt_readback_ref")),
+        assertTrue(problems.stream().anyMatch(p -> p.rawPointer().equals("/readback_candidates/0/receiver_receipt_readback_ref")),
                 problems.toString());
     }
 }

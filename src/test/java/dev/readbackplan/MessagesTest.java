@@ -1,5 +1,7 @@
 package dev.readbackplan;
 
+import dev.readbackplan.internal.concurrent.Once;
+
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.document.Severity;
 import dev.readbackplan.document.Problem;
@@ -67,7 +69,7 @@ class MessagesTest {
                 DocumentKind.PLAN);
         Problem problem = report.errors().get(0);
         assertEquals("pattern", problem.keyword());
-        assertEquals("/readback_candidates/0/actor_attribution_ref", problem.pointer());
+        assertEquals("/readback_candidates/0/actor_attribution_ref", problem.rawPointer());
         for (String example : List.of("INC-2041", "3f9c2a1", "sha256: followed by 64", "artifact://evidence/2026/receipt.json",
                 "owner/repo#123")) {
             assertTrue(problem.message().contains(example), example + " in " + problem.message());
@@ -111,7 +113,7 @@ class MessagesTest {
         ValidationReport report = planner.validate(new ByteArrayInputStream(plan.toString().getBytes(StandardCharsets.UTF_8)), "plan",
                 DocumentKind.PLAN);
         List<String> messages = report.errors().stream().filter(p -> p.keyword().equals("additionalProperties"))
-                .map(p -> p.pointer() + ": " + p.message()).toList();
+                .map(p -> p.rawPointer() + ": " + p.message()).toList();
         assertEquals(List.of("/readback_candidates/0/rollback_ownr: property not allowed here: the schema defines every property of"
                 + " this object; did you mean rollback_owner?",
                 "/reviewer_sign_off: property not allowed here: the schema defines every property of this object"), messages);

@@ -68,8 +68,12 @@ class ParseTest {
     void generationGivesATypedSummary() throws IOException {
         GenerationResult result = planner.generate(EXAMPLE.resolve("snapshot.json"), GoldenPlanTest.OPTIONS, new ByteArrayOutputStream());
         PlanSummary summary = result.planSummary();
-        assertEquals(result.count("readback_candidate_count"), summary.getReadbackCandidateCount());
-        assertEquals(result.count("reviewer_check_count"), summary.getReviewerCheckCount());
+        assertEquals(result.readbackCandidateCount(), summary.getReadbackCandidateCount());
+        assertEquals(result.reviewerCheckCount(), summary.getReviewerCheckCount());
+        assertEquals(result.writeCapableReadbackCandidateCount(), summary.getWriteCapableReadbackCandidateCount());
+        assertEquals(result.outcomeLaneCount(), summary.getOutcomeLaneCount());
+        assertEquals(result.postIncidentReadbackAcceptedCount(), summary.getPostIncidentReadbackAcceptedCount());
+        assertEquals(result.runtimeGateCount(), summary.getRuntimeGateCount());
         assertEquals(28L, summary.getReviewerCheckCount());
         assertEquals(10L, summary.getReadbackCandidateCount());
     }

@@ -67,7 +67,7 @@ class TypedApiTest {
         plan.getReadbackCandidates().get(2).setAlertmanagerReloadAuthorized(true);
         ValidationReport report = planner.validate(plan);
         assertFalse(report.isValid());
-        assertEquals("/readback_candidates/2/alertmanager_reload_authorized", report.errors().get(0).pointer());
+        assertEquals("/readback_candidates/2/alertmanager_reload_authorized", report.errors().get(0).rawPointer());
         assertEquals(0, report.errors().get(0).line(), "typed models have no positions");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         InvalidDocumentException e = assertThrows(InvalidDocumentException.class, () -> planner.write(plan, out));

@@ -1,5 +1,6 @@
 package dev.readbackplan.cli;
 
+import dev.readbackplan.CompareOptions;
 import dev.readbackplan.CustomSecretRules;
 import dev.readbackplan.PlanOptions;
 import dev.readbackplan.ReadbackPlanner;
@@ -354,7 +355,7 @@ public final class Cli {
             if (e.report() != null) {
                 messages.print(e.report().toText());
             }
-            messages.println(PROGRAM + ": error: " + e.getMessage());
+            messages.println(PROGRAM + ": error: " + e.message(Cli::flag));
             return INVALID;
         } catch (InvalidDocumentException e) {
             messages.print(e.report().toText());
@@ -402,12 +403,30 @@ public final class Cli {
         }
     }
 
+    /** The flag that sets the {@code ReadbackPlanner.Overwrite} component of a remedy. */
+    static String flag(OverwriteRefusedException.Remedy remedy) {
+        return switch (remedy) {
+            case FORCE -> "--force";
+            case DISCARD_EVIDENCE -> "--discard-evidence";
+            case RESET_CHANGED_VERDICTS -> "--reset-changed-verdicts";
+        };
+    }
+
+    /** What the plan file is compared with: each value given on the command line, else the file's. */
+    private static CompareOptions compareOptions(String generatedAt, String gitCommit) {
+        CompareOptions options = CompareOptions.fromFile();
+        if (generatedAt != null) {
+            options = options.withGeneratedAt(generatedAt);
+        }
+        return gitCommit == null ? options : options.withGitCommit(gitCommit);
+    }
+
     private int check(ReadbackPlanner planner, Path snapshot, Path existing, String generatedAt, String gitCommit,
             PrintStream messages) throws IOException, UsageException {
         try {
             PlanComparison comparison;
             try {
-                comparison = planner.compare(snapshot, existing, generatedAt, gitCommit);
+                comparison = planner.compare(snapshot, existing, compareOptions(generatedAt, gitCommit));
             } catch (IllegalArgumentException e) {
                 throw usage(e);
             }
@@ -543,12 +562,12 @@ public final class Cli {
     /** The reference generator's summary line, on standard error. */
     static String summaryLine(GenerationResult result) {
         return "MONITORING_POST_INCIDENT_READBACK_PLAN_OK"
-                + " candidates=" + result.count("readback_candidate_count")
-                + " write_capable=" + result.count("write_capable_readback_candidate_count")
-                + " checks=" + result.count("reviewer_check_count")
-                + " lanes=" + result.count("outcome_lane_count")
-                + " accepted=" + result.count("post_incident_readback_accepted_count")
-                + " runtime_gate=" + result.count("runtime_gate_count");
+                + " candidates=" + result.readbackCandidateCount()
+                + " write_capable=" + result.writeCapableReadbackCandidateCount()
+                + " checks=" + result.reviewerCheckCount()
+                + " lanes=" + result.outcomeLaneCount()
+                + " accepted=" + result.postIncidentReadbackAcceptedCount()
+                + " runtime_gate=" + result.runtimeGateCount();
     }
 
     /** An I/O failure for people: the file it concerns and why, without a Java class name. */

@@ -6,6 +6,7 @@ import dev.readbackplan.PlanReview;
 import dev.readbackplan.ReadbackPlanner;
 import dev.readbackplan.document.DocumentKind;
 import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.Keyword;
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.text.SafeText;
 import java.io.ByteArrayInputStream;
@@ -68,19 +69,10 @@ final class ReviewCommand {
 
     private ReviewCommand() {}
 
-    /** The file's bytes, or null when it cannot be read again. */
-    private static byte[] readQuietly(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     /** Whether the one problem of the report is that the document is of another kind than it was read as. */
     private static boolean isOfAnotherKind(ValidationReport report) {
         return report.problems().size() == 1 && report.omittedErrors() == 0 && report.omittedWarnings() == 0
-                && report.problems().get(0).keyword().equals("kind");
+                && report.problems().get(0).toolKeyword().filter(Keyword.KIND::equals).isPresent();
     }
 
     static int run(Arguments.Parsed parsed, InputStream stdin, OutputStream out, PrintStream messages) throws UsageException, IOException {
@@ -179,9 +171,8 @@ final class ReviewCommand {
         switch (format) {
             case "json" -> review.writeJson(rendered);
             case "markdown" -> rendered.writeBytes(review.toMarkdown(markdownBudget).getBytes(StandardCharsets.UTF_8));
-            // The plan's bytes give each result its line; a plan changed since it was reviewed gives none.
-            case "sarif" -> rendered.writeBytes(review.toSarif(Version.get(), fromStdin ? stdinPlan : readQuietly(plan),
-                    sarifBase).getBytes(StandardCharsets.UTF_8));
+            // The review keeps the bytes it reviewed: each result has its line, without reading the plan again.
+            case "sarif" -> rendered.writeBytes(review.toSarif(Version.get(), sarifBase).getBytes(StandardCharsets.UTF_8));
             default -> rendered.writeBytes(review.toText().getBytes(StandardCharsets.UTF_8));
         }
         // Every output is prepared before any is committed: a failure leaves the plan and the review file as they were,

@@ -1,10 +1,8 @@
 package dev.readbackplan.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.readbackplan.ReadbackPlanner;
 
-/** The project version, filled in by the build. */
+/** The project version, filled in by the build: the library's {@link ReadbackPlanner#VERSION}. */
 final class Version {
     /**
      * The {@code schema_version} of the plans this version writes, for {@code --version}: a copy of the
@@ -16,15 +14,6 @@ final class Version {
     private Version() {}
 
     static String get() {
-        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return ReadbackPlanner.VERSION;
     }
 }

@@ -1,10 +1,14 @@
 package dev.readbackplan.document;
 
+import dev.readbackplan.ReadbackPlanner;
+import dev.readbackplan.internal.concurrent.Candidates;
 import dev.readbackplan.internal.text.Display;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when regenerating a plan over an existing file would lose something: the file is not a
@@ -46,6 +50,32 @@ public class OverwriteRefusedException extends RuntimeException {
         INVALID_ENTRIES
     }
 
+    /**
+     * What allows an overwrite that was refused: a component of {@code ReadbackPlanner.Overwrite}. The
+     * message names each as {@link #message(Function)} is told, so a command line can name its flags.
+     */
+    public enum Remedy {
+        /** {@code Overwrite.force}: replace a file that is not a readback plan. */
+        FORCE("force"),
+        /** {@code Overwrite.discardEvidence}: drop the reviewers' entries that cannot be carried over. */
+        DISCARD_EVIDENCE("discardEvidence"),
+        /** {@code Overwrite.resetChangedVerdicts}: keep the evidence of changed surfaces, start their lane and claim again. */
+        RESET_CHANGED_VERDICTS("resetChangedVerdicts");
+
+        private final String component;
+
+        Remedy(String component) {
+            this.component = component;
+        }
+
+        /** {@return the name of the {@code ReadbackPlanner.Overwrite} component that allows it, such as {@code force}} */
+        public String component() {
+            return component;
+        }
+    }
+
+    /** The file that was not overwritten, as given. */
+    private final String file;
     /** Why the file was not overwritten. */
     private final Reason reason;
     /** The candidates concerned. */
@@ -53,7 +83,7 @@ public class OverwriteRefusedException extends RuntimeException {
     /** For {@link Reason#SURFACES_CHANGED}: candidate id to the names of the fields that changed. */
     private final transient Map<String, List<String>> changedFields;
     /** The located problems of the file replaced, or null. */
-    private final transient ValidationReport report;
+    private final transient @Nullable ValidationReport report;
 
     /**
      * Creates the exception, its message naming the file, the reason and the candidates.
@@ -76,8 +106,9 @@ public class OverwriteRefusedException extends RuntimeException {
      * @param report the located problems of the file, or null
      */
     public OverwriteRefusedException(String file, Reason reason, List<String> candidateIds, Map<String, List<String>> changedFields,
-            ValidationReport report) {
-        super(message(file, reason, candidateIds, changedFields));
+            @Nullable ValidationReport report) {
+        super(message(file, reason, candidateIds, changedFields, remedy -> "Overwrite." + remedy.component()));
+        this.file = file;
         this.reason = Objects.requireNonNull(reason, "reason");
         this.candidateIds = List.copyOf(candidateIds);
         this.changedFields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(changedFields));
@@ -100,8 +131,21 @@ public class OverwriteRefusedException extends RuntimeException {
     }
 
     /** {@return the problems of the file replaced, each located as {@code validate} reports it; null when there are none to show} */
-    public ValidationReport report() {
+    public @Nullable ValidationReport report() {
         return report;
+    }
+
+    /**
+     * The message with each remedy named as the caller names it: {@link #getMessage()} names the
+     * components of {@code ReadbackPlanner.Overwrite} ({@code Overwrite.force}); a command line names
+     * its flags.
+     *
+     * @param name how to name each remedy
+     * @return the message: the file, the reason, the candidates and what would allow the overwrite
+     */
+    public String message(Function<Remedy, String> name) {
+        Objects.requireNonNull(name, "name");
+        return message(file, reason, candidateIds, changedFields, name);
     }
 
     /** Up to 20 names, then how many more. */
@@ -120,29 +164,33 @@ public class OverwriteRefusedException extends RuntimeException {
         return count + (count == 1 ? " candidate" : " candidates");
     }
 
-    private static String message(String file, Reason reason, List<String> ids, Map<String, List<String>> changed) {
+    private static String message(String file, Reason reason, List<String> ids, Map<String, List<String>> changed,
+            Function<Remedy, String> name) {
         String shown = Display.text(file);
+        String force = name.apply(Remedy.FORCE);
+        String discard = name.apply(Remedy.DISCARD_EVIDENCE);
+        String reset = name.apply(Remedy.RESET_CHANGED_VERDICTS);
         switch (reason) {
             case NOT_A_PLAN:
-                return shown + " exists and is not a readback plan; nothing was written (--force replaces it)";
+                return shown + " exists and is not a readback plan; nothing was written (" + force + " replaces it)";
             case BROKEN_PLAN:
                 return shown + " is a readback plan that cannot be read (see the problems above); nothing was written"
-                        + " (fix it, or --discard-evidence replaces it and drops every reviewer's entry in it; --force does not)";
+                        + " (fix it, or " + discard + " replaces it and drops every reviewer's entry in it; " + force + " does not)";
             case UNUSABLE_ENTRIES:
                 return shown + ": " + candidates(ids.size()) + " cannot be carried over by candidate id (an id missing, null or"
                         + " repeated; see the problems above): " + names(ids, Display::text)
-                        + "; nothing was written (fix them, or --discard-evidence drops their entries)";
+                        + "; nothing was written (fix them, or " + discard + " drops their entries)";
             case SURFACES_CHANGED:
                 return shown + ": " + candidates(ids.size()) + " with reviewers' entries changed surface since the entries were made: "
                         + names(ids, id -> Display.text(id) + " (" + String.join(", ", changed.getOrDefault(id, List.of())) + ")")
-                        + "; nothing was written (--reset-changed-verdicts keeps their evidence and starts their lane and claim"
-                        + " again; --discard-evidence drops their entries)";
+                        + "; nothing was written (" + reset + " keeps their evidence and starts their lane and claim"
+                        + " again; " + discard + " drops their entries)";
             case INVALID_ENTRIES:
                 return shown + ": the reviewers' entries of " + candidates(ids.size()) + " would make the regenerated plan invalid"
                         + " (see the problems above): " + names(ids, Display::text) + "; nothing was written";
             default:
                 return shown + ": " + candidates(ids.size()) + " with reviewers' entries would disappear (their surfaces left the snapshot): "
-                        + names(ids, Display::text) + "; nothing was written (--discard-evidence drops them)";
+                        + names(ids, Display::text) + "; nothing was written (" + discard + " drops them)";
         }
     }
 }

@@ -4,6 +4,8 @@ import dev.readbackplan.internal.text.Display;
 import dev.readbackplan.internal.text.Pointer;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One problem found in a document. Immutable.
@@ -12,13 +14,12 @@ import java.util.Objects;
  * concerned (empty for the whole document), and {@link #line()} and {@link #column()}, 1-based, the
  * column counting Unicode characters (code points), both 0 when the problem has no position in a file
  * (a typed model was validated). {@code keyword} names the rule: a JSON Schema keyword such as {@code
- * required} or {@code type}, or one of this library's own ({@code syntax}, {@code encoding}, {@code
- * limit}, {@code duplicate-key}, {@code duplicate-id}, {@code candidate-id}, {@code summary-count}, {@code unknown-property},
- * {@code secret}, {@code raw-payload}, {@code kind}). Messages never contain a value of the document.
+ * required} or {@code type}, or one of this library's own, a {@link Keyword} ({@link #toolKeyword()}).
+ * Messages never contain a value of the document.
  *
  * <p>The segments are the document's own keys, which may be secret-shaped or hold terminal control
- * characters: show a problem with {@link #displayPointer()} (or {@link ValidationReport#toText()}),
- * never with the raw {@link #pointer()}.
+ * characters: show a problem with {@link #pointer()} (or {@link ValidationReport#toText()}),
+ * never with the {@link #rawPointer()}.
  */
 public final class Problem {
     private final Severity severity;
@@ -27,7 +28,7 @@ public final class Problem {
     private final int column;
     private final String keyword;
     private final String message;
-    private final String rule;
+    private final @Nullable String rule;
 
     /**
      * A problem at a position in a document.
@@ -56,7 +57,7 @@ public final class Problem {
      *     rule's), or null for any other problem
      */
     public Problem(Severity severity, List<String> pointerSegments, int line, int column, String keyword, String message,
-            String rule) {
+            @Nullable String rule) {
         this.severity = Objects.requireNonNull(severity, "severity");
         this.pointerSegments = List.copyOf(pointerSegments);
         this.line = line;
@@ -86,12 +87,25 @@ public final class Problem {
     }
 
     /**
+     * The pointer of the value concerned as reports show it: {@code (root)} for the whole document;
+     * each secret-shaped key replaced by {@code [redacted]}; long keys and deep pointers shortened
+     * around an ellipsis; control, bidi and other invisible characters escaped as {@code \}{@code
+     * uXXXX}. The document's own keys as they are: {@link #rawPointer()}.
+     *
+     * @return the pointer, safe to print
+     */
+    public String pointer() {
+        return Display.pointerForText(pointerSegments);
+    }
+
+    /**
      * The JSON Pointer (RFC 6901) of the value concerned, {@code ""} for the whole document. It holds
-     * the document's keys as they are: do not show it to people, use {@link #displayPointer()}.
+     * the document's keys as they are, which may be secret-shaped or hold terminal control characters:
+     * to find the value, never to show to people (use {@link #pointer()}).
      *
      * @return the raw pointer
      */
-    public String pointer() {
+    public String rawPointer() {
         StringBuilder text = new StringBuilder();
         for (String segment : pointerSegments) {
             text.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
@@ -105,14 +119,14 @@ public final class Problem {
     }
 
     /**
-     * The pointer as reports show it: {@code (root)} for the whole document; each secret-shaped key
-     * replaced by {@code [redacted]}; long keys and deep pointers shortened around an ellipsis;
-     * control, bidi and other invisible characters escaped as {@code \}{@code uXXXX}.
+     * The pointer as reports show it; the same as {@link #pointer()}.
      *
      * @return the pointer, safe to print
+     * @deprecated {@link #pointer()} is now the form safe to show; this name stays for one release
      */
+    @Deprecated
     public String displayPointer() {
-        return Display.pointerForText(pointerSegments);
+        return pointer();
     }
 
     /** {@return the 1-based line, or 0 when the problem has no position} */
@@ -125,9 +139,23 @@ public final class Problem {
         return column;
     }
 
-    /** {@return the rule that found the problem} */
+    /**
+     * The rule that found the problem: a JSON Schema keyword such as {@code required}, or the {@link
+     * Keyword#id() id} of one of the library's own (see {@link #toolKeyword()}).
+     *
+     * @return the keyword as reports spell it
+     */
     public String keyword() {
         return keyword;
+    }
+
+    /**
+     * The library's own rule that found the problem.
+     *
+     * @return the keyword, or empty when a JSON Schema keyword found it
+     */
+    public Optional<Keyword> toolKeyword() {
+        return Keyword.fromId(keyword);
     }
 
     /** {@return what is wrong, for people; never a value of the document} */
@@ -141,7 +169,7 @@ public final class Problem {
      *
      * @return the rule id, or null when the problem is not the scanner's
      */
-    public String rule() {
+    public @Nullable String rule() {
         return rule;
     }
 
@@ -151,7 +179,7 @@ public final class Problem {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof Problem that && severity == that.severity && line == that.line && column == that.column
                 && pointerSegments.equals(that.pointerSegments) && keyword.equals(that.keyword) && message.equals(that.message)
                 && Objects.equals(rule, that.rule);
@@ -165,7 +193,7 @@ public final class Problem {
     /** @return the problem as a report line shows it, safe to print */
     @Override
     public String toString() {
-        return (hasPosition() ? line + ":" + column + ": " : "") + severity.label() + ": " + displayPointer() + ": "
+        return (hasPosition() ? line + ":" + column + ": " : "") + severity.label() + ": " + pointer() + ": "
                 + Display.text(message) + " [" + keyword + "]";
     }
 }

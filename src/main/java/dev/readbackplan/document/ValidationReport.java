@@ -4,6 +4,7 @@ import dev.readbackplan.internal.text.Display;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of validating one document: every problem found, sorted by position.
@@ -18,7 +19,7 @@ public final class ValidationReport {
             .thenComparingInt(Problem::column);
 
     private final String source;
-    private final DocumentKind kind;
+    private final @Nullable DocumentKind kind;
     private final List<Problem> problems;
     private final long omittedErrors;
     private final long omittedWarnings;
@@ -30,7 +31,7 @@ public final class ValidationReport {
      * @param kind what the document was validated as, or null when that could not be told
      * @param problems the problems, in any order; they are sorted by position (stable)
      */
-    public ValidationReport(String source, DocumentKind kind, List<Problem> problems) {
+    public ValidationReport(String source, @Nullable DocumentKind kind, List<Problem> problems) {
         this(source, kind, problems, 0, 0);
     }
 
@@ -43,7 +44,7 @@ public final class ValidationReport {
      * @param omittedErrors errors found beyond those shown
      * @param omittedWarnings warnings found beyond those shown
      */
-    public ValidationReport(String source, DocumentKind kind, List<Problem> problems, long omittedErrors, long omittedWarnings) {
+    public ValidationReport(String source, @Nullable DocumentKind kind, List<Problem> problems, long omittedErrors, long omittedWarnings) {
         this.source = Objects.requireNonNull(source, "source");
         this.kind = kind;
         this.problems = problems.stream().sorted(BY_POSITION).toList();
@@ -60,7 +61,7 @@ public final class ValidationReport {
     }
 
     /** {@return what the document was validated as, or null when that could not be told} */
-    public DocumentKind kind() {
+    public @Nullable DocumentKind kind() {
         return kind;
     }
 
@@ -121,7 +122,7 @@ public final class ValidationReport {
      * One line per problem: {@code FILE:LINE:COLUMN: error: /json/pointer: message}, or {@code FILE:
      * error: /json/pointer: message} when the problem has no position, then, when problems were
      * omitted, {@code FILE: note: N more errors and M more warnings not shown}. Pointers are shown as
-     * {@link Problem#displayPointer()} shows them (secret-shaped keys redacted, long ones shortened,
+     * {@link Problem#pointer()} shows them (secret-shaped keys redacted, long ones shortened,
      * invisible characters escaped), and so are the file name and messages. Each line ends with a
      * newline.
      *
@@ -136,7 +137,7 @@ public final class ValidationReport {
                 text.append(':').append(problem.line()).append(':').append(problem.column());
             }
             text.append(": ").append(problem.severity().label()).append(": ")
-                    .append(problem.displayPointer())
+                    .append(problem.pointer())
                     .append(": ").append(Display.text(problem.message())).append('\n');
         }
         if (omittedErrors > 0 || omittedWarnings > 0) {

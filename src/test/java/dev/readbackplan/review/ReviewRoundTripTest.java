@@ -66,7 +66,7 @@ class ReviewRoundTripTest {
             }
             ValidationReport report = planner.validate(folder.resolve("plan.json"));
             for (dev.readbackplan.document.Problem problem : report.problems()) {
-                assertTrue(kept.contains(problem.pointer()) && java.util.Set.of("pattern", "type", "maxLength", "minLength")
+                assertTrue(kept.contains(problem.rawPointer()) && java.util.Set.of("pattern", "type", "maxLength", "minLength")
                         .contains(problem.keyword()), name + ": " + problem);
             }
             JsonNode after = JSON.readTree(ReviewGoldenTest.review(folder, "--format", "json").out());
@@ -196,7 +196,7 @@ class ReviewRoundTripTest {
         Path invalid = ReviewGoldenTest.CORPUS.resolve("invalid-open-gate");
         InvalidDocumentException e = assertThrows(InvalidDocumentException.class,
                 () -> planner.review(invalid.resolve("plan.json"), invalid.resolve("snapshot.json"), null));
-        assertEquals("runtime_gate", e.report().errors().get(0).pointer().substring("/readback_candidates/0/".length()));
+        assertEquals("runtime_gate", e.report().errors().get(0).rawPointer().substring("/readback_candidates/0/".length()));
         Path stale = ReviewGoldenTest.CORPUS.resolve("out-of-date");
         PlanReview outOfDate = planner.review(stale.resolve("plan.json"), stale.resolve("snapshot.json"), null);
         assertFalse(outOfDate.isCurrent());

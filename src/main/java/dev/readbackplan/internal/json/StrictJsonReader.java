@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readbackplan.document.Keyword;
 import dev.readbackplan.document.Limits;
 import dev.readbackplan.internal.scan.StringFindings;
 import dev.readbackplan.internal.text.Pointer;
@@ -117,13 +118,13 @@ public final class StrictJsonReader {
     public Result read(byte[] bytes, int length, KnownMembers known) {
         Findings findings = new Findings(limits.maxProblems());
         if (length > limits.maxDocumentBytes()) {
-            findings.add(Finding.errorAt(0, Pointer.ROOT, "limit", "the document is " + length
+            findings.add(Finding.errorAt(0, Pointer.ROOT, Keyword.LIMIT, "the document is " + length
                     + " bytes long; the limit is " + limits.maxDocumentBytes() + " bytes"));
             return new Result(null, findings);
         }
         int start = start(bytes, length);
         if (looksLikeUtf16Or32(bytes, start, length)) {
-            findings.add(Finding.errorAt(start, Pointer.ROOT, "encoding", "the document is not UTF-8 (it looks like UTF-16 or UTF-32)"));
+            findings.add(Finding.errorAt(start, Pointer.ROOT, Keyword.ENCODING, "the document is not UTF-8 (it looks like UTF-16 or UTF-32)"));
             return new Result(null, findings);
         }
         Session session = new Session(findings, bytes, length, known);
@@ -134,13 +135,13 @@ public final class StrictJsonReader {
             session.parser = parser;
             JsonToken first = parser.nextToken();
             if (first == null) {
-                findings.add(Finding.errorAt(start, Pointer.ROOT, "syntax", "the document is empty"));
+                findings.add(Finding.errorAt(start, Pointer.ROOT, Keyword.SYNTAX, "the document is empty"));
                 return new Result(null, findings);
             }
             root = session.readValue(first);
             session.checkNothingFollows();
         } catch (StreamConstraintsException e) {
-            findings.add(Finding.errorAt(offsetOf(e.getLocation(), session, start), session.pointer(), "limit", limitMessage(e)));
+            findings.add(Finding.errorAt(offsetOf(e.getLocation(), session, start), session.pointer(), Keyword.LIMIT, limitMessage(e)));
             root = null;
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage();
@@ -150,14 +151,14 @@ public final class StrictJsonReader {
                 // Jackson stops after the bad sequence; point at its first byte.
                 int invalid = Utf8.firstInvalid(bytes, start, length);
                 findings.add(Finding.errorAt(invalid >= 0 ? invalid : offsetOf(e.getLocation(), session, start), session.pointer(),
-                        "encoding", "invalid UTF-8 byte sequence"));
+                        Keyword.ENCODING, "invalid UTF-8 byte sequence"));
             } else {
                 findings.add(syntaxFinding(message, offsetOf(e.getLocation(), session, start), bytes, start, session.pointer()));
             }
             root = null;
         } catch (IOException e) {
             // Reading from a byte array: only parse errors are expected, which are handled above.
-            findings.add(Finding.errorAt(start, Pointer.ROOT, "syntax", "unreadable JSON"));
+            findings.add(Finding.errorAt(start, Pointer.ROOT, Keyword.SYNTAX, "unreadable JSON"));
             root = null;
         }
         return new Result(root, findings);
@@ -218,7 +219,7 @@ public final class StrictJsonReader {
     static Finding syntaxFinding(String original, long offset, byte[] bytes, int start, Pointer pointer) {
         java.util.regex.Matcher character = original == null ? null : CHARACTER_CODE.matcher(original);
         if (character == null || !character.find()) {
-            return Finding.errorAt(offset, pointer, "syntax", syntaxMessage(original));
+            return Finding.errorAt(offset, pointer, Keyword.SYNTAX, syntaxMessage(original));
         }
         int code = Integer.parseInt(character.group(1));
         String expected = original.substring(character.end());
@@ -229,9 +230,9 @@ public final class StrictJsonReader {
                 comma--;
             }
             if (comma >= start && comma < bytes.length && bytes[(int) comma] == ',') {
-                return Finding.errorAt(comma, pointer, "syntax", "a trailing comma before " + (char) code + " is not allowed in JSON");
+                return Finding.errorAt(comma, pointer, Keyword.SYNTAX, "a trailing comma before " + (char) code + " is not allowed in JSON");
             }
-            return Finding.errorAt(offset, pointer, "syntax", code == '}' ? "a value is missing before }" : "a value is missing before ]");
+            return Finding.errorAt(offset, pointer, Keyword.SYNTAX, code == '}' ? "a value is missing before }" : "a value is missing before ]");
         }
         String message;
         if (code == '\'') {
@@ -251,7 +252,7 @@ public final class StrictJsonReader {
         } else {
             message = "unexpected character: not valid JSON here";
         }
-        return Finding.errorAt(offset, pointer, "syntax", message);
+        return Finding.errorAt(offset, pointer, Keyword.SYNTAX, message);
     }
 
     private static boolean isWhitespace(byte b) {
@@ -365,7 +366,7 @@ public final class StrictJsonReader {
                 path.push(key);
                 if (object.has(key)) {
                     findings.add(Finding.errorAt(parser.currentTokenLocation().getByteOffset(), pointer(),
-                            "duplicate-key", "duplicate key: the same key appears earlier in this object, and readers"
+                            Keyword.DUPLICATE_KEY, "duplicate key: the same key appears earlier in this object, and readers"
                                     + " disagree on which value counts"));
                 }
                 Known known = knownHere(key);
@@ -404,7 +405,7 @@ public final class StrictJsonReader {
                 extra = JsonToken.NOT_AVAILABLE;
             }
             if (extra != null) {
-                findings.add(Finding.errorAt(parser.currentTokenLocation().getByteOffset(), Pointer.ROOT, "syntax",
+                findings.add(Finding.errorAt(parser.currentTokenLocation().getByteOffset(), Pointer.ROOT, Keyword.SYNTAX,
                         "unexpected content after the end of the document"));
             }
         }

@@ -11,6 +11,7 @@ import dev.readbackplan.document.Limits;
 import dev.readbackplan.internal.json.ExactDoubleNode;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.json.StrictJsonReader;
+import dev.readbackplan.internal.schema.PlanFields;
 import dev.readbackplan.internal.schema.PlanTemplate;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -57,7 +58,7 @@ public final class ExistingPlan {
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String ID = "post_incident_readback_candidate_id";
+    private static final String ID = PlanFields.POST_INCIDENT_READBACK_CANDIDATE_ID;
 
     private final JsonFactory factory;
     private final String planVersion;
@@ -99,7 +100,7 @@ public final class ExistingPlan {
                 JsonToken value = parser.nextToken();
                 if (name.equals("schema_version")) {
                     versioned = value == JsonToken.VALUE_STRING && planVersion.equals(parser.getText());
-                } else if (name.equals("readback_candidates") && value == JsonToken.START_ARRAY) {
+                } else if (name.equals(PlanFields.READBACK_CANDIDATES) && value == JsonToken.START_ARRAY) {
                     listed = true;
                     readCandidates(parser, candidates);
                 } else {
@@ -126,7 +127,7 @@ public final class ExistingPlan {
      */
     private boolean saysItIsAPlan(Path file) throws IOException {
         byte[][] marks = {planVersion.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "readback_candidates".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                PlanFields.READBACK_CANDIDATES.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 ID.getBytes(java.nio.charset.StandardCharsets.UTF_8)};
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {

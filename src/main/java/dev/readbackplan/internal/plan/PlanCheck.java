@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.readbackplan.document.Limits;
 import dev.readbackplan.document.PlanComparison;
 import dev.readbackplan.internal.json.StrictJsonReader;
+import dev.readbackplan.internal.schema.PlanFields;
 import dev.readbackplan.internal.text.Pointer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -74,7 +76,7 @@ public final class PlanCheck {
             }
             while ((generatedAt == null || gitCommit == null) && parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                if (name.equals("readback_candidates")) {
+                if (name.equals(PlanFields.READBACK_CANDIDATES)) {
                     // The generator writes keys in order, provenance first: no need to read the candidates.
                     break;
                 }
@@ -116,18 +118,18 @@ public final class PlanCheck {
             return PlanComparison.matching();
         }
         if (size > limits.maxDocumentBytes()) {
-            return PlanComparison.differs("", "the file is larger than any plan this tool writes (the limit is "
+            return PlanComparison.differs(List.of(), "the file is larger than any plan this tool writes (the limit is "
                     + limits.maxDocumentBytes() + " bytes)");
         }
         if (size <= treeDiffLimit) {
             byte[] bytes = Files.readAllBytes(file);
             JsonNode inFile = new StrictJsonReader(limits).read(bytes, bytes.length).root();
             if (inFile == null) {
-                return PlanComparison.differs("", "the file is not a readable JSON document");
+                return PlanComparison.differs(List.of(), "the file is not a readable JSON document");
             }
             PlanDiff.Difference first = PlanDiff.byCandidate(inFile, tree.get(), reviewerFields, true);
             if (first == null) {
-                return PlanComparison.differs("", "same content, different layout: the generator's formatting is canonical");
+                return PlanComparison.differs(List.of(), "same content, different layout: the generator's formatting is canonical");
             }
             return PlanComparison.differs(first.pointer().segments(), first.description());
         }

@@ -1,7 +1,10 @@
 package dev.readbackplan.internal.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.readbackplan.internal.concurrent.Candidates;
 import dev.readbackplan.internal.json.PythonJsonWriter;
+import dev.readbackplan.internal.schema.PlanFields;
+import dev.readbackplan.internal.schema.PlanValidator;
 import dev.readbackplan.internal.secret.SecretScanner;
 import dev.readbackplan.internal.text.Display;
 import dev.readbackplan.internal.text.Pointer;
@@ -16,8 +19,8 @@ public final class PlanDiff {
 
     private PlanDiff() {}
 
-    private static final String CANDIDATES = "readback_candidates";
-    private static final String ID = "post_incident_readback_candidate_id";
+    private static final String CANDIDATES = PlanFields.READBACK_CANDIDATES;
+    private static final String ID = PlanFields.POST_INCIDENT_READBACK_CANDIDATE_ID;
     /** Ids shown per list; the rest are counted. */
     private static final int SHOWN_IDS = 5;
 

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.document.DocumentKind;
 import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.Keyword;
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.internal.concurrent.Candidates;
 import dev.readbackplan.internal.json.Findings;
 import dev.readbackplan.internal.json.Locations;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.schema.Engine;
+import dev.readbackplan.internal.schema.PlanFields;
 import dev.readbackplan.internal.schema.PlanTemplate;
 import dev.readbackplan.internal.schema.PlanValidator;
 import java.io.IOException;
@@ -55,7 +57,7 @@ public final class PlanGenerator {
             writePlan(envelope, sources, candidates, counter);
             if (counter.count > maxPlanBytes) {
                 throw new InvalidDocumentException(new ValidationReport(sourceName, DocumentKind.SNAPSHOT, List.of(
-                        new dev.readbackplan.document.Problem(dev.readbackplan.document.Severity.ERROR, List.of("acceptance_candidates"), 0, 0, "limit",
+                        new dev.readbackplan.document.Problem(dev.readbackplan.document.Severity.ERROR, List.of(PlanFields.ACCEPTANCE_CANDIDATES), 0, 0, Keyword.LIMIT.id(),
                                 "the plan of this snapshot would be " + counter.count + " bytes, over the document limit of "
                                         + maxPlanBytes + " bytes, so it could not be validated or checked afterwards;"
                                         + " split the snapshot or raise the limit"))));
@@ -86,7 +88,7 @@ public final class PlanGenerator {
         for (Map.Entry<String, JsonNode> member : envelope.properties()) {
             writer.member(member.getKey(), 0, first);
             first = false;
-            if (member.getKey().equals("readback_candidates") && !sources.isEmpty()) {
+            if (member.getKey().equals(PlanFields.READBACK_CANDIDATES) && !sources.isEmpty()) {
                 writer.beginArray();
                 for (int i = 0; i < sources.size(); i++) {
                     writer.element(1, i == 0);
@@ -148,7 +150,7 @@ public final class PlanGenerator {
         List<JsonNode> sources = PlanTemplate.sourceCandidates(snapshot);
         check(envelope, sources, sourceName);
         ObjectNode plan = envelope.deepCopy();
-        ArrayNode candidates = plan.putArray("readback_candidates");
+        ArrayNode candidates = plan.putArray(PlanFields.READBACK_CANDIDATES);
         for (JsonNode source : sources) {
             candidates.add(template.candidate(source));
         }

@@ -2,7 +2,9 @@ package dev.readbackplan.internal.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readbackplan.internal.concurrent.Candidates;
 import dev.readbackplan.internal.schema.EvidenceFields;
+import dev.readbackplan.internal.schema.PlanFields;
 import dev.readbackplan.internal.schema.PlanTemplate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +26,8 @@ import java.util.Set;
  * them unless told to discard evidence.
  */
 public final class ReviewerEntries {
-    private static final String ID = "post_incident_readback_candidate_id";
-    private static final String CANDIDATES = "readback_candidates";
+    private static final String ID = PlanFields.POST_INCIDENT_READBACK_CANDIDATE_ID;
+    private static final String CANDIDATES = PlanFields.READBACK_CANDIDATES;
 
     /** The fields that say which version of a surface a candidate's evidence was read back for. */
     public static final List<String> SURFACE_FIELDS = List.of("repo_sha256", "repo_source_path", "config_kind", "control_tier",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.document.DocumentKind;
 import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.Keyword;
 import dev.readbackplan.document.Problem;
 import dev.readbackplan.document.Severity;
 import dev.readbackplan.document.ValidationReport;
@@ -17,6 +18,7 @@ import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.schema.DocumentReader;
 import dev.readbackplan.internal.schema.Engine;
 import dev.readbackplan.internal.schema.EvidenceFields;
+import dev.readbackplan.internal.schema.PlanFields;
 import dev.readbackplan.internal.schema.SchemaFindings;
 import dev.readbackplan.internal.schema.SchemaSet;
 import dev.readbackplan.internal.text.Pointer;
@@ -36,8 +38,8 @@ import java.util.TreeSet;
  */
 public final class PlanReviewer {
     /** Problems inside an evidence field with these keywords only make the value unredacted: they quarantine it. */
-    private static final Set<String> QUARANTINING_KEYWORDS = Set.of("pattern", "type", "maxLength", "minLength", "secret", "raw-payload");
-    private static final String CANDIDATES = "readback_candidates";
+    private static final Set<String> QUARANTINING_KEYWORDS = Set.of("pattern", "type", "maxLength", "minLength", Keyword.SECRET.id(), Keyword.RAW_PAYLOAD.id());
+    private static final String CANDIDATES = PlanFields.READBACK_CANDIDATES;
     public static final String REVIEW_SCHEMA_VERSION = "monitoring_post_incident_readback_review_v1";
 
     /**
@@ -298,8 +300,8 @@ public final class PlanReviewer {
             // The plan was validated whole: its problems at this field already say whether the value
             // has an allowed shape and whether a secret or raw payload was found in it.
             Set<String> keywords = flagged.getOrDefault(field, Set.of());
-            boolean[] found = {keywords.contains("secret"), keywords.contains("raw-payload")};
-            boolean shapeAllowed = keywords.stream().allMatch(k -> k.equals("secret") || k.equals("raw-payload"));
+            boolean[] found = {keywords.contains(Keyword.SECRET.id()), keywords.contains(Keyword.RAW_PAYLOAD.id())};
+            boolean shapeAllowed = keywords.stream().allMatch(k -> k.equals(Keyword.SECRET.id()) || k.equals(Keyword.RAW_PAYLOAD.id()));
             shapesAllowed &= shapeAllowed;
             secretAndRaw[0] |= found[0];
             secretAndRaw[1] |= found[1];

@@ -1,6 +1,7 @@
 package dev.readbackplan.internal.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.readbackplan.document.Keyword;
 import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.schema.Engine;
 import dev.readbackplan.internal.schema.EvidenceFields;
@@ -34,6 +35,9 @@ public final class ReviewRules {
     static final String REDACTED = "redacted_refs_only";
     static final String SECRET = "secret_value_absent";
     static final String RAW = "raw_payload_absent";
+    /** The problem keywords of the secret scanner. */
+    private static final String SECRET_KEYWORD = Keyword.SECRET.id();
+    private static final String RAW_KEYWORD = Keyword.RAW_PAYLOAD.id();
     static final String NO_FALSE_GREEN = "no_false_green";
 
     private static final String RECEIPT = "receiver_receipt_readback_ref";
@@ -276,11 +280,11 @@ public final class ReviewRules {
                 break;
             }
             case REDACTED:
-                return quarantined(check, f, k -> !k.equals("secret") && !k.equals("raw-payload"), null);
+                return quarantined(check, f, k -> !k.equals(SECRET_KEYWORD) && !k.equals(RAW_KEYWORD), null);
             case SECRET:
-                return quarantined(check, f, "secret"::equals, "holds a secret-shaped string (rotate it)");
+                return quarantined(check, f, SECRET_KEYWORD::equals, "holds a secret-shaped string (rotate it)");
             case RAW:
-                return quarantined(check, f, "raw-payload"::equals, "holds a raw payload (config, alert, receiver payload or log)");
+                return quarantined(check, f, RAW_KEYWORD::equals, "holds a raw payload (config, alert, receiver payload or log)");
             case NO_FALSE_GREEN: {
                 List<String> involved = new ArrayList<>();
                 List<String> parts = new ArrayList<>();
@@ -323,11 +327,11 @@ public final class ReviewRules {
     /** What is wrong with a quarantined field, from the keywords found at it: its shape (with the accepted shapes), a secret, a raw payload. */
     String quarantineReason(String field, Set<String> keywords) {
         List<String> parts = new ArrayList<>();
-        List<String> shape = keywords.stream().filter(k -> !k.equals("secret") && !k.equals("raw-payload")).sorted().toList();
-        if (keywords.contains("secret")) {
+        List<String> shape = keywords.stream().filter(k -> !k.equals(SECRET_KEYWORD) && !k.equals(RAW_KEYWORD)).sorted().toList();
+        if (keywords.contains(SECRET_KEYWORD)) {
             parts.add("holds a secret-shaped string (rotate it)");
         }
-        if (keywords.contains("raw-payload")) {
+        if (keywords.contains(RAW_KEYWORD)) {
             parts.add("holds a raw payload (config, alert, receiver payload or log)");
         }
         if (!shape.isEmpty()) {

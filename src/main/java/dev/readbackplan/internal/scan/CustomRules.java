@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.readbackplan.document.Keyword;
 import dev.readbackplan.internal.json.Finding;
 import dev.readbackplan.internal.json.Findings;
 import dev.readbackplan.internal.json.PointerPath;
@@ -393,7 +394,7 @@ public final class CustomRules {
     private void check(String text, String what, PointerPath path, String key, Findings findings) {
         SecretScanner.Kind kind = scan(text);
         if (kind != null && SecretScanner.scan(text) == null) {
-            findings.add(Finding.scanned(key == null ? path.pointer() : path.pointer().key(key), "secret",
+            findings.add(Finding.scanned(key == null ? path.pointer() : path.pointer().key(key), Keyword.SECRET,
                     what + " looks like " + kind.description() + "; evidence must be a redacted reference, never the secret itself",
                     kind.ruleId()));
         }

@@ -1,6 +1,7 @@
 package dev.readbackplan.internal.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.readbackplan.document.Keyword;
 import dev.readbackplan.internal.json.Finding;
 import dev.readbackplan.internal.json.Findings;
 import dev.readbackplan.internal.json.PointerPath;
@@ -57,14 +58,19 @@ public final class StringFindings {
     private static void check(String text, String what, PointerPath path, String key, Findings findings) {
         int markers = SecretScanner.markers(text);
         if ((markers & SecretScanner.SURROGATE) != 0 && hasUnpairedSurrogate(text)) {
-            findings.add(Finding.error(key == null ? path.pointer() : path.pointer().key(key), "encoding",
+            findings.add(Finding.error(key == null ? path.pointer() : path.pointer().key(key), Keyword.ENCODING,
                     what + " holds an unpaired surrogate escape (\\ud800-\\udfff), which is not a character"));
         }
         SecretScanner.Kind kind = SecretScanner.scan(text, markers);
         if (kind != null) {
-            findings.add(Finding.scanned(key == null ? path.pointer() : path.pointer().key(key), kind.keyword(), message(what, kind),
+            findings.add(Finding.scanned(key == null ? path.pointer() : path.pointer().key(key), keyword(kind), message(what, kind),
                     kind.ruleId()));
         }
+    }
+
+    /** The problem keyword of what the scanner found. */
+    private static Keyword keyword(SecretScanner.Kind kind) {
+        return kind.isSecret() ? Keyword.SECRET : Keyword.RAW_PAYLOAD;
     }
 
     static boolean hasUnpairedSurrogate(String text) {
@@ -82,7 +88,7 @@ public final class StringFindings {
     }
 
     private static String message(String what, SecretScanner.Kind kind) {
-        if (kind.keyword().equals("raw-payload")) {
+        if (keyword(kind) == Keyword.RAW_PAYLOAD) {
             return what + " looks like " + kind.description() + "; store a redacted reference (ticket, hash or artifact pointer) instead";
         }
         return what + " looks like " + kind.description() + "; evidence must be a redacted reference, never the secret itself";

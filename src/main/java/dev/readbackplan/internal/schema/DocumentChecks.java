@@ -1,6 +1,7 @@
 package dev.readbackplan.internal.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.readbackplan.document.Keyword;
 import dev.readbackplan.internal.json.Finding;
 import dev.readbackplan.internal.json.Findings;
 import dev.readbackplan.internal.text.Pointer;
@@ -35,17 +36,17 @@ public final class DocumentChecks {
     public void snapshot(JsonNode root, Findings findings) {
         // A plan or review read as a snapshot would otherwise pass: the snapshot schema is open.
         kinds.asSnapshot(root).forEach(findings::add);
-        JsonNode candidates = root.path("acceptance_candidates");
+        JsonNode candidates = root.path(PlanFields.ACCEPTANCE_CANDIDATES);
         unknownProperties(root, Pointer.ROOT, SnapshotKeys.TOP, findings);
         if (root.path("summary").isObject()) {
             unknownProperties(root.path("summary"), Pointer.ROOT.key("summary"), SnapshotKeys.SUMMARY, findings);
         }
         if (candidates.isArray()) {
-            Pointer list = Pointer.ROOT.key("acceptance_candidates");
+            Pointer list = Pointer.ROOT.key(PlanFields.ACCEPTANCE_CANDIDATES);
             for (int i = 0; i < candidates.size(); i++) {
                 unknownProperties(candidates.get(i), list.index(i), SnapshotKeys.CANDIDATE, findings);
             }
-            unique(candidates, list, "surface_id",
+            unique(candidates, list, PlanFields.SURFACE_ID,
                     "each surface must appear once, or the plan's candidate ids would collide", findings);
             unique(candidates, list, "acceptance_candidate_id",
                     "each acceptance candidate must appear once", findings);
@@ -63,17 +64,17 @@ public final class DocumentChecks {
 
     /** The checks of a plan (its strings are scanned with its schema, by the {@link PlanValidator}). */
     public void plan(JsonNode root, Findings findings) {
-        JsonNode candidates = root.path("readback_candidates");
+        JsonNode candidates = root.path(PlanFields.READBACK_CANDIDATES);
         if (candidates.isArray()) {
-            Pointer list = Pointer.ROOT.key("readback_candidates");
-            unique(candidates, list, "post_incident_readback_candidate_id", "each readback candidate must appear once", findings);
-            unique(candidates, list, "surface_id", "each surface must appear once", findings);
+            Pointer list = Pointer.ROOT.key(PlanFields.READBACK_CANDIDATES);
+            unique(candidates, list, PlanFields.POST_INCIDENT_READBACK_CANDIDATE_ID, "each readback candidate must appear once", findings);
+            unique(candidates, list, PlanFields.SURFACE_ID, "each surface must appear once", findings);
             unique(candidates, list, "source_acceptance_candidate_id", "each acceptance candidate must appear once", findings);
             for (int i = 0; i < candidates.size(); i++) {
-                JsonNode id = candidates.get(i).path("post_incident_readback_candidate_id");
-                JsonNode surface = candidates.get(i).path("surface_id");
+                JsonNode id = candidates.get(i).path(PlanFields.POST_INCIDENT_READBACK_CANDIDATE_ID);
+                JsonNode surface = candidates.get(i).path(PlanFields.SURFACE_ID);
                 if (id.isTextual() && surface.isTextual() && !id.textValue().equals(PlanTemplate.CANDIDATE_ID_PREFIX + surface.textValue())) {
-                    findings.add(Finding.error(list.index(i).key("post_incident_readback_candidate_id"), "candidate-id",
+                    findings.add(Finding.error(list.index(i).key(PlanFields.POST_INCIDENT_READBACK_CANDIDATE_ID), Keyword.CANDIDATE_ID,
                             "must be " + PlanTemplate.CANDIDATE_ID_PREFIX + " followed by the candidate's surface_id"));
                 }
             }
@@ -101,7 +102,7 @@ public final class DocumentChecks {
             String key = names.next();
             String meant = KeyNames.closest(key, known);
             if (meant != null) {
-                findings.add(Finding.warning(at.key(key), "unknown-property",
+                findings.add(Finding.warning(at.key(key), Keyword.UNKNOWN_PROPERTY,
                         "unknown property; did you mean " + meant + "?"));
             }
         }
@@ -130,7 +131,7 @@ public final class DocumentChecks {
             }
             Integer earlier = first.putIfAbsent(value.textValue(), i);
             if (earlier != null) {
-                findings.add(Finding.error(list.index(i).key(field), "duplicate-id",
+                findings.add(Finding.error(list.index(i).key(field), Keyword.DUPLICATE_ID,
                         field + " repeats the one at " + list.index(earlier).key(field) + "; " + why));
             }
         }
@@ -143,7 +144,7 @@ public final class DocumentChecks {
         }
         if (stated.decimalValue().compareTo(java.math.BigDecimal.valueOf(actual)) != 0) {
             // The stated number is not quoted: messages never repeat a value of the document.
-            findings.add(Finding.warning(Pointer.ROOT.key("summary").key(key), "summary-count",
+            findings.add(Finding.warning(Pointer.ROOT.key("summary").key(key), Keyword.SUMMARY_COUNT,
                     "disagrees with the candidates: counting them gives " + actual));
         }
     }

@@ -1,6 +1,7 @@
 package dev.readbackplan.internal.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.readbackplan.document.Keyword;
 import dev.readbackplan.internal.json.Finding;
 import dev.readbackplan.internal.text.Pointer;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class DocumentKinds {
             String text = version.textValue();
             for (Map.Entry<String, String> known : versions.entrySet()) {
                 if (text.equals(known.getValue())) {
-                    findings.add(Finding.error(Pointer.ROOT.key(VERSION), "kind", "is the " + known.getKey()
+                    findings.add(Finding.error(Pointer.ROOT.key(VERSION), Keyword.KIND, "is the " + known.getKey()
                             + "'s schema_version: this document is a " + known.getKey() + ", not a snapshot"
                            ));
                     return findings;
@@ -86,13 +87,13 @@ public final class DocumentKinds {
             }
             String meant = slipOf(text);
             if (meant != null) {
-                findings.add(Finding.error(Pointer.ROOT.key(VERSION), "kind", "unknown schema_version; did you mean " + meant
+                findings.add(Finding.error(Pointer.ROOT.key(VERSION), Keyword.KIND, "unknown schema_version; did you mean " + meant
                         + "? (a slip of the " + kindOf(meant) + "'s version, so the document was read as a snapshot)"));
             }
         }
         List<String> held = held(root, planOnly);
         if (2 * held.size() > planOnly.size()) {
-            findings.add(Finding.error(Pointer.ROOT, "kind", "looks like a plan, not a snapshot: it has " + held.size() + " of the "
+            findings.add(Finding.error(Pointer.ROOT, Keyword.KIND, "looks like a plan, not a snapshot: it has " + held.size() + " of the "
                     + planOnly.size() + " members only a plan has (" + names(held) + ")"));
         }
         return findings;
@@ -124,7 +125,7 @@ public final class DocumentKinds {
         } else {
             what = "it has neither the plan's schema_version nor most of a plan's members";
         }
-        return Finding.error(Pointer.ROOT, "kind", "not a plan: " + what + "; it has " + held.size() + " of the "
+        return Finding.error(Pointer.ROOT, Keyword.KIND, "not a plan: " + what + "; it has " + held.size() + " of the "
                 + planOnly.size() + " members only a plan has");
     }
 

@@ -2,6 +2,7 @@ package dev.readbackplan.internal.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.readbackplan.document.DocumentKind;
+import dev.readbackplan.document.Keyword;
 import dev.readbackplan.document.Limits;
 import dev.readbackplan.document.Problem;
 import dev.readbackplan.document.Severity;
@@ -79,7 +80,7 @@ public final class DocumentReader {
             Runnable afterParsing, Purpose purpose, java.util.function.Predicate<Finding> absorber) {
         if (truncated) {
             return new Parsed(null, new ValidationReport(sourceName, requested, List.of(new Problem(Severity.ERROR, List.of(), 0, 0,
-                    "limit", "the document is larger than the limit of " + limits.maxDocumentBytes() + " bytes"))));
+                    Keyword.LIMIT.id(), "the document is larger than the limit of " + limits.maxDocumentBytes() + " bytes"))));
         }
         // A plan's catalogs, repeated in every candidate, are recognised by their text instead of decoded.
         StrictJsonReader.Result result = requested == DocumentKind.PLAN
@@ -96,7 +97,7 @@ public final class DocumentReader {
             }
             if (kind == null) {
                 Findings noKind = new Findings(limits.maxProblems());
-                noKind.add(Finding.error(Pointer.ROOT, "kind", "cannot tell whether this is a snapshot or a plan:"
+                noKind.add(Finding.error(Pointer.ROOT, Keyword.KIND, "cannot tell whether this is a snapshot or a plan:"
                         + " it has no schema_version; name its kind"));
                 parts.add(noKind);
             } else {
@@ -179,7 +180,7 @@ public final class DocumentReader {
     private static Findings notCopiedAsWarnings(Findings findings, PlanTemplate template) {
         Findings result = findings.sibling();
         for (Finding finding : findings.kept()) {
-            boolean scanned = finding.keyword().equals("secret") || finding.keyword().equals("raw-payload");
+            boolean scanned = finding.is(Keyword.SECRET) || finding.is(Keyword.RAW_PAYLOAD);
             result.add(scanned && !template.isCopiedFromSnapshot(finding.pointer()) ? finding.asWarning() : finding);
         }
         // Dropped findings stay counted as they were: only the ones shown can be told apart.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readbackplan.internal.concurrent.Candidates;
 import dev.readbackplan.internal.json.FrozenNodes;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.json.StrictJsonReader;
@@ -37,7 +38,7 @@ public final class PlanTemplate {
     public static final String CANDIDATE_ID_PREFIX = "monitoring_post_incident_readback:";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String READBACK_CANDIDATES = "readback_candidates";
+    private static final String READBACK_CANDIDATES = PlanFields.READBACK_CANDIDATES;
     private static final String SUMMARY = "summary";
 
     /**
@@ -56,7 +57,7 @@ public final class PlanTemplate {
         }
 
         boolean isDerivedId() {
-            return key.equals("post_incident_readback_candidate_id");
+            return key.equals(PlanFields.POST_INCIDENT_READBACK_CANDIDATE_ID);
         }
     }
 
@@ -83,8 +84,8 @@ public final class PlanTemplate {
             if (fixed != null) {
                 values.add(new Member(key, fixed, null));
                 fixedCandidate.put(key, fixed);
-            } else if (key.equals("post_incident_readback_candidate_id")) {
-                values.add(new Member(key, null, "surface_id"));
+            } else if (key.equals(PlanFields.POST_INCIDENT_READBACK_CANDIDATE_ID)) {
+                values.add(new Member(key, null, PlanFields.SURFACE_ID));
             } else if (key.equals("source_acceptance_candidate_id")) {
                 values.add(new Member(key, null, "acceptance_candidate_id"));
             } else if (snapshotCandidateProperties.has(key)) {
@@ -193,7 +194,7 @@ public final class PlanTemplate {
 
     /** The acceptance candidates of a snapshot (none when absent). */
     public static List<JsonNode> sourceCandidates(JsonNode snapshot) {
-        JsonNode candidates = snapshot.path("acceptance_candidates");
+        JsonNode candidates = snapshot.path(PlanFields.ACCEPTANCE_CANDIDATES);
         List<JsonNode> list = new ArrayList<>(candidates.size());
         candidates.forEach(list::add);
         return list;
@@ -296,7 +297,7 @@ public final class PlanTemplate {
         if (top.equals(SUMMARY)) {
             return segments.size() >= 2 && passedThroughSummaryCounts.containsValue(segments.get(1));
         }
-        if (top.equals("acceptance_candidates") && segments.size() >= 3) {
+        if (top.equals(PlanFields.ACCEPTANCE_CANDIDATES) && segments.size() >= 3) {
             String field = segments.get(2);
             return candidateValues.stream().anyMatch(member -> field.equals(member.copiedFrom));
         }

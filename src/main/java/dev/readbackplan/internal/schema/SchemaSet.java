@@ -16,6 +16,7 @@ import com.networknt.schema.path.PathType;
 import com.networknt.schema.resource.InputStreamSource;
 import com.networknt.schema.serialization.NodeReader;
 import dev.readbackplan.internal.json.StrictJsonReader;
+import dev.readbackplan.internal.text.Pointer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -83,7 +84,7 @@ public final class SchemaSet {
         plan = compile(PLAN_SCHEMA, packagedTree(PLAN_SCHEMA));
         snapshotProperties = properties(snapshot);
         planProperties = properties(plan);
-        candidate = items(planProperties.get("readback_candidates"), PLAN_SCHEMA, CANDIDATE_DEFINITION);
+        candidate = items(planProperties.get(PlanFields.READBACK_CANDIDATES), PLAN_SCHEMA, CANDIDATE_DEFINITION);
         candidateProperties = properties(candidate);
     }
 

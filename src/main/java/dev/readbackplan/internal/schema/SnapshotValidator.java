@@ -28,7 +28,7 @@ import java.util.concurrent.Executor;
  * that premise on the schema; without it the whole document is validated. Thread-safe.
  */
 public final class SnapshotValidator {
-    private static final String LIST = "acceptance_candidates";
+    private static final String LIST = PlanFields.ACCEPTANCE_CANDIDATES;
     private static final Set<String> LIST_KEYWORDS = Set.of("title", "description", "$comment", "type", "items");
 
     private final Schema snapshot;

@@ -62,13 +62,13 @@ public final class SecretScanner {
         }
 
         /**
-         * The problem keyword for messages.
+         * Whether the rule finds secrets (problem keyword {@code secret}) rather than raw JSON payloads and
+         * multi-line blobs ({@code raw-payload}).
          *
-         * @return {@code "secret"} for the secret rules, {@code "raw-payload"} for the raw JSON payload and
-         *     raw multi-line blob rules
+         * @return true for the secret rules
          */
-        public String keyword() {
-            return secret ? "secret" : "raw-payload";
+        public boolean isSecret() {
+            return secret;
         }
 
         @Override

@@ -115,7 +115,7 @@ class GitleaksRulesTest {
         Problem problem = report.problems().get(0);
         assertEquals("secret", problem.keyword());
         assertEquals("acme-oncall-token", problem.rule());
-        assertEquals("/acceptance_candidates/0/label", problem.pointer());
+        assertEquals("/acceptance_candidates/0/label", problem.rawPointer());
         assertFalse(report.toText().contains(ONCALL_TOKEN.substring(8)), report.toText());
         JsonNode sarif = new ObjectMapper().readTree(SarifWriter.validation(List.of(report), "1.0", temp));
         JsonNode result = sarif.get("runs").get(0).get("results").get(0);
