@@ -5,7 +5,6 @@ import dev.readbackplan.ReadbackCatalog;
 import dev.readbackplan.ReadbackPlanner;
 import dev.readbackplan.document.GenerationResult;
 import dev.readbackplan.document.InvalidDocumentException;
-import dev.readbackplan.document.OverwriteRefusedException;
 import dev.readbackplan.document.ValidationReport;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -8,7 +8,6 @@ import dev.readbackplan.document.DocumentKind;
 import dev.readbackplan.document.FileChangedException;
 import dev.readbackplan.document.GenerationResult;
 import dev.readbackplan.document.InvalidDocumentException;
-import dev.readbackplan.document.Keyword;
 import dev.readbackplan.document.Limits;
 import dev.readbackplan.document.OverwriteRefusedException;
 import dev.readbackplan.document.PlanComparison;

@@ -1,6 +1,5 @@
 package dev.readbackplan;
 
-import dev.readbackplan.internal.concurrent.Once;
 
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.document.Severity;

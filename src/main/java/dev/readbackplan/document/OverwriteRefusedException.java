@@ -1,7 +1,5 @@
 package dev.readbackplan.document;
 
-import dev.readbackplan.ReadbackPlanner;
-import dev.readbackplan.internal.concurrent.Candidates;
 import dev.readbackplan.internal.text.Display;
 import java.util.LinkedHashMap;
 import java.util.List;

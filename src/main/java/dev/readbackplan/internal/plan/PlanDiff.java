@@ -1,10 +1,8 @@
 package dev.readbackplan.internal.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.readbackplan.internal.concurrent.Candidates;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.schema.PlanFields;
-import dev.readbackplan.internal.schema.PlanValidator;
 import dev.readbackplan.internal.secret.SecretScanner;
 import dev.readbackplan.internal.text.Display;
 import dev.readbackplan.internal.text.Pointer;

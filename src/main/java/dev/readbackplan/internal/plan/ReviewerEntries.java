@@ -2,7 +2,6 @@ package dev.readbackplan.internal.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.readbackplan.internal.concurrent.Candidates;
 import dev.readbackplan.internal.schema.EvidenceFields;
 import dev.readbackplan.internal.schema.PlanFields;
 import dev.readbackplan.internal.schema.PlanTemplate;

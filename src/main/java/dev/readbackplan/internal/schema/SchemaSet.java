@@ -16,7 +16,6 @@ import com.networknt.schema.path.PathType;
 import com.networknt.schema.resource.InputStreamSource;
 import com.networknt.schema.serialization.NodeReader;
 import dev.readbackplan.internal.json.StrictJsonReader;
-import dev.readbackplan.internal.text.Pointer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
