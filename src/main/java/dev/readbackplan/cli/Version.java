@@ -1,8 +1,14 @@
 package dev.readbackplan.cli;
 
-import dev.readbackplan.ReadbackPlanner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 
-/** The project version, filled in by the build: the library's {@link ReadbackPlanner#VERSION}. */
+/**
+ * The project version, filled in by the build: the same value as the library's {@code
+ * ReadbackPlanner.VERSION}, read here from the same resource so that {@code --version} loads neither the
+ * planner nor Jackson's databind (VersionTest checks which classes it loads).
+ */
 final class Version {
     /**
      * The {@code schema_version} of the plans this version writes, for {@code --version}: a copy of the
@@ -14,6 +20,15 @@ final class Version {
     private Version() {}
 
     static String get() {
-        return ReadbackPlanner.VERSION;
+        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 }

@@ -29,6 +29,12 @@ class VersionTest {
     Path temp;
 
     @Test
+    void theCommandLineAndTheLibraryRecordTheSameVersion() {
+        assertEquals(dev.readbackplan.ReadbackPlanner.VERSION, Version.get());
+        assertTrue(Version.get().matches("\\d+\\.\\d+\\.\\d+.*"), Version.get());
+    }
+
+    @Test
     void printedSchemaVersionIsThePlanSchemas() {
         assertEquals(ReadbackPlanner.catalog().planSchemaVersion(), Version.PLAN_SCHEMA_VERSION);
     }
