@@ -82,11 +82,12 @@ class ModulePathIT {
     }
 
     @Test
-    void onlyTheApiAndTheModelAreExported() throws Exception {
+    void onlyTheApiItsValuesSafeTextAndTheModelAreExported() throws Exception {
         Process.Result described = run(temp, tool("jar"), "--describe-module", "--file", Artifacts.file(".jar").toString());
         assertEquals(0, described.status(), described.output());
         List<String> exports = described.output().lines().filter(l -> l.startsWith("exports ")).toList();
-        assertEquals(List.of("exports dev.readbackplan", "exports dev.readbackplan.model"), exports, described.output());
+        assertEquals(List.of("exports dev.readbackplan", "exports dev.readbackplan.document", "exports dev.readbackplan.model",
+                "exports dev.readbackplan.text"), exports, described.output());
         assertFalse(described.output().contains("exports dev.readbackplan.internal"), described.output());
     }
 
