@@ -390,8 +390,7 @@ public final class ReadbackPlanner {
 
     /** Reads the plan file about to be replaced, for its entries. */
     private ExistingPlan existingPlan() {
-        EvidenceFields fields = new EvidenceFields(engine(), Catalog.get().readbackFields());
-        return new ExistingPlan(limits, engine().template(), ReviewerEntries.carriedFields(fields));
+        return ExistingPlan.of(limits, engine());
     }
 
     /**

@@ -11,6 +11,9 @@ import dev.readbackplan.document.Limits;
 import dev.readbackplan.internal.json.ExactDoubleNode;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.json.StrictJsonReader;
+import dev.readbackplan.internal.schema.Catalog;
+import dev.readbackplan.internal.schema.Engine;
+import dev.readbackplan.internal.schema.EvidenceFields;
 import dev.readbackplan.internal.schema.PlanFields;
 import dev.readbackplan.internal.schema.PlanTemplate;
 import java.io.BufferedInputStream;
@@ -65,6 +68,15 @@ public final class ExistingPlan {
     private final List<String> carried;
     private final PlanTemplate template;
     private final long maxBytes;
+
+    /**
+     * A reader of existing plans with a planner's limits and schemas, carrying the fields reviewers fill
+     * in (the evidence fields, {@code status} and {@code reviewer_outcome}).
+     */
+    public static ExistingPlan of(Limits limits, Engine engine) {
+        EvidenceFields fields = new EvidenceFields(engine, Catalog.get().readbackFields());
+        return new ExistingPlan(limits, engine.template(), ReviewerEntries.carriedFields(fields));
+    }
 
     public ExistingPlan(Limits limits, PlanTemplate template, List<String> carried) {
         this.factory = StrictJsonReader.jsonFactory(limits);

@@ -284,7 +284,6 @@ public final class Regenerator {
 
     /** Reads the plan file about to be replaced, for its entries. */
     private ExistingPlan existingPlan() {
-        EvidenceFields fields = new EvidenceFields(engine.get(), Catalog.get().readbackFields());
-        return new ExistingPlan(limits, engine.get().template(), ReviewerEntries.carriedFields(fields));
+        return ExistingPlan.of(limits, engine.get());
     }
 }
