@@ -91,9 +91,12 @@ def classes(command, env, log):
                     jar += 1
             elif "[class,init]" in line and " Initializing '" in line:
                 initialised += 1
-                ms = int(re.match(r"\[(\d+)ms\]", line).group(1))
-                first = ms if first is None else first
-                last = ms
+                # The JVM's log writers can interleave two lines: a line without its uptime is counted, not timed.
+                stamp = re.search(r"\[(\d+)ms\]", line)
+                if stamp:
+                    ms = int(stamp.group(1))
+                    first = ms if first is None else first
+                    last = ms
     return loaded, shared, jar, initialised, (last - first) if first is not None else 0
 
 
