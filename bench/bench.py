@@ -314,7 +314,8 @@ def fill_file(source, target):
         f.write(json.dumps(plan, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 
-if sys.argv[1:2] == ["--fill"] and len(sys.argv) == 4:
-    fill_file(sys.argv[2], sys.argv[3])
-else:
-    main()
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--fill"] and len(sys.argv) == 4:
+        fill_file(sys.argv[2], sys.argv[3])
+    else:
+        main()
