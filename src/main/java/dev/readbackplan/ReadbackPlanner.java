@@ -68,7 +68,7 @@ public final class ReadbackPlanner {
      * The version of this library, as the build recorded it (such as {@code 0.1.0}): what the reports
      * record as the tool's version. {@code unknown} when the classes run without the build's resources.
      */
-    public static final String VERSION = BuildVersion.read();
+    public static final String VERSION = BuildVersion.VERSION;
 
     private final Limits limits;
     private final Executor executor;

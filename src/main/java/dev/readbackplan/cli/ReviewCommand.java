@@ -1,5 +1,6 @@
 package dev.readbackplan.cli;
 
+import dev.readbackplan.BuildVersion;
 import dev.readbackplan.Outputs;
 import dev.readbackplan.PlanOptions;
 import dev.readbackplan.PlanReview;
@@ -172,7 +173,7 @@ final class ReviewCommand {
             case "json" -> review.writeJson(rendered);
             case "markdown" -> rendered.writeBytes(review.toMarkdown(markdownBudget).getBytes(StandardCharsets.UTF_8));
             // The review keeps the bytes it reviewed: each result has its line, without reading the plan again.
-            case "sarif" -> rendered.writeBytes(review.toSarif(Version.get(), sarifBase).getBytes(StandardCharsets.UTF_8));
+            case "sarif" -> rendered.writeBytes(review.toSarif(BuildVersion.VERSION, sarifBase).getBytes(StandardCharsets.UTF_8));
             default -> rendered.writeBytes(review.toText().getBytes(StandardCharsets.UTF_8));
         }
         // Every output is prepared before any is committed: a failure leaves the plan and the review file as they were,
