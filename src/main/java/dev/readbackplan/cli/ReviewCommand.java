@@ -222,8 +222,7 @@ final class ReviewCommand {
             return Cli.INVALID;
         }
         if (parsed.has("--require-ready") && !review.allReady()) {
-            long waiting = review.lanes().stream()
-                    .filter(l -> !l.equals("ready_for_monitoring_post_incident_review") && !l.equals("waiting_runtime_gate")).count();
+            long waiting = review.lanes().stream().filter(lane -> !ReadbackPlanner.catalog().readyLanes().contains(lane)).count();
             messages.println(Cli.PROGRAM + ": error: " + waiting + (waiting == 1 ? " candidate is" : " candidates are")
                     + " not ready for review (--require-ready)");
             return Cli.INVALID;
