@@ -11,6 +11,8 @@ import dev.readbackplan.internal.render.MarkdownReview;
 import dev.readbackplan.internal.render.ReviewRenderer;
 import dev.readbackplan.internal.review.PlanReviewer;
 import dev.readbackplan.internal.schema.Catalog;
+import dev.readbackplan.internal.schema.ReadyLanes;
+import dev.readbackplan.model.ReadbackCandidate.OutcomeLaneId;
 import dev.readbackplan.model.ReadbackReview;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,7 +41,7 @@ public final class PlanReview {
     public static final int DEFAULT_MARKDOWN_BUDGET = MarkdownReview.DEFAULT_BUDGET;
     /** The smallest budget {@link #toMarkdown(int)} takes besides 0 (no limit): the summary of any plan fits in it. */
     public static final int MIN_MARKDOWN_BUDGET = MarkdownReview.MIN_BUDGET;
-    private static final Set<String> READY_LANES = Set.of("ready_for_monitoring_post_incident_review", "waiting_runtime_gate");
+    private static final Set<String> READY_LANES = ReadyLanes.ids();
 
     private final PlanComparison comparison;
     private final List<PlanReviewer.CandidateReview> candidates;
@@ -187,14 +189,14 @@ public final class PlanReview {
         java.util.Map<String, String> instructions = new java.util.LinkedHashMap<>();
         ReadbackPlanner.catalog().reviewerChecks().forEach(check -> instructions.put(check.id(), check.instruction()));
         java.util.Map<String, String> meanings = new java.util.LinkedHashMap<>();
-        ReadbackPlanner.catalog().outcomeLanes().forEach(lane -> meanings.put(lane.id(), lane.meaning()));
+        ReadbackPlanner.catalog().outcomeLanes().forEach(lane -> meanings.put(lane.id().value(), lane.meaning()));
         return MarkdownReview.render(shown, instructions, meanings, READY_LANES, provenance, snapshotReport.warnings(), budget).toString();
     }
 
     /** {@return the outcome lane of each candidate, in plan order} */
-    public List<String> lanes() {
+    public List<OutcomeLaneId> lanes() {
         requireCurrent();
-        return candidates.stream().map(PlanReviewer.CandidateReview::lane).toList();
+        return candidates.stream().map(c -> OutcomeLaneId.fromValue(c.lane())).toList();
     }
 
     /**

@@ -1,8 +1,12 @@
 package dev.readbackplan;
 
 import dev.readbackplan.internal.schema.Catalog;
+import dev.readbackplan.internal.schema.ReadyLanes;
+import dev.readbackplan.model.ReadbackCandidate.OutcomeLaneId;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fixed content of every plan, as the plan schema defines it: the readback fields, the reviewer
@@ -22,12 +26,18 @@ public final class ReadbackCatalog {
     public record Check(String id, String instruction) {}
 
     /**
-     * An outcome lane: its id and what it means.
+     * An outcome lane: its id and what it means. Lane ids are the model's {@link OutcomeLaneId}, generated
+     * from the plan schema's enumeration, wherever the API takes or returns a lane.
      *
-     * @param id the lane's id
+     * @param id the lane
      * @param meaning what a candidate in this lane means
      */
-    public record Lane(String id, String meaning) {}
+    public record Lane(OutcomeLaneId id, String meaning) {
+        /** {@return whether the lane needs nothing more from reviewers: one of {@link ReadbackCatalog#readyLanes()}} */
+        public boolean isReady() {
+            return ReadyLanes.lanes().contains(id);
+        }
+    }
 
     private static final class Holder {
         static final ReadbackCatalog INSTANCE = new ReadbackCatalog(Catalog.get());
@@ -36,11 +46,13 @@ public final class ReadbackCatalog {
     private final Catalog catalog;
     private final List<Check> reviewerChecks;
     private final List<Lane> outcomeLanes;
+    private final Map<OutcomeLaneId, Lane> lanesById = new EnumMap<>(OutcomeLaneId.class);
 
     private ReadbackCatalog(Catalog catalog) {
         this.catalog = catalog;
         this.reviewerChecks = catalog.reviewerChecks().stream().map(c -> new Check(c.id(), c.instruction())).toList();
-        this.outcomeLanes = catalog.outcomeLanes().stream().map(l -> new Lane(l.id(), l.meaning())).toList();
+        this.outcomeLanes = catalog.outcomeLanes().stream().map(l -> new Lane(OutcomeLaneId.fromValue(l.id()), l.meaning())).toList();
+        outcomeLanes.forEach(lane -> lanesById.put(lane.id(), lane));
     }
 
     static ReadbackCatalog get() {
@@ -70,6 +82,32 @@ public final class ReadbackCatalog {
     /** {@return the 11 outcome lanes, each with what it means, in catalog order} */
     public List<Lane> outcomeLanes() {
         return outcomeLanes;
+    }
+
+    /**
+     * The catalog's entry for a lane.
+     *
+     * @param id the lane
+     * @return its entry, with what it means
+     */
+    public Lane lane(OutcomeLaneId id) {
+        Lane lane = lanesById.get(id);
+        if (lane == null) {
+            // The enumeration and the catalog are generated from the same schema; CatalogTest holds them equal.
+            throw new IllegalStateException("the catalog has no lane " + id);
+        }
+        return lane;
+    }
+
+    /**
+     * The lanes that need nothing more from reviewers, as the review schema declares them ({@code
+     * $defs/ready_lane_id}): a review whose candidates are all in them is ready ({@link PlanReview#allReady()}),
+     * and they are the lanes a reviewer may claim in {@code reviewer_outcome}.
+     *
+     * @return the ready lanes, in catalog order; unmodifiable
+     */
+    public Set<OutcomeLaneId> readyLanes() {
+        return ReadyLanes.lanes();
     }
 
     /** {@return live actions a plan never authorizes} */

@@ -1,9 +1,5 @@
 package dev.readbackplan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.document.DocumentKind;
 import dev.readbackplan.document.FileChangedException;
 import dev.readbackplan.document.GenerationResult;
@@ -16,18 +12,13 @@ import dev.readbackplan.internal.concurrent.Offload;
 import dev.readbackplan.internal.concurrent.Once;
 import dev.readbackplan.internal.io.DocumentBytes;
 import dev.readbackplan.internal.json.JacksonVersion;
-import dev.readbackplan.internal.json.PythonJsonWriter;
-import dev.readbackplan.internal.plan.ExistingPlan;
-import dev.readbackplan.internal.plan.PlanCheck;
-import dev.readbackplan.internal.plan.PlanGenerator;
+import dev.readbackplan.internal.plan.Generation;
 import dev.readbackplan.internal.plan.Regenerator;
-import dev.readbackplan.internal.plan.ReviewerEntries;
 import dev.readbackplan.internal.review.PlanReviewer;
 import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.schema.DocumentReader;
 import dev.readbackplan.internal.schema.Engine;
-import dev.readbackplan.internal.schema.EvidenceFields;
-import dev.readbackplan.internal.schema.SchemaFindings;
+import dev.readbackplan.internal.schema.TypedDocuments;
 import dev.readbackplan.model.AcceptanceSnapshot;
 import dev.readbackplan.model.ReadbackPlan;
 import java.io.IOException;
@@ -37,6 +28,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
@@ -68,12 +60,13 @@ public final class ReadbackPlanner {
      * The version of this library, as the build recorded it (such as {@code 0.1.0}): what the reports
      * record as the tool's version. {@code unknown} when the classes run without the build's resources.
      */
-    public static final String VERSION = BuildVersion.read();
+    public static final String VERSION = BuildVersion.VERSION;
 
     private final Limits limits;
     private final Executor executor;
     private final Once<Engine> engine;
     private final DocumentReader reader;
+    private final Generation generation;
     private volatile @Nullable PlanReviewer reviewer;
     private final CustomSecretRules secretRules;
 
@@ -93,6 +86,7 @@ public final class ReadbackPlanner {
         this.secretRules = Objects.requireNonNull(secretRules, "secretRules");
         this.engine = engine;
         this.reader = new DocumentReader(limits, this::engine, secretRules.rules());
+        this.generation = new Generation(limits, engine, reader);
     }
 
     /**
@@ -209,7 +203,7 @@ public final class ReadbackPlanner {
      * @return the report
      */
     public ValidationReport validate(AcceptanceSnapshot snapshot) {
-        return reader.validateTree(Typed.toTree(snapshot), "snapshot", DocumentKind.SNAPSHOT);
+        return reader.validateTree(TypedDocuments.tree(snapshot), "snapshot", DocumentKind.SNAPSHOT);
     }
 
     /**
@@ -219,7 +213,7 @@ public final class ReadbackPlanner {
      * @return the report
      */
     public ValidationReport validate(ReadbackPlan plan) {
-        return reader.validateTree(Typed.MAPPER.valueToTree(Objects.requireNonNull(plan, "plan")), "plan", DocumentKind.PLAN);
+        return reader.validateTree(TypedDocuments.tree(plan), "plan", DocumentKind.PLAN);
     }
 
     /**
@@ -230,17 +224,8 @@ public final class ReadbackPlanner {
      * @throws IllegalArgumentException naming the value that the plan schema would reject
      */
     public PlanOptions check(PlanOptions options) {
-        checkProperty("generated_at", options.generatedAt(),
-                "generatedAt must be an RFC 3339 date-time with an offset, such as 2026-01-01T00:00:00+08:00");
-        checkProperty("git_commit", options.gitCommit(),
-                "gitCommit must be an abbreviated commit id (4 to 64 lower-case hex digits) or \"unknown\"");
+        generation.check(options.generatedAt(), options.gitCommit());
         return options;
-    }
-
-    private void checkProperty(String property, String value, String message) {
-        if (!SchemaFindings.isValid(engine().schemas().planProperty(property), JsonNodeFactory.instance.textNode(value))) {
-            throw new IllegalArgumentException(message);
-        }
     }
 
     // ---------------------------------------------------------------- generation
@@ -369,28 +354,10 @@ public final class ReadbackPlanner {
      */
     public Regeneration regenerate(Path snapshot, PlanOptions options, Path target, Overwrite overwrite) throws IOException {
         Objects.requireNonNull(overwrite, "overwrite");
-        DocumentBytes bytes = DocumentBytes.of(snapshot, limits.maxDocumentBytes());
-        DocumentReader.Parsed parsed = validSnapshot(bytes, snapshot.toString(), options);
-        Regenerator.NewPlan plan = new Regenerator.NewPlan() {
-            @Override
-            public GenerationResult write(OutputStream out) throws IOException {
-                return generateValid(parsed, bytes.length(), snapshot.toString(), options, out);
-            }
-
-            @Override
-            public ObjectNode tree() {
-                return new PlanGenerator(engine()).tree(parsed.root(), options.generatedAt(), options.gitCommit(), snapshot.toString());
-            }
-        };
-        Regenerator.Outcome outcome = new Regenerator(limits, engine, reader).regenerate(parsed, snapshot.toString(), plan, target,
+        Regenerator.Outcome outcome = generation.regenerate(snapshot, options(options), target,
                 new Regenerator.Permissions(overwrite.discardEvidence(), overwrite.force(), overwrite.resetChangedVerdicts()));
         return new Regeneration(outcome.generation(), outcome.keptCandidates(), outcome.discardedCandidateIds(),
                 outcome.changedSurfaces(), outcome.brokenPlanReplaced());
-    }
-
-    /** Reads the plan file about to be replaced, for its entries. */
-    private ExistingPlan existingPlan() {
-        return ExistingPlan.of(limits, engine());
     }
 
     /**
@@ -409,7 +376,7 @@ public final class ReadbackPlanner {
      * @throws IOException when the file cannot be read or {@code out} cannot be written
      */
     public GenerationResult generate(Path snapshot, PlanOptions options, OutputStream out) throws IOException {
-        return generate(DocumentBytes.of(snapshot, limits.maxDocumentBytes()), snapshot.toString(), options, out);
+        return generation.generate(DocumentBytes.of(snapshot, limits.maxDocumentBytes()), snapshot.toString(), options(options), out);
     }
 
     /**
@@ -425,19 +392,7 @@ public final class ReadbackPlanner {
      */
     public GenerationResult generate(InputStream snapshot, String sourceName, PlanOptions options, OutputStream out)
             throws IOException {
-        return generate(DocumentBytes.of(snapshot, limits.maxDocumentBytes()), sourceName, options, out);
-    }
-
-    private GenerationResult generate(DocumentBytes bytes, String sourceName, PlanOptions options, OutputStream out) throws IOException {
-        Objects.requireNonNull(out, "out");
-        return generateValid(validSnapshot(bytes, sourceName, options), bytes.length(), sourceName, options, out);
-    }
-
-    private GenerationResult generateValid(DocumentReader.Parsed snapshot, long snapshotBytes, String sourceName,
-            PlanOptions options, OutputStream out) throws IOException {
-        Map<String, Number> summary = new PlanGenerator(engine()).write(snapshot.root(), snapshotBytes, options.generatedAt(),
-                options.gitCommit(), sourceName, limits.maxDocumentBytes(), out);
-        return new GenerationResult(snapshot.report(), summary);
+        return generation.generate(DocumentBytes.of(snapshot, limits.maxDocumentBytes()), sourceName, options(options), out);
     }
 
     /**
@@ -481,52 +436,7 @@ public final class ReadbackPlanner {
      */
     @Deprecated
     public PlanComparison compare(Path snapshot, Path existingPlan, @Nullable String generatedAt, @Nullable String gitCommit) throws IOException {
-        // Values given are checked first: a wrong one is the caller's mistake, whatever the files hold.
-        check(new PlanOptions(generatedAt == null ? PlanOptions.defaults().generatedAt() : generatedAt,
-                gitCommit == null ? "unknown" : gitCommit));
-        DocumentBytes snapshotBytes = DocumentBytes.of(snapshot, limits.maxDocumentBytes());
-        PlanCheck check = new PlanCheck(limits,
-                ReviewerEntries.carriedFields(new EvidenceFields(engine(), catalog().readbackFields())));
-        PlanCheck.Provenance recorded = check.provenance(existingPlan);
-        PlanOptions options = PlanOptions.defaults();
-        options = withRecorded(options, generatedAt, recorded.generatedAt(), PlanOptions::withGeneratedAt);
-        options = withRecorded(options, gitCommit, recorded.gitCommit(), PlanOptions::withGitCommit);
-        PlanOptions chosen = options;
-        DocumentReader.Parsed parsed = validSnapshot(snapshotBytes, snapshot.toString(), chosen);
-        PlanComparison plain = check.compare(existingPlan,
-                out -> generateValid(parsed, snapshotBytes.length(), snapshot.toString(), chosen, out),
-                () -> new PlanGenerator(engine()).tree(parsed.root(), chosen.generatedAt(), chosen.gitCommit(), snapshot.toString()));
-        if (plain.state() != PlanComparison.State.OUT_OF_DATE) {
-            return plain;
-        }
-        // A plan reviewers filled in is current when it is the regenerated plan with their entries.
-        ExistingPlan.Inspection inspection = existingPlan().inspect(existingPlan);
-        if (!inspection.isPlan() || inspection.entries().isEmpty()) {
-            return plain;
-        }
-        ObjectNode plan = new PlanGenerator(engine()).tree(parsed.root(), chosen.generatedAt(), chosen.gitCommit(), snapshot.toString());
-        inspection.entries().applyTo(plan);
-        return check.compare(existingPlan, out -> {
-            PythonJsonWriter writer = new PythonJsonWriter(out);
-            writer.writeDocument(plan);
-            writer.flush();
-        }, () -> plan);
-    }
-
-    /** The options with one provenance value: the one given, else the file's when valid, else unchanged. */
-    private PlanOptions withRecorded(PlanOptions options, @Nullable String given, @Nullable String recorded,
-            java.util.function.BiFunction<PlanOptions, String, PlanOptions> with) {
-        if (given != null) {
-            return with.apply(options, given);
-        }
-        if (recorded != null) {
-            try {
-                return check(with.apply(options, recorded));
-            } catch (IllegalArgumentException invalid) {
-                return options;
-            }
-        }
-        return options;
+        return generation.compare(snapshot, existingPlan, generatedAt, gitCommit, PlanOptions.now());
     }
 
     /**
@@ -539,18 +449,7 @@ public final class ReadbackPlanner {
      * @throws IllegalArgumentException when the plan schema would reject a value of the options
      */
     public ReadbackPlan plan(AcceptanceSnapshot snapshot, PlanOptions options) {
-        check(options);
-        JsonNode tree = Typed.toTree(snapshot);
-        ValidationReport report = reader.validateTree(tree, "snapshot", DocumentKind.SNAPSHOT);
-        if (!report.isValid()) {
-            throw new InvalidDocumentException(report);
-        }
-        ObjectNode plan = new PlanGenerator(engine()).tree(tree, options.generatedAt(), options.gitCommit(), "snapshot");
-        try {
-            return Typed.MAPPER.treeToValue(plan, ReadbackPlan.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("the generated plan does not bind to the model", e);
-        }
+        return TypedDocuments.bind(generation.plan(TypedDocuments.tree(snapshot), options(options)), ReadbackPlan.class, "the generated plan");
     }
 
     /**
@@ -563,14 +462,7 @@ public final class ReadbackPlanner {
      * @throws IOException when {@code out} cannot be written
      */
     public void write(ReadbackPlan plan, OutputStream out) throws IOException {
-        JsonNode tree = Typed.MAPPER.valueToTree(Objects.requireNonNull(plan, "plan"));
-        ValidationReport report = reader.validateTree(tree, "plan", DocumentKind.PLAN);
-        if (!report.isValid()) {
-            throw new InvalidDocumentException(report);
-        }
-        PythonJsonWriter writer = new PythonJsonWriter(out);
-        writer.writeDocument(tree);
-        writer.flush();
+        generation.write(TypedDocuments.tree(plan), out);
     }
 
     // ---------------------------------------------------------------- internals
@@ -597,34 +489,9 @@ public final class ReadbackPlanner {
         return reader.read(bytes.data(), bytes.length(), bytes.tooLarge(), sourceName, kind, () -> { }, purpose);
     }
 
-    /** The snapshot parsed (while the schemas may still be compiling), the options checked, then the snapshot validated. */
-    private DocumentReader.Parsed validSnapshot(DocumentBytes bytes, String sourceName, PlanOptions options) {
+    private static Generation.Options options(PlanOptions options) {
         Objects.requireNonNull(options, "options");
-        DocumentReader.Parsed parsed = reader.read(bytes.data(), bytes.length(), bytes.tooLarge(), sourceName, DocumentKind.SNAPSHOT,
-                () -> check(options), DocumentReader.Purpose.GENERATE);
-        if (!parsed.report().isValid(options.strict())) {
-            throw new InvalidDocumentException(parsed.report());
-        }
-        return parsed;
-    }
-
-    /** The typed model's binding, loaded only when the typed API is used (Jackson databind is slow to start). */
-    private static final class Typed {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-
-        /** A snapshot as JSON, with unset (null) properties removed: for the reference generator they are absent. */
-        static JsonNode toTree(AcceptanceSnapshot snapshot) {
-            JsonNode tree = MAPPER.valueToTree(Objects.requireNonNull(snapshot, "snapshot"));
-            removeNulls(tree);
-            return tree;
-        }
-
-        private static void removeNulls(JsonNode node) {
-            if (node.isObject()) {
-                ((ObjectNode) node).properties().removeIf(member -> member.getValue().isNull());
-            }
-            node.forEach(Typed::removeNulls);
-        }
+        return new Generation.Options(options.generatedAt(), options.gitCommit(), options.strict());
     }
 
     // ---------------------------------------------------------------- typed parsing
@@ -678,15 +545,8 @@ public final class ReadbackPlanner {
     }
 
     private <T> ParseResult<T> parse(DocumentBytes bytes, String sourceName, DocumentKind kind, Class<T> type) {
-        DocumentReader.Parsed parsed = read(bytes, sourceName, kind, DocumentReader.Purpose.VALIDATE);
-        if (!parsed.report().isValid()) {
-            return new ParseResult<>(java.util.Optional.empty(), parsed.report());
-        }
-        try {
-            return new ParseResult<>(java.util.Optional.of(Typed.MAPPER.treeToValue(parsed.root(), type)), parsed.report());
-        } catch (IOException e) {
-            throw new IllegalStateException("a valid " + kind.name().toLowerCase(java.util.Locale.ROOT) + " does not bind to the model", e);
-        }
+        TypedDocuments.Parsed<T> parsed = TypedDocuments.parse(reader, bytes, sourceName, kind, type);
+        return new ParseResult<>(Optional.ofNullable(parsed.value()), parsed.report());
     }
 
     // ---------------------------------------------------------------- review

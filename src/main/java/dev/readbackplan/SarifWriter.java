@@ -14,6 +14,8 @@ import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.json.StrictJsonReader;
 import dev.readbackplan.internal.review.Explanations;
 import dev.readbackplan.internal.review.PlanReviewer;
+import dev.readbackplan.internal.schema.Catalog;
+import dev.readbackplan.internal.schema.ReadyLanes;
 import dev.readbackplan.internal.text.Display;
 import dev.readbackplan.internal.text.Pointer;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +84,7 @@ public final class SarifWriter {
     static final String STDIN_NAME = "<stdin>";
 
     /** The lanes that need nothing more from reviewers: no result. */
-    private static final Set<String> READY_LANES = Set.of("ready_for_monitoring_post_incident_review", "waiting_runtime_gate");
+    private static final Set<String> READY_LANES = ReadyLanes.ids();
     /** Lanes whose candidates hold unredacted or misleading evidence: errors. */
     private static final Set<String> ERROR_LANES = Set.of("quarantine_raw_payload", "reject_false_green_claim");
     /** The lane of a candidate nobody has filled in yet: a note. */
@@ -229,7 +231,7 @@ public final class SarifWriter {
         Rules rules = new Rules();
         ReadbackCatalog catalog = ReadbackPlanner.catalog();
         String checkList = checkList(catalog);
-        for (ReadbackCatalog.Lane lane : catalog.outcomeLanes()) {
+        for (Catalog.Lane lane : Catalog.get().outcomeLanes()) {
             if (!READY_LANES.contains(lane.id())) {
                 laneRule(rules, lane, checkList);
             }
@@ -411,7 +413,7 @@ public final class SarifWriter {
         return "secret";
     }
 
-    private static void laneRule(Rules rules, ReadbackCatalog.Lane lane, String checkList) {
+    private static void laneRule(Rules rules, Catalog.Lane lane, String checkList) {
         String explanation = Explanations.get().lane(lane.id());
         boolean error = ERROR_LANES.contains(lane.id());
         String help = "Outcome lane " + lane.id() + ": " + explanation + " Catalog meaning: " + lane.meaning()

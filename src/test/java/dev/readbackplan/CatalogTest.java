@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.readbackplan.model.ReadbackCandidate.OutcomeLaneId;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The catalogs read from the plan schema, and the schema's own consistency. */
@@ -37,9 +40,45 @@ class CatalogTest {
         assertEquals("not_approval", catalog.readbackFields().get(38));
         assertEquals(new ReadbackCatalog.Check("source_owner_response_acceptance_current",
                 "來源 owner response acceptance snapshot 必須是目前版本。"), catalog.reviewerChecks().get(0));
-        assertEquals("waiting_runtime_gate", catalog.outcomeLanes().get(10).id());
+        assertEquals(OutcomeLaneId.WAITING_RUNTIME_GATE, catalog.outcomeLanes().get(10).id());
         assertEquals("live_receiver_probe", catalog.blockedActions().get(52));
         assertEquals(List.of("prometheus_alert_rules", "grafana_alert_rules", "signoz_alert_rules"), catalog.alertRuleConfigKinds());
+    }
+
+    /** The lane type of the API is the enumeration generated from the same schema as the catalog: the same lanes, in order. */
+    @Test
+    void laneTypeIsTheCatalogsLanes() {
+        assertEquals(Arrays.asList(OutcomeLaneId.values()), catalog.outcomeLanes().stream().map(ReadbackCatalog.Lane::id).toList());
+        for (ReadbackCatalog.Lane lane : catalog.outcomeLanes()) {
+            assertEquals(lane, catalog.lane(lane.id()));
+            assertFalse(lane.meaning().isBlank(), lane.id().value());
+        }
+    }
+
+    /** The ready lanes are declared once, in the review schema; these are the two the reference treats as ready. */
+    @Test
+    void readyLanesAreTheReviewSchemasDeclaration() {
+        assertEquals(Set.of(OutcomeLaneId.READY_FOR_MONITORING_POST_INCIDENT_REVIEW, OutcomeLaneId.WAITING_RUNTIME_GATE), catalog.readyLanes());
+        assertEquals(List.of(OutcomeLaneId.READY_FOR_MONITORING_POST_INCIDENT_REVIEW, OutcomeLaneId.WAITING_RUNTIME_GATE),
+                List.copyOf(catalog.readyLanes()), "catalog order");
+        for (ReadbackCatalog.Lane lane : catalog.outcomeLanes()) {
+            assertEquals(catalog.readyLanes().contains(lane.id()), lane.isReady(), lane.id().value());
+        }
+        assertThrows(UnsupportedOperationException.class, () -> catalog.readyLanes().add(OutcomeLaneId.QUARANTINE_RAW_PAYLOAD));
+    }
+
+    /** Read from the files: every lane the review schema declares ready is a lane of the plan schema. */
+    @Test
+    void everyReadyLaneIsALane() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode review = json.readTree(Path.of("schemas/monitoring-post-incident-readback-review-v1.schema.json").toFile());
+        JsonNode plan = json.readTree(Path.of("schemas/monitoring-post-incident-readback-plan-v1.schema.json").toFile());
+        List<String> ready = strings(review.at("/$defs/ready_lane_id/enum"));
+        assertFalse(ready.isEmpty());
+        List<String> lanes = strings(plan.at("/$defs/outcome_lane_id/enum"));
+        ready.forEach(lane -> assertTrue(lanes.contains(lane), lane + " is not an outcome lane"));
+        assertEquals("monitoring-post-incident-readback-plan-v1.schema.json#/$defs/outcome_lane_id",
+                review.at("/$defs/ready_lane_id/$ref").asText(), "the schema itself holds the ready lanes to the lane enumeration");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.readbackplan.cli;
 
+import dev.readbackplan.BuildVersion;
 import dev.readbackplan.CompareOptions;
 import dev.readbackplan.CustomSecretRules;
 import dev.readbackplan.PlanOptions;
@@ -291,7 +292,7 @@ public final class Cli {
             return OK;
         }
         if (parsed.has("--version")) {
-            print(out, PROGRAM + " " + Version.get() + " (writes " + Version.PLAN_SCHEMA_VERSION + ")\n");
+            print(out, PROGRAM + " " + BuildVersion.VERSION + " (writes " + Version.PLAN_SCHEMA_VERSION + ")\n");
             return OK;
         }
         if (parsed.has("--completion")) {
@@ -300,7 +301,7 @@ public final class Cli {
             return OK;
         }
         if (parsed.has("--man")) {
-            print(out, ManPage.of(Commands.all(), Version.get()));
+            print(out, ManPage.of(Commands.all(), BuildVersion.VERSION));
             return OK;
         }
         if (!parsed.positionals().isEmpty()) {
@@ -505,9 +506,9 @@ public final class Cli {
             }
         }
         if (format.equals("json")) {
-            print(out, Reports.toJson(reports, Version.get()));
+            print(out, Reports.toJson(reports, BuildVersion.VERSION));
         } else if (format.equals("sarif")) {
-            print(out, Reports.toSarif(reports, Version.get(), sarifBase));
+            print(out, Reports.toSarif(reports, BuildVersion.VERSION, sarifBase));
         } else {
             StringBuilder text = new StringBuilder();
             reports.forEach(report -> text.append(report.toText()));

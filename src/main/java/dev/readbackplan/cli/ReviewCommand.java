@@ -1,5 +1,6 @@
 package dev.readbackplan.cli;
 
+import dev.readbackplan.BuildVersion;
 import dev.readbackplan.Outputs;
 import dev.readbackplan.PlanOptions;
 import dev.readbackplan.PlanReview;
@@ -172,7 +173,7 @@ final class ReviewCommand {
             case "json" -> review.writeJson(rendered);
             case "markdown" -> rendered.writeBytes(review.toMarkdown(markdownBudget).getBytes(StandardCharsets.UTF_8));
             // The review keeps the bytes it reviewed: each result has its line, without reading the plan again.
-            case "sarif" -> rendered.writeBytes(review.toSarif(Version.get(), sarifBase).getBytes(StandardCharsets.UTF_8));
+            case "sarif" -> rendered.writeBytes(review.toSarif(BuildVersion.VERSION, sarifBase).getBytes(StandardCharsets.UTF_8));
             default -> rendered.writeBytes(review.toText().getBytes(StandardCharsets.UTF_8));
         }
         // Every output is prepared before any is committed: a failure leaves the plan and the review file as they were,
@@ -221,8 +222,7 @@ final class ReviewCommand {
             return Cli.INVALID;
         }
         if (parsed.has("--require-ready") && !review.allReady()) {
-            long waiting = review.lanes().stream()
-                    .filter(l -> !l.equals("ready_for_monitoring_post_incident_review") && !l.equals("waiting_runtime_gate")).count();
+            long waiting = review.lanes().stream().filter(lane -> !ReadbackPlanner.catalog().readyLanes().contains(lane)).count();
             messages.println(Cli.PROGRAM + ": error: " + waiting + (waiting == 1 ? " candidate is" : " candidates are")
                     + " not ready for review (--require-ready)");
             return Cli.INVALID;

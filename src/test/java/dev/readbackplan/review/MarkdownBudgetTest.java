@@ -14,6 +14,7 @@ import dev.readbackplan.PlanReview;
 import dev.readbackplan.ReadbackPlanner;
 import dev.readbackplan.cli.Cli;
 import dev.readbackplan.internal.json.PythonJsonWriter;
+import dev.readbackplan.model.ReadbackCandidate.OutcomeLaneId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,7 +56,7 @@ class MarkdownBudgetTest {
     private static final int CANDIDATES = 1_000;
     private static final int DEFAULT_BUDGET = 65_000;
     private static final int MIN_BUDGET = 16_000;
-    private static final Set<String> READY = Set.of("ready_for_monitoring_post_incident_review", "waiting_runtime_gate");
+    private static final Set<OutcomeLaneId> READY = ReadbackPlanner.catalog().readyLanes();
     /** Secret-shaped, in an evidence field of every 97th candidate: quarantined, never shown. */
     private static final String TOKEN = "ghp_" + "Z8kQ2mW4nR6tY1uI3oP5aS7dF9gH0jK2lL4x";
     private static final Parser COMMONMARK = Parser.builder().build();
@@ -130,7 +131,7 @@ class MarkdownBudgetTest {
             for (var lane : ReadbackPlanner.catalog().outcomeLanes()) {
                 int n = (int) review.lanes().stream().filter(lane.id()::equals).count();
                 if (n > 0 && READY.contains(lane.id()) == ready) {
-                    counts.put(lane.id(), n);
+                    counts.put(lane.id().value(), n);
                 }
             }
         }

@@ -60,7 +60,7 @@ class ReviewFooledTest {
         }
 
         String lane() throws IOException {
-            return review().lanes().get(0);
+            return review().lanes().get(0).value();
         }
     }
 
@@ -137,7 +137,7 @@ class ReviewFooledTest {
                 PlanReview review = reviewWith(c -> c.put(field, value));
                 JsonNode reviewed = JSON.valueToTree(review.document()).get("candidates").get(0);
                 List<String> missing = JSON.convertValue(reviewed.get("missing_fields"), List.class);
-                if (review.lanes().get(0).equals(READY) || !missing.contains(field)) {
+                if (review.lanes().get(0).value().equals(READY) || !missing.contains(field)) {
                     counted.add(field + "=" + JSON.writeValueAsString(value) + ": " + review.lanes().get(0));
                 }
             }
@@ -145,7 +145,7 @@ class ReviewFooledTest {
         assertEquals(List.of(), counted);
         // Real names still count.
         for (String value : List.of("sre-oncall", "Ana", "ops 2", "na-team", "2026-01-01 02:00-03:00 +08:00", "张三")) {
-            assertEquals(READY, reviewWith(c -> c.put("rollback_owner", value)).lanes().get(0), value);
+            assertEquals(READY, reviewWith(c -> c.put("rollback_owner", value)).lanes().get(0).value(), value);
         }
     }
 
@@ -164,12 +164,12 @@ class ReviewFooledTest {
         one.plan.set("readback_candidates", plan.get("readback_candidates"));
         one.candidate().putNull("post_change_monitoring_ref");
         PlanReview again = one.review();
-        assertEquals("request_freshness_or_alert_chain_supplement", again.lanes().get(0));
+        assertEquals("request_freshness_or_alert_chain_supplement", again.lanes().get(0).value());
         assertTrue(JSON.valueToTree(again.document()).get("candidates").get(0).get("claimed_lane").isNull());
         // The same with a reviewer's claim: rejected, and the claim survives --write.
         one.candidate().put("reviewer_outcome", READY);
         PlanReview claimed = one.review();
-        assertEquals("reject_false_green_claim", claimed.lanes().get(0));
+        assertEquals("reject_false_green_claim", claimed.lanes().get(0).value());
         ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
         claimed.writeReviewedPlan(rewritten);
         JsonNode after = JSON.readTree(rewritten.toByteArray()).get("readback_candidates").get(0);
@@ -183,7 +183,7 @@ class ReviewFooledTest {
             c.put("status", READY);
             c.putNull("recurrence_guard_ref");
         });
-        assertEquals("recurrence_guard_backfill_required", review.lanes().get(0));
+        assertEquals("recurrence_guard_backfill_required", review.lanes().get(0).value());
         assertFalse(JSON.valueToTree(review.document()).get("candidates").get(0).get("failed_checks").toString().contains("no_false_green"));
     }
 

@@ -135,7 +135,7 @@ class ReviewGoldenTest {
             }
         }
         Set<String> allLanes = new TreeSet<>();
-        ReadbackPlanner.catalog().outcomeLanes().forEach(l -> allLanes.add(l.id()));
+        ReadbackPlanner.catalog().outcomeLanes().forEach(l -> allLanes.add(l.id().value()));
         assertEquals(allLanes, lanes);
         Set<String> checks = new TreeSet<>();
         ReadbackPlanner.catalog().reviewerChecks().forEach(c -> checks.add(c.id()));

@@ -213,7 +213,7 @@ class ReviewRoundTripTest {
         Set<String> keys = new java.util.TreeSet<>();
         summary.forEach(k -> keys.add(k.textValue()));
         Set<String> expected = new java.util.TreeSet<>(Set.of("candidate_count"));
-        ReadbackPlanner.catalog().outcomeLanes().forEach(l -> expected.add(l.id() + "_count"));
+        ReadbackPlanner.catalog().outcomeLanes().forEach(l -> expected.add(l.id().value() + "_count"));
         assertEquals(expected, keys);
         ReviewRules rules = new ReviewRules(engine, dev.readbackplan.internal.schema.Catalog.get());
         assertEquals(20, rules.fields().refs().size());

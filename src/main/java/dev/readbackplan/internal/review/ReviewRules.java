@@ -5,6 +5,8 @@ import dev.readbackplan.document.Keyword;
 import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.schema.Engine;
 import dev.readbackplan.internal.schema.EvidenceFields;
+import dev.readbackplan.internal.schema.ReadyLanes;
+import dev.readbackplan.model.ReadbackCandidate.OutcomeLaneId;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -22,14 +24,18 @@ import java.util.function.Predicate;
  * Immutable and thread-safe.
  */
 public final class ReviewRules {
-    // Lane ids, named once here; each is checked against the catalog when the rules are built.
-    static final String QUARANTINE = "quarantine_raw_payload";
-    static final String REJECT = "reject_false_green_claim";
-    static final String WAITING = "waiting_post_incident_readback";
-    static final String READY = "ready_for_monitoring_post_incident_review";
-    static final String RUNTIME_GATE = "waiting_runtime_gate";
-    /** The two lanes a reviewer may claim: the evidence is complete. */
-    static final Set<String> CLAIMS = Set.of(READY, RUNTIME_GATE);
+    // The lanes the rules pick by name, from the enumeration generated from the plan schema.
+    static final String QUARANTINE = OutcomeLaneId.QUARANTINE_RAW_PAYLOAD.value();
+    static final String REJECT = OutcomeLaneId.REJECT_FALSE_GREEN_CLAIM.value();
+    static final String WAITING = OutcomeLaneId.WAITING_POST_INCIDENT_READBACK.value();
+    static final String READY = OutcomeLaneId.READY_FOR_MONITORING_POST_INCIDENT_REVIEW.value();
+    static final String RUNTIME_GATE = OutcomeLaneId.WAITING_RUNTIME_GATE.value();
+    /**
+     * The lanes a reviewer may claim, the evidence being complete: the ready lanes the review schema
+     * declares. The rules end a complete candidate in {@link #READY} or {@link #RUNTIME_GATE} as claimed,
+     * so building them fails unless those are exactly the declared ready lanes.
+     */
+    static final Set<String> CLAIMS = ReadyLanes.ids();
 
     static final String CURRENT = "source_owner_response_acceptance_current";
     static final String REDACTED = "redacted_refs_only";
@@ -144,6 +150,10 @@ public final class ReviewRules {
             lanes.add(lane.getKey());
         }
         lanes.addAll(List.of(RUNTIME_GATE, READY));
+        if (!CLAIMS.equals(Set.of(READY, RUNTIME_GATE))) {
+            throw new IllegalStateException("the rules end complete candidates in " + READY + " or " + RUNTIME_GATE
+                    + ", but the review schema's ready lanes are " + CLAIMS);
+        }
         List<String> catalogLanes = catalog.outcomeLanes().stream().map(Catalog.Lane::id).sorted().toList();
         if (!catalogLanes.equals(lanes.stream().sorted().toList())) {
             throw new IllegalStateException("the review's lanes " + lanes + " are not the catalog's " + catalogLanes);

@@ -46,7 +46,7 @@ class ExplanationsTest {
 
     @Test
     void everyLaneOfTheCatalogHasExactlyOne() {
-        List<String> ids = catalog.outcomeLanes().stream().map(ReadbackCatalog.Lane::id).toList();
+        List<String> ids = catalog.outcomeLanes().stream().map(lane -> lane.id().value()).toList();
         assertEquals(11, ids.size());
         assertEquals(new TreeSet<>(ids), new TreeSet<>(explanations.lanes().keySet()));
         ids.forEach(id -> assertFalse(explanations.lane(id).isBlank(), id));
