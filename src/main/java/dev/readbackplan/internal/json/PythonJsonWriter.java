@@ -218,6 +218,10 @@ public final class PythonJsonWriter {
         if (node.isFloatingPointNumber()) {
             // Python reads every JSON number with a fraction or exponent as a float.
             writeAscii(PythonFloats.repr(node.doubleValue()));
+        } else if (node.isInt() || node.isLong() || node.isShort()) {
+            // Most plan numbers are counts: their digits without the BigInteger a one-off run would
+            // build, at the JIT's first tier, for each of them.
+            writeAscii(Long.toString(node.longValue()));
         } else {
             writeAscii(node.bigIntegerValue().toString());
         }

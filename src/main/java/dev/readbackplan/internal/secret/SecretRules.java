@@ -205,16 +205,16 @@ final class SecretRules {
     /** The rows that have keywords, as bits. */
     private static final int KEYWORD_ROWS;
     /**
-     * Every keyword, grouped by its first character ({@link #FIRSTS}), so one {@code indexOf} loop
-     * serves every keyword, of any row, that starts with that character. For group g: the rows of its
+     * Every keyword, grouped by its first character ({@link #FIRSTS}), so one look-up at a position
+     * finds every keyword, of any row, that may start there. For group g: the rows of its
      * keywords ({@link #GROUP_ROWS}), the second characters its keywords have, as a 128-bit set in two
      * longs ({@link #SECONDS_LOW}, {@link #SECONDS_HIGH}; non-ASCII ones count as char 127), and, per
      * keyword, the word, whether it is compared in any case, its row bit and its markers. A keyword in
      * any case is in the groups of both cases of its first character.
      */
     private static final String FIRSTS;
-    /** For each row, the groups its keywords are in, as bits. */
-    private static final long[] ROW_GROUPS = new long[TABLE.length];
+    /** For each ASCII character, 1 + the group of the keywords that start with it, or 0 when none does. */
+    private static final byte[] GROUP_OF = new byte[128];
     private static final int[] GROUP_ROWS;
     private static final long[] SECONDS_LOW;
     private static final long[] SECONDS_HIGH;
@@ -253,10 +253,16 @@ final class SecretRules {
             }
         }
         int groups = firsts.length();
-        if (groups > 64) {
-            throw new AssertionError("the group bit sets hold 64 groups");
+        if (groups > 127) {
+            throw new AssertionError("GROUP_OF holds a group's number in a byte");
         }
         FIRSTS = firsts.toString();
+        for (int g = 0; g < groups; g++) {
+            if (FIRSTS.charAt(g) >= 128) {
+                throw new AssertionError("a keyword starts with an ASCII character"); // GROUP_OF covers ASCII
+            }
+            GROUP_OF[FIRSTS.charAt(g)] = (byte) (g + 1);
+        }
         GROUP_ROWS = new int[groups];
         SECONDS_LOW = new long[groups];
         SECONDS_HIGH = new long[groups];
@@ -280,7 +286,6 @@ final class SecretRules {
                     markers.add(TABLE[r].keywordMarkers()[k]);
                     anyCase.append(TABLE[r].keywordsAnyCase()[k] ? 'y' : 'n');
                     GROUP_ROWS[g] |= 1 << r;
-                    ROW_GROUPS[r] |= 1L << g;
                     // In any case, the second character may be either ASCII case or a non-ASCII one (127).
                     for (char second : TABLE[r].keywordsAnyCase()[k]
                             ? new char[] {keyword.charAt(1), Character.toUpperCase(keyword.charAt(1)), 127}
@@ -337,51 +342,44 @@ final class SecretRules {
     }
 
     /**
-     * {@code rows} without the rows that have keywords none of which occurs in {@code s}. One
-     * {@code indexOf} loop per first character some keyword of those rows starts with; at each
-     * occurrence a bit test on the next character, then the keywords that start so are compared. Each
-     * loop stops when all its rows are found, and reads each occurrence once with a bounded number of
-     * bounded comparisons (keywords of the fixed table), so the search is linear in the length of
-     * {@code s}.
+     * {@code rows} without the rows that have keywords none of which occurs in {@code s}. One pass over
+     * {@code s}: at each character that some keyword of a row still missing starts with (a table
+     * look-up, {@link #GROUP_OF}), a bit test on the next character, then the keywords that start so
+     * are compared. The pass stops when every row is found; it reads each position once with a
+     * bounded number of bounded comparisons (keywords of the fixed table), so it is linear in the
+     * length of {@code s}. One pass rather than an {@code indexOf} per first character: a one-off
+     * run executes this at the JIT's first tier, where each {@code indexOf} is a loop of its own over
+     * the whole string (about twenty of them for an id with a colon).
      */
     static int withKeywords(String s, int seen, int rows) {
-        int wanted = rows & KEYWORD_ROWS;
-        if (wanted == 0) {
+        int missing = rows & KEYWORD_ROWS;
+        if (missing == 0) {
             return rows;
         }
-        long groups = 0;
-        for (int r = wanted; r != 0; r &= r - 1) {
-            groups |= ROW_GROUPS[Integer.numberOfTrailingZeros(r)];
-        }
-        int missing = wanted;
         int last = s.length() - 1;
-        for (; groups != 0 && missing != 0; groups &= groups - 1) {
-            int g = Long.numberOfTrailingZeros(groups);
-            if ((GROUP_ROWS[g] & missing) == 0) {
+        for (int i = 0; i < last; i++) {
+            char c = s.charAt(i);
+            int g = c < 128 ? GROUP_OF[c] - 1 : -1;
+            if (g < 0 || (GROUP_ROWS[g] & missing) == 0) {
                 continue;
             }
-            char first = FIRSTS.charAt(g);
-            long low = SECONDS_LOW[g];
-            long high = SECONDS_HIGH[g];
-            for (int i = s.indexOf(first); i >= 0 && i < last; i = s.indexOf(first, i + 1)) {
-                int second = Math.min(s.charAt(i + 1), 127);
-                if (((second < 64 ? low : high) & 1L << second) == 0) {
-                    continue;
+            int second = Math.min(s.charAt(i + 1), 127);
+            if (((second < 64 ? SECONDS_LOW[g] : SECONDS_HIGH[g]) & 1L << second) == 0) {
+                continue;
+            }
+            String[] words = WORDS[g];
+            boolean[] anyCase = WORD_ANY_CASE[g];
+            int[] wordRows = WORD_ROWS[g];
+            int[] wordMarkers = WORD_MARKERS[g];
+            for (int k = 0; k < words.length; k++) {
+                if ((missing & wordRows[k]) != 0 && (seen & wordMarkers[k]) == wordMarkers[k]
+                        && (anyCase[k] ? s.regionMatches(true, i, words[k], 0, words[k].length())
+                                : s.startsWith(words[k], i))) {
+                    missing &= ~wordRows[k];
                 }
-                String[] words = WORDS[g];
-                boolean[] anyCase = WORD_ANY_CASE[g];
-                int[] wordRows = WORD_ROWS[g];
-                int[] wordMarkers = WORD_MARKERS[g];
-                for (int k = 0; k < words.length; k++) {
-                    if ((missing & wordRows[k]) != 0 && (seen & wordMarkers[k]) == wordMarkers[k]
-                            && (anyCase[k] ? s.regionMatches(true, i, words[k], 0, words[k].length())
-                                    : s.startsWith(words[k], i))) {
-                        missing &= ~wordRows[k];
-                    }
-                }
-                if ((GROUP_ROWS[g] & missing) == 0) {
-                    break;
-                }
+            }
+            if (missing == 0) {
+                break;
             }
         }
         return rows & ~missing;

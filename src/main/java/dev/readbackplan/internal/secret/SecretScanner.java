@@ -13,8 +13,8 @@ import java.util.List;
  * <p>Speed: one pass over the string records which marker characters it holds ({@link #markers});
  * two table look-ups, by those markers and by the length, give the rows that may match, so a hex
  * digest, a snake_case id or a path is settled by that pass alone. When rows with keywords remain,
- * one search per distinct first character of their keywords ({@code indexOf}, then the second
- * character and the rest) drops the rows none of whose keywords occur; only the rows left run.
+ * a second pass (at each character some of their keywords start with, the second character, then the
+ * rest) drops the rows none of whose keywords occur; only the rows left run.
  * RE2/J patterns are compiled on first use, so a run whose strings never reach a pattern never
  * loads RE2/J.
  *

@@ -11,7 +11,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The layout and escapes of Python's json.dumps(ensure_ascii=False, indent=2, sort_keys=True). */
 class PythonJsonWriterTest {
@@ -74,6 +79,29 @@ class PythonJsonWriterTest {
         assertEquals("5.0\n", write(NODES.numberNode(5.0)));
         assertEquals("-0.0\n", write(NODES.numberNode(-0.0)));
         assertEquals("1e+16\n", write(NODES.numberNode(1e16)));
+    }
+
+    /** Integers of every node type, the short path for int, long and short nodes against BigInteger's digits. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1L, 2L, 20261202L})
+    void integersOfEveryNodeTypeAreWrittenAsTheirBigIntegerDigits(long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Long> edges = List.of(0L, 1L, -1L, 9L, 10L, -10L, (long) Short.MIN_VALUE, (long) Short.MAX_VALUE,
+                (long) Integer.MIN_VALUE, (long) Integer.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE);
+        for (int k = 0; k < 5_000; k++) {
+            long value = k < edges.size() ? edges.get(k) : random.nextLong() >> random.nextInt(64);
+            List<JsonNode> nodes = new ArrayList<>(List.of(NODES.numberNode(value),
+                    NODES.numberNode(BigInteger.valueOf(value).multiply(BigInteger.valueOf(1L << 40)))));
+            if (value == (int) value) {
+                nodes.add(NODES.numberNode((int) value));
+            }
+            if (value == (short) value) {
+                nodes.add(NODES.numberNode((short) value));
+            }
+            for (JsonNode node : nodes) {
+                assertEquals(node.bigIntegerValue().toString() + "\n", write(node), node.getClass().getSimpleName() + " " + k);
+            }
+        }
     }
 
     @Test

@@ -77,6 +77,60 @@ class SecretPrefilterTest {
         assertTrue(reached.size() >= SecretScanner.rules().size() / 2, reached.toString());
     }
 
+    /**
+     * The keyword pass by its definition: a row with keywords stays when one of them occurs, its first
+     * character as written (or, for a keyword in any case, in the other ASCII case) and the rest compared
+     * as the row says; a row without keywords always stays.
+     */
+    private static int rowsWithAKeyword(String s, int rows) {
+        int kept = 0;
+        for (int r = 0; r < SecretRules.TABLE.length; r++) {
+            SecretRules.Rule rule = SecretRules.TABLE[r];
+            if ((rows & 1 << r) == 0) {
+                continue;
+            }
+            boolean found = rule.keywords().length == 0;
+            for (int k = 0; k < rule.keywords().length && !found; k++) {
+                String word = rule.keywords()[k];
+                boolean anyCase = rule.keywordsAnyCase()[k];
+                for (int i = 0; i + word.length() <= s.length() && !found; i++) {
+                    char first = s.charAt(i);
+                    boolean firstMatches = first == word.charAt(0)
+                            || anyCase && first < 128 && first == Character.toUpperCase(word.charAt(0));
+                    found = firstMatches && (anyCase ? s.regionMatches(true, i + 1, word, 1, word.length() - 1)
+                            : s.startsWith(word, i));
+                }
+            }
+            kept |= found ? 1 << r : 0;
+        }
+        return kept;
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {5L, 6L, 20261202L})
+    void keywordPassKeepsExactlyTheRowsOneOfWhoseKeywordsOccurs(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> pieces = pieces();
+        // Characters that fold to ASCII letters in any case (the Kelvin sign, the long s, the dotted I),
+        // which the pass must not take for a keyword's first character.
+        pieces.addAll(List.of("\u212A", "\u017F", "\u0130", "\u0131", "K", "k", "s", "S"));
+        int allRows = (1 << SecretRules.TABLE.length) - 1;
+        int kept = 0;
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder value = new StringBuilder();
+            for (int parts = 1 + random.nextInt(8); parts > 0; parts--) {
+                value.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String text = value.toString();
+            int expected = rowsWithAKeyword(text, allRows);
+            assertEquals(expected, SecretRules.withKeywords(text, SecretScanner.markers(text), allRows), "case " + k);
+            kept |= expected & ~rowsWithAKeyword("", allRows);
+        }
+        // Not vacuous: every row with keywords was kept by some case.
+        int keywordRows = allRows & ~rowsWithAKeyword("", allRows);
+        assertEquals(keywordRows, kept);
+    }
+
     @Test
     void keywordsInAnyCaseAndTheShortestGitHubToken() {
         // A fine-grained GitHub token's shortest match is 33 characters.
