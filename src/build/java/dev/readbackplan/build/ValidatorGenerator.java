@@ -299,8 +299,8 @@ public final class ValidatorGenerator {
                     case "object" -> "n.isObject()";
                     case "array" -> "n.isArray()";
                     case "number" -> "n.isNumber()";
-                    // Stricter than networknt (which may also take 5.0): a rejection only costs the slow path.
-                    case "integer" -> "n.isIntegralNumber()";
+                    // networknt's, from draft 6 on: an integral number, or any number with no fraction (5.0, 1e0).
+                    case "integer" -> "n.isIntegralNumber() || n.isNumber() && n.canConvertToExactIntegral()";
                     default -> throw new GeneratorException("type " + t);
                 });
             }

@@ -10,10 +10,10 @@ import java.util.Set;
  * only to explain a rejection.
  *
  * <p>The contract is one-directional: whatever the check accepts, networknt (configured as in
- * {@code CompiledSchemas}) accepts too. It may reject more (an {@code integer} written {@code 5.0},
- * {@code uniqueItems} over anything but strings); a rejection only sends the document down the
- * networknt path, whose findings are the report. {@code FastCheckDifferentialTest} proves the
- * direction on a seeded corpus and counts the other one on a labelled corpus.
+ * {@code CompiledSchemas}) accepts too. It may reject more ({@code uniqueItems} over anything but
+ * strings, which our schemas refuse anyway); a rejection only sends the document down the networknt
+ * path, whose findings are the report. {@code FastCheckDifferentialTest} proves the direction on a
+ * seeded corpus and shows the other one on it and on a labelled corpus.
  *
  * <p>Implementations are generated, stateless and thread-safe.
  */
