@@ -1,12 +1,11 @@
 package dev.readbackplan.internal.schema;
 
-import com.networknt.schema.ExecutionContext;
-import com.networknt.schema.format.Format;
 import java.time.LocalDate;
 
 /**
  * The {@code date-time} format: RFC 3339 section 5.6's {@code date-time}, exactly, with section 5.7's
- * ranges, registered with the validator in place of its own parser.
+ * ranges: networknt's {@code date-time} is replaced by it ({@code Rfc3339DateTimeFormat}), and the
+ * generated fast checks call it directly.
  *
  * <pre>
  * date-time      = full-date ("T" / "t") full-time
@@ -24,10 +23,7 @@ import java.time.LocalDate;
  *
  * <p>Stateless and thread-safe.
  */
-public final class Rfc3339DateTime implements Format {
-    /** The one instance registered with the validator. */
-    public static final Rfc3339DateTime INSTANCE = new Rfc3339DateTime();
-
+public final class Rfc3339DateTime {
     /**
      * The UTC days at whose end, 23:59:60, a leap second was inserted: IERS Bulletin C, as listed in
      * the IERS/IETF leap-seconds.list (TAI-UTC from 10 s in 1972 to 37 s since 2017-01-01).
@@ -42,21 +38,6 @@ public final class Rfc3339DateTime implements Format {
             LocalDate.of(2012, 6, 30), LocalDate.of(2015, 6, 30), LocalDate.of(2016, 12, 31));
 
     private Rfc3339DateTime() {}
-
-    @Override
-    public String getName() {
-        return "date-time";
-    }
-
-    @Override
-    public String getMessageKey() {
-        return "format.date-time";
-    }
-
-    @Override
-    public boolean matches(ExecutionContext executionContext, String value) {
-        return isValid(value);
-    }
 
     /** Whether {@code text} is an RFC 3339 date-time (see the class comment). */
     public static boolean isValid(String text) {

@@ -28,6 +28,24 @@ public final class SchemaFindings {
         return schema.validate(instance).isEmpty();
     }
 
+    /**
+     * Validates {@code instance}, which sits at {@code at}, adding what is wrong to {@code findings}: the
+     * generated check first, and networknt, for its findings, only when that check rejects.
+     */
+    public static void validate(CheckedSchema schema, JsonNode instance, Pointer at, Findings findings) {
+        if (!schema.fastAccepts(instance)) {
+            validate(schema.networknt(), instance, at, findings);
+        }
+    }
+
+    /**
+     * Whether {@code instance} is valid against {@code schema}: networknt decides what the generated check
+     * rejects (the check may reject more than networknt does, never less).
+     */
+    public static boolean isValid(CheckedSchema schema, JsonNode instance) {
+        return schema.fastAccepts(instance) || isValid(schema.networknt(), instance);
+    }
+
     /** The packaged schemas' trees by file name, for the descriptions and property names messages quote. */
     private static final java.util.Map<String, JsonNode> TREES = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -1,34 +1,21 @@
 package dev.readbackplan.internal.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.dialect.Dialect;
-import com.networknt.schema.dialect.DialectId;
-import com.networknt.schema.format.Format;
-import com.networknt.schema.keyword.KeywordType;
-import com.networknt.schema.keyword.NonValidationKeyword;
-import com.networknt.schema.path.PathType;
-import com.networknt.schema.resource.InputStreamSource;
-import com.networknt.schema.serialization.NodeReader;
 import dev.readbackplan.internal.json.StrictJsonReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
- * The project's two JSON Schemas, loaded from this library's classpath and compiled once.
+ * The project's JSON Schemas, loaded from this library's classpath: their trees, and each schema or
+ * subschema the engine validates against as a {@link CheckedSchema}.
  *
- * <p>Their {@code $id}s are mapped to the packaged copies: no schema is ever fetched from the
- * network. The registry and the compiled schemas are thread-safe; each planner owns one set.
+ * <p>A valid document is accepted by the checks generated from the schemas at build time; networknt
+ * compiles the schemas ({@link CompiledSchemas}) only when a document must be explained, once per set.
+ * Thread-safe; each planner owns one set.
  */
 public final class SchemaSet {
     /** Where the {@code $id}s of our schemas live; never fetched, only mapped to the classpath. */
@@ -42,66 +29,66 @@ public final class SchemaSet {
     private static final String ACCEPTANCE_CANDIDATE_DEFINITION = "/$defs/acceptance_candidate";
     private static final StrictJsonReader SCHEMA_READER = new StrictJsonReader(dev.readbackplan.document.Limits.DEFAULT, SchemaNodes.INSTANCE);
 
-    private final SchemaRegistry registry;
-    private final Schema snapshot;
-    private final Schema plan;
-    private final Schema candidate;
-    private final Map<String, Schema> snapshotProperties;
-    private final Map<String, Schema> planProperties;
-    private final Map<String, Schema> candidateProperties;
-    /** Compiled on first use: only a review needs it. */
-    private volatile Schema review;
+    private final JsonNode snapshotNode;
+    private final JsonNode planNode;
+    private final CheckedSchema snapshot;
+    private final CheckedSchema plan;
+    private final CheckedSchema candidate;
+    private final Map<String, CheckedSchema> snapshotProperties;
+    private final Map<String, CheckedSchema> planProperties;
+    private final Map<String, CheckedSchema> candidateProperties;
+    /** Read on first use: only a review needs it. */
+    private volatile CheckedSchema review;
+    /** networknt's schemas, compiled on first use: only a document that is not valid needs them. */
+    private volatile CompiledSchemas compiled;
 
-    /** Compiles the packaged schemas: tens of milliseconds; build one per planner and share it. */
+    /** Reads the packaged schemas; build one per planner and share it. */
     public SchemaSet() {
-        Dialect dialect = dialect();
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-                .pathType(PathType.JSON_POINTER)
-                .formatAssertionsEnabled(true)
-                .locale(Locale.ENGLISH)
-                .build();
-        registry = SchemaRegistry.withDefaultDialect(dialect, builder -> builder
-                .schemaRegistryConfig(config)
-                // Our schemas are handed over parsed (below); should networknt load one itself, it
-                // parses with jackson-core alone, without the databind ObjectMapper it would build.
-                .nodeReader(new NodeReader() {
-                    @Override
-                    public JsonNode readTree(String content, InputFormat format) throws IOException {
-                        return parse(content.getBytes(StandardCharsets.UTF_8));
-                    }
-
-                    @Override
-                    public JsonNode readTree(InputStream in, InputFormat format) throws IOException {
-                        return parse(in.readAllBytes());
-                    }
-                })
-                .schemaLoader(loader -> loader
-                        .resourceLoaders(loaders -> loaders.add(SchemaSet::packagedSchema))
-                        .block(iri -> !iri.toString().startsWith(ID_BASE))));
-        // The snapshot schema first: the plan schema refers to it, and finds it registered.
-        snapshot = compile(SNAPSHOT_SCHEMA, packagedTree(SNAPSHOT_SCHEMA));
-        plan = compile(PLAN_SCHEMA, packagedTree(PLAN_SCHEMA));
-        snapshotProperties = properties(snapshot);
-        planProperties = properties(plan);
-        candidate = items(planProperties.get(PlanFields.READBACK_CANDIDATES), PLAN_SCHEMA, CANDIDATE_DEFINITION);
-        candidateProperties = properties(candidate);
+        snapshotNode = packagedTree(SNAPSHOT_SCHEMA);
+        planNode = packagedTree(PLAN_SCHEMA);
+        snapshot = checked(CheckedSchema.Kind.SNAPSHOT, "", SNAPSHOT_SCHEMA, snapshotNode, "");
+        plan = checked(CheckedSchema.Kind.PLAN, "", PLAN_SCHEMA, planNode, "");
+        candidate = checked(CheckedSchema.Kind.CANDIDATE, "", PLAN_SCHEMA, planNode, CANDIDATE_DEFINITION);
+        snapshotProperties = properties(CheckedSchema.Kind.SNAPSHOT_PROPERTY, SNAPSHOT_SCHEMA, snapshotNode, "");
+        planProperties = properties(CheckedSchema.Kind.PLAN_PROPERTY, PLAN_SCHEMA, planNode, "");
+        candidateProperties = properties(CheckedSchema.Kind.CANDIDATE_PROPERTY, PLAN_SCHEMA, planNode, CANDIDATE_DEFINITION);
     }
 
-    private Schema compile(String file, JsonNode tree) {
-        Schema schema = registry.getSchema(SchemaLocation.of(ID_BASE + file), tree);
-        schema.initializeValidators();
-        return schema;
-    }
-
-    /** The compiled definition that the items of an array schema refer to, as compiled with its schema. */
-    private Schema items(Schema array, String file, String definition) {
-        Schema target = NetworkntInternals.itemsReferenceTarget(array);
-        if (target != null) {
-            return target;
+    /** The subschema at {@code pointer} of that file, with its generated check (which must exist). */
+    private CheckedSchema checked(CheckedSchema.Kind kind, String property, String file, JsonNode tree, String pointer) {
+        FastCheck fast = GeneratedChecks.at(file, pointer);
+        if (fast == null) {
+            // The generator writes a check for every subschema of every packaged schema; a missing one
+            // means the classes and the schemas come from different builds.
+            throw new IllegalStateException("no generated check for " + file + "#" + pointer);
         }
-        Schema schema = registry.getSchema(SchemaLocation.of(ID_BASE + file + "#" + definition));
-        schema.initializeValidators();
-        return schema;
+        return new CheckedSchema(this, kind, property, fast, tree.at(pointer));
+    }
+
+    private Map<String, CheckedSchema> properties(CheckedSchema.Kind kind, String file, JsonNode tree, String pointer) {
+        Map<String, CheckedSchema> properties = new HashMap<>();
+        for (Iterator<String> it = tree.at(pointer).path("properties").fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            properties.put(name, checked(kind, name, file, tree, pointer + "/properties/" + name.replace("~", "~0").replace("/", "~1")));
+        }
+        if (properties.isEmpty()) {
+            throw new IllegalStateException(file + "#" + pointer + " has no properties");
+        }
+        return Map.copyOf(properties);
+    }
+
+    /** networknt's compiled schemas, compiled on the first call (tens of milliseconds). */
+    CompiledSchemas compiled() {
+        CompiledSchemas schemas = compiled;
+        if (schemas == null) {
+            synchronized (this) {
+                if (compiled == null) {
+                    compiled = new CompiledSchemas(snapshotNode, planNode);
+                }
+                schemas = compiled;
+            }
+        }
+        return schemas;
     }
 
     /** The packaged schema of that file name, parsed. */
@@ -116,7 +103,7 @@ public final class SchemaSet {
         }
     }
 
-    private static JsonNode parse(byte[] bytes) throws IOException {
+    static JsonNode parse(byte[] bytes) throws IOException {
         StrictJsonReader.Result result = SCHEMA_READER.read(bytes, bytes.length);
         if (result.root() == null || !result.findings().isEmpty()) {
             throw new IOException("a packaged schema is not valid JSON: " + result.findings().kept());
@@ -124,96 +111,40 @@ public final class SchemaSet {
         return result.root();
     }
 
-    /**
-     * Draft 2020-12 as networknt defines it, with two differences: only the formats our schemas use, in
-     * our implementation (networknt's full set compiles a dozen patterns and e-mail and IP validators at
-     * start-up, and its date-time is not RFC 3339's; see {@link Rfc3339DateTime}), and
-     * jsonschema2pojo's {@code javaType} declared as an annotation (else it is logged as unknown).
-     */
-    private static Dialect dialect() {
-        Map<String, Boolean> vocabularies = new java.util.LinkedHashMap<>();
-        for (String vocabulary : List.of("core", "applicator", "unevaluated", "validation", "meta-data", "format-annotation", "content")) {
-            vocabularies.put("https://json-schema.org/draft/2020-12/vocab/" + vocabulary, true);
-        }
-        return Dialect.builder(DialectId.DRAFT_2020_12)
-                .specificationVersion(SpecificationVersion.DRAFT_2020_12)
-                .idKeyword("$id")
-                .formats(USED_FORMATS)
-                .keywords(KeywordType.getKeywords(SpecificationVersion.DRAFT_2020_12))
-                .keywords(List.of(new NonValidationKeyword("definitions"), new NonValidationKeyword("javaType")))
-                .vocabularies(vocabularies)
-                .build();
-    }
-
-    /**
-     * The formats our schemas use; a test checks that the schemas use no other. {@code date-time} is our
-     * own strict RFC 3339 grammar: networknt's accepted text after a {@code Z}, a space for {@code T},
-     * and refused {@code -00:00}, long fractions and leap seconds at an offset.
-     */
-    public static final List<Format> USED_FORMATS = List.of(Rfc3339DateTime.INSTANCE);
-
-    private static Map<String, Schema> properties(Schema schema) {
-        Map<String, Schema> properties = NetworkntInternals.propertySchemas(schema);
-        if (properties == null) {
-            throw new IllegalStateException(schema.getSchemaLocation() + " has no properties");
-        }
-        return properties;
-    }
-
-    /** The packaged copy of one of our schemas, or null for any other address (which then fails to load). */
-    private static InputStreamSource packagedSchema(com.networknt.schema.AbsoluteIri iri) {
-        String address = iri.toString();
-        if (!address.startsWith(ID_BASE)) {
-            return null;
-        }
-        String name = address.substring(ID_BASE.length());
-        if (!name.equals(SNAPSHOT_SCHEMA) && !name.equals(PLAN_SCHEMA) && !name.equals(REVIEW_SCHEMA)) {
-            return null;
-        }
-        return () -> {
-            // Our own class loader: embedded in a plugin, the context class loader may not see our jar.
-            InputStream in = SchemaSet.class.getResourceAsStream(RESOURCE_DIRECTORY + name);
-            if (in == null) {
-                throw new java.io.FileNotFoundException("schema not packaged: " + name);
-            }
-            return in;
-        };
-    }
-
-    public Schema snapshot() {
+    public CheckedSchema snapshot() {
         return snapshot;
     }
 
-    public Schema plan() {
+    public CheckedSchema plan() {
         return plan;
     }
 
-    /** The review schema, compiled on first use (it refers to the plan schema, registered by then). */
-    public Schema review() {
-        Schema compiled = review;
-        if (compiled == null) {
+    /** The review schema, read on first use. */
+    public CheckedSchema review() {
+        CheckedSchema checked = review;
+        if (checked == null) {
             synchronized (this) {
                 if (review == null) {
-                    review = compile(REVIEW_SCHEMA, packagedTree(REVIEW_SCHEMA));
+                    review = checked(CheckedSchema.Kind.REVIEW, "", REVIEW_SCHEMA, packagedTree(REVIEW_SCHEMA), "");
                 }
-                compiled = review;
+                checked = review;
             }
         }
-        return compiled;
+        return checked;
     }
 
     /** The snapshot schema as JSON. */
     public JsonNode snapshotNode() {
-        return snapshot.getSchemaNode();
+        return snapshotNode;
     }
 
     /** The plan schema as JSON. */
     public JsonNode planNode() {
-        return plan.getSchemaNode();
+        return planNode;
     }
 
     /** The plan schema's definition of a readback candidate. */
-    public Schema candidate() {
+    public CheckedSchema candidate() {
         return candidate;
     }
 
@@ -228,22 +159,22 @@ public final class SchemaSet {
     }
 
     /** The schema of one top-level property of a snapshot, such as {@code acceptance_candidates}. */
-    public Schema snapshotProperty(String name) {
+    public CheckedSchema snapshotProperty(String name) {
         return require(snapshotProperties, name);
     }
 
     /** The schema of one top-level property of a plan, such as {@code generated_at}. */
-    public Schema planProperty(String name) {
+    public CheckedSchema planProperty(String name) {
         return require(planProperties, name);
     }
 
     /** The schema of one property of a readback candidate. */
-    public Schema candidateProperty(String name) {
+    public CheckedSchema candidateProperty(String name) {
         return require(candidateProperties, name);
     }
 
-    private static Schema require(Map<String, Schema> schemas, String name) {
-        Schema schema = schemas.get(name);
+    private static CheckedSchema require(Map<String, CheckedSchema> schemas, String name) {
+        CheckedSchema schema = schemas.get(name);
         if (schema == null) {
             throw new IllegalArgumentException("the plan schema defines no property " + name);
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Schema;
 import dev.readbackplan.internal.concurrent.Candidates;
 import dev.readbackplan.internal.json.Finding;
 import dev.readbackplan.internal.json.Findings;
@@ -31,8 +30,8 @@ public final class SnapshotValidator {
     private static final String LIST = PlanFields.ACCEPTANCE_CANDIDATES;
     private static final Set<String> LIST_KEYWORDS = Set.of("title", "description", "$comment", "type", "items");
 
-    private final Schema snapshot;
-    private final Schema list;
+    private final CheckedSchema snapshot;
+    private final CheckedSchema list;
     private final boolean split;
     private final Executor executor;
 

@@ -30,11 +30,12 @@ class Rfc3339DateTimeTest {
 
     /** Every place a date-time is checked: the plan's generated_at and the review's reviewed_at. */
     private static List<Schema> dateTimeProperties() {
-        return List.of(SCHEMAS.planProperty("generated_at"), NetworkntInternals.propertySchemas(SCHEMAS.review()).get("reviewed_at"));
+        return List.of(SCHEMAS.planProperty("generated_at").networknt(), NetworkntInternals.propertySchemas(SCHEMAS.review().networknt()).get("reviewed_at"));
     }
 
     private static void assertVerdict(String text, boolean valid, String why) {
         assertEquals(valid, Rfc3339DateTime.isValid(text), why + ": " + text);
+        assertEquals(valid, SCHEMAS.planProperty("generated_at").fastAccepts(TextNode.valueOf(text)), why + " (generated check): " + text);
         for (Schema property : dateTimeProperties()) {
             assertEquals(valid, SchemaFindings.isValid(property, TextNode.valueOf(text)), why + " (schema " + property.getSchemaLocation() + "): " + text);
         }

@@ -20,7 +20,7 @@ class SchemaSetTest {
         Set<String> used = new TreeSet<>();
         collectFormats(SCHEMAS.planNode(), used);
         collectFormats(SCHEMAS.snapshotNode(), used);
-        Set<String> registered = SchemaSet.USED_FORMATS.stream().map(Format::getName).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> registered = CompiledSchemas.USED_FORMATS.stream().map(Format::getName).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(registered, used);
     }
 

@@ -1,0 +1,502 @@
+package dev.readbackplan.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.regex.RegularExpressions;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Build-time generator of the fast schema checks: reads every {@code *.schema.json} of a directory and
+ * writes, per schema, a Java class that answers only "valid" or "not valid" for a Jackson tree, with
+ * networknt's semantics where it accepts (see {@code FastCheck}). Run by Maven at generate-sources
+ * through the JDK's single-file source launcher, with the project's compile classpath.
+ *
+ * <p>It knows exactly the keywords our schemas use. Any other keyword, or a known keyword with a value
+ * it does not translate, fails the build: a schema edit must never silently weaken the fast check.
+ *
+ * <p>Usage: {@code ValidatorGenerator <schema directory> <output source directory> <package>}.
+ */
+public final class ValidatorGenerator {
+    /** Keywords that never change whether a document is valid. */
+    private static final Set<String> ANNOTATIONS = Set.of("title", "description", "default", "examples", "javaType", "$comment");
+    /** Keywords allowed only at a schema's root. */
+    private static final Set<String> ROOT_ONLY = Set.of("$schema", "$id", "$defs");
+    private static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
+    private static final Set<String> TYPES = Set.of("string", "null", "boolean", "object", "array", "integer", "number");
+
+    /** One schema file: its name, parsed tree, class name, and the id of each of its subschemas by JSON Pointer. */
+    private static final class SchemaFile {
+        final String name;
+        final URI id;
+        final JsonNode root;
+        final String className;
+        final Map<String, Integer> ids = new LinkedHashMap<>();
+        final Map<Integer, JsonNode> nodes = new LinkedHashMap<>();
+
+        SchemaFile(String name, JsonNode root) {
+            this.name = name;
+            this.root = root;
+            JsonNode id = root.get("$id");
+            if (id == null || !id.isTextual()) {
+                throw new GeneratorException(name + ": no $id");
+            }
+            this.id = URI.create(id.textValue());
+            this.className = className(name);
+        }
+    }
+
+    /** Refusal to generate: the message names the schema location and the reason. */
+    static final class GeneratorException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        GeneratorException(String message) {
+            super(message);
+        }
+    }
+
+    private final Map<String, SchemaFile> files = new TreeMap<>();
+    private final String packageName;
+
+    private ValidatorGenerator(String packageName) {
+        this.packageName = packageName;
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            System.err.println("usage: ValidatorGenerator <schema directory> <output source directory> <package>");
+            System.exit(2);
+        }
+        try {
+            generate(Path.of(args[0]), Path.of(args[1]), args[2]);
+        } catch (GeneratorException e) {
+            System.err.println("ValidatorGenerator: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static void generate(Path schemaDirectory, Path outputDirectory, String packageName) throws IOException {
+        ValidatorGenerator generator = new ValidatorGenerator(packageName);
+        ObjectMapper mapper = new ObjectMapper();
+        List<Path> schemas;
+        try (Stream<Path> listing = Files.list(schemaDirectory)) {
+            schemas = listing.filter(p -> p.getFileName().toString().endsWith(".schema.json")).sorted().toList();
+        }
+        if (schemas.isEmpty()) {
+            throw new GeneratorException("no *.schema.json in " + schemaDirectory);
+        }
+        for (Path schema : schemas) {
+            String name = schema.getFileName().toString();
+            generator.files.put(name, new SchemaFile(name, mapper.readTree(schema.toFile())));
+        }
+        for (SchemaFile file : generator.files.values()) {
+            generator.number(file, file.root, "", true);
+        }
+        Path packageDirectory = outputDirectory.resolve(packageName.replace('.', '/'));
+        Files.createDirectories(packageDirectory);
+        // Nothing stale survives a schema's removal or renaming.
+        try (Stream<Path> old = Files.list(packageDirectory)) {
+            for (Path path : old.toList()) {
+                Files.delete(path);
+            }
+        }
+        for (SchemaFile file : generator.files.values()) {
+            Files.writeString(packageDirectory.resolve(file.className + ".java"), generator.source(file), StandardCharsets.UTF_8);
+        }
+        Files.writeString(packageDirectory.resolve("GeneratedChecks.java"), generator.registry(), StandardCharsets.UTF_8);
+    }
+
+    /** Gives every subschema an id, checking its keywords: unknown ones fail here. */
+    private void number(SchemaFile file, JsonNode schema, String pointer, boolean root) {
+        String where = file.name + "#" + pointer;
+        if (!schema.isObject()) {
+            throw new GeneratorException(where + ": a schema that is not an object is not generated");
+        }
+        file.ids.put(pointer, file.ids.size());
+        file.nodes.put(file.ids.get(pointer), schema);
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.properties().iterator(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> keyword = it.next();
+            String key = keyword.getKey();
+            JsonNode value = keyword.getValue();
+            switch (key) {
+                case "$schema" -> requireRoot(root, where, key, value.isTextual() && DIALECT.equals(value.textValue()));
+                case "$id" -> requireRoot(root, where, key, value.isTextual());
+                case "$defs" -> {
+                    requireRoot(root, where, key, value.isObject());
+                    value.properties().forEach(d -> number(file, d.getValue(), pointer + "/$defs/" + escape(d.getKey()), false));
+                }
+                case "properties" -> {
+                    require(value.isObject(), where, key);
+                    value.properties().forEach(p -> number(file, p.getValue(), pointer + "/properties/" + escape(p.getKey()), false));
+                }
+                case "items" -> number(file, value, pointer + "/items", false);
+                case "type" -> {
+                    List<String> types = types(value);
+                    require(!types.isEmpty() && TYPES.containsAll(types), where, key);
+                }
+                case "required" -> {
+                    require(value.isArray(), where, key);
+                    value.forEach(r -> require(r.isTextual(), where, key));
+                }
+                case "additionalProperties" -> require(value.isBoolean() && !value.booleanValue(), where, key + " (only false is generated)");
+                case "const" -> constCheck(value, where, true);
+                case "enum" -> {
+                    require(value.isArray() && !value.isEmpty(), where, key);
+                    value.forEach(e -> require(e.isTextual(), where, key + " (only strings are generated)"));
+                }
+                case "format" -> require(value.isTextual() && "date-time".equals(value.textValue()), where, key + " (only date-time is generated)");
+                case "pattern" -> {
+                    require(value.isTextual(), where, key);
+                    try {
+                        Pattern.compile(dialectPattern(value.textValue()));
+                    } catch (java.util.regex.PatternSyntaxException e) {
+                        throw new GeneratorException(where + ": pattern does not compile: " + e.getDescription());
+                    }
+                }
+                case "minLength", "maxLength", "minItems", "maxItems" -> require(value.isIntegralNumber() && value.canConvertToInt() && value.intValue() >= 0, where, key);
+                case "minimum", "maximum" -> require(value.isNumber(), where, key);
+                case "uniqueItems" -> require(value.isBoolean(), where, key);
+                case "$ref" -> {
+                    require(value.isTextual(), where, key);
+                    target(file, value.textValue(), where);
+                }
+                default -> {
+                    if (!ANNOTATIONS.contains(key)) {
+                        throw new GeneratorException(where + ": unknown keyword \"" + key + "\"; teach the generator its networknt semantics first");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void requireRoot(boolean root, String where, String key, boolean valid) {
+        require(root, where, key + " (only at a schema's root)");
+        require(valid, where, key);
+    }
+
+    private static void require(boolean valid, String where, String keyword) {
+        if (!valid) {
+            throw new GeneratorException(where + ": keyword \"" + keyword + "\" has a value the generator does not translate");
+        }
+    }
+
+    /** Only what can be compared exactly as networknt compares: see {@link #constExpression}. */
+    private static void constCheck(JsonNode value, String where, boolean top) {
+        if (value.isNumber()) {
+            require(top, where, "const (a number inside a const: networknt compares it by Jackson equality, not generated)");
+        } else if (value.isArray()) {
+            value.forEach(v -> constCheck(v, where, false));
+        } else if (value.isObject()) {
+            value.forEach(v -> constCheck(v, where, false));
+        } else {
+            require(value.isTextual() || value.isBoolean() || value.isNull(), where, "const");
+        }
+    }
+
+    private static List<String> types(JsonNode type) {
+        List<String> types = new ArrayList<>();
+        if (type.isTextual()) {
+            types.add(type.textValue());
+        } else if (type.isArray()) {
+            type.forEach(t -> types.add(t.isTextual() ? t.textValue() : "?"));
+        }
+        return types;
+    }
+
+    /** The schema file and subschema id a {@code $ref} of that file points to. */
+    private Map.Entry<SchemaFile, String> target(SchemaFile from, String ref, String where) {
+        URI resolved = from.id.resolve(ref);
+        String fragment = resolved.getRawFragment() == null ? "" : java.net.URLDecoder.decode(resolved.getRawFragment(), StandardCharsets.UTF_8);
+        String document = resolved.toString();
+        int hash = document.indexOf('#');
+        if (hash >= 0) {
+            document = document.substring(0, hash);
+        }
+        for (SchemaFile file : files.values()) {
+            if (file.id.toString().equals(document)) {
+                if (!fragment.isEmpty() && !fragment.startsWith("/")) {
+                    throw new GeneratorException(where + ": $ref " + ref + " is not a JSON Pointer");
+                }
+                if (file.root.at(fragment).isMissingNode()) {
+                    throw new GeneratorException(where + ": $ref " + ref + " points to nothing");
+                }
+                return Map.entry(file, fragment);
+            }
+        }
+        throw new GeneratorException(where + ": $ref " + ref + " is not one of the schemas");
+    }
+
+    /** networknt's pattern dialect, as it rewrites a pattern for java.util.regex (its JDK engine, our configuration). */
+    private static String dialectPattern(String pattern) {
+        return RegularExpressions.replaceLongformCharacterProperties(RegularExpressions.replaceDollarAnchors(pattern));
+    }
+
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    // ---------------------------------------------------------------- source
+
+    private String source(SchemaFile file) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder constants = new StringBuilder();
+        StringBuilder methods = new StringBuilder();
+        int[] counter = {0};
+        for (Map.Entry<String, Integer> entry : file.ids.entrySet()) {
+            method(file, entry.getKey(), entry.getValue(), methods, constants, counter);
+        }
+        out.append("// Generated by ValidatorGenerator from ").append(file.name).append(" at build time; do not edit.\n");
+        out.append("package ").append(packageName).append(";\n\n");
+        out.append("import com.fasterxml.jackson.databind.JsonNode;\n");
+        out.append("import java.math.BigDecimal;\n");
+        out.append("import java.util.Map;\n");
+        out.append("import java.util.regex.Pattern;\n\n");
+        out.append("/** The fast check of ").append(file.name).append(": valid or not, never why (networknt explains). */\n");
+        out.append("final class ").append(file.className).append(" implements FastCheck {\n");
+        out.append(constants);
+        out.append("\n    private final int id;\n\n");
+        out.append("    private ").append(file.className).append("(int id) {\n        this.id = id;\n    }\n\n");
+        out.append("    /** The check of the subschema at that JSON Pointer, or null when there is none. */\n");
+        out.append("    static FastCheck at(String pointer) {\n        return switch (pointer) {\n");
+        for (Map.Entry<String, Integer> entry : file.ids.entrySet()) {
+            out.append("            case ").append(literal(entry.getKey())).append(" -> new ").append(file.className).append("(").append(entry.getValue()).append(");\n");
+        }
+        out.append("            default -> null;\n        };\n    }\n\n");
+        out.append("    @Override\n    public boolean accepts(JsonNode n) {\n        return switch (id) {\n");
+        for (Integer id : file.ids.values()) {
+            out.append("            case ").append(id).append(" -> s").append(id).append("(n);\n");
+        }
+        out.append("            default -> throw new IllegalStateException(\"no subschema \" + id);\n        };\n    }\n");
+        out.append(methods);
+        out.append("}\n");
+        return out.toString();
+    }
+
+    private void method(SchemaFile file, String pointer, int id, StringBuilder methods, StringBuilder constants, int[] counter) {
+        JsonNode schema = file.nodes.get(id);
+        StringBuilder body = new StringBuilder();
+        JsonNode type = schema.get("type");
+        if (type != null) {
+            List<String> tests = new ArrayList<>();
+            for (String t : types(type)) {
+                tests.add(switch (t) {
+                    case "string" -> "n.isTextual()";
+                    case "null" -> "n.isNull()";
+                    case "boolean" -> "n.isBoolean()";
+                    case "object" -> "n.isObject()";
+                    case "array" -> "n.isArray()";
+                    case "number" -> "n.isNumber()";
+                    // networknt's, from draft 6 on: an integral number, or any number with no fraction (5.0, 1e0).
+                    case "integer" -> "n.isIntegralNumber() || n.isNumber() && n.canConvertToExactIntegral()";
+                    default -> throw new GeneratorException("type " + t);
+                });
+            }
+            body.append("        if (!(").append(String.join(" || ", tests)).append(")) {\n            return false;\n        }\n");
+        }
+        // Strings: lengths in code points, pattern by find() as networknt's JDK engine, the format.
+        StringBuilder strings = new StringBuilder();
+        if (schema.has("minLength") || schema.has("maxLength")) {
+            strings.append("            int length = s.codePointCount(0, s.length());\n");
+            if (schema.has("minLength")) {
+                strings.append("            if (length < ").append(schema.get("minLength").intValue()).append(") {\n                return false;\n            }\n");
+            }
+            if (schema.has("maxLength")) {
+                strings.append("            if (length > ").append(schema.get("maxLength").intValue()).append(") {\n                return false;\n            }\n");
+            }
+        }
+        if (schema.has("pattern")) {
+            String name = "PATTERN_" + counter[0]++;
+            constants.append("    // ").append(comment(schema.get("pattern").textValue())).append(", in networknt's dialect.\n");
+            constants.append("    private static final Pattern ").append(name).append(" = Pattern.compile(").append(literal(dialectPattern(schema.get("pattern").textValue()))).append(");\n");
+            strings.append("            if (!").append(name).append(".matcher(s).find()) {\n                return false;\n            }\n");
+        }
+        if (schema.has("format")) {
+            strings.append("            if (!Rfc3339DateTime.isValid(s)) {\n                return false;\n            }\n");
+        }
+        if (strings.length() > 0) {
+            body.append("        if (n.isTextual()) {\n            String s = n.textValue();\n").append(strings).append("        }\n");
+        }
+        // Numbers: exact decimal comparison.
+        StringBuilder numbers = new StringBuilder();
+        for (String bound : List.of("minimum", "maximum")) {
+            if (schema.has(bound)) {
+                String name = bound.toUpperCase(java.util.Locale.ROOT) + "_" + counter[0]++;
+                constants.append("    private static final BigDecimal ").append(name).append(" = new BigDecimal(\"").append(schema.get(bound).decimalValue().toString()).append("\");\n");
+                numbers.append("            if (n.decimalValue().compareTo(").append(name).append(bound.equals("minimum") ? ") < 0" : ") > 0").append(") {\n                return false;\n            }\n");
+            }
+        }
+        if (numbers.length() > 0) {
+            body.append("        if (n.isNumber()) {\n").append(numbers).append("        }\n");
+        }
+        // Objects: required keys present (null counts as present), every member valid, no other key when closed.
+        boolean closed = schema.has("additionalProperties");
+        JsonNode properties = schema.path("properties");
+        JsonNode required = schema.path("required");
+        if (closed || properties.size() > 0 || required.size() > 0) {
+            body.append("        if (n.isObject()) {\n");
+            for (JsonNode key : required) {
+                body.append("            if (!n.has(").append(literal(key.textValue())).append(")) {\n                return false;\n            }\n");
+            }
+            if (closed || properties.size() > 0) {
+                body.append("            for (Map.Entry<String, JsonNode> member : n.properties()) {\n");
+                body.append("                JsonNode v = member.getValue();\n");
+                body.append("                boolean valid = switch (member.getKey()) {\n");
+                for (Iterator<String> it = properties.fieldNames(); it.hasNext(); ) {
+                    String key = it.next();
+                    int target = file.ids.get(pointer + "/properties/" + escape(key));
+                    body.append("                    case ").append(literal(key)).append(" -> s").append(target).append("(v);\n");
+                }
+                body.append("                    default -> ").append(closed ? "false" : "true").append(";\n");
+                body.append("                };\n                if (!valid) {\n                    return false;\n                }\n            }\n");
+            }
+            body.append("        }\n");
+        }
+        // Arrays.
+        StringBuilder arrays = new StringBuilder();
+        if (schema.has("minItems")) {
+            arrays.append("            if (n.size() < ").append(schema.get("minItems").intValue()).append(") {\n                return false;\n            }\n");
+        }
+        if (schema.has("maxItems")) {
+            arrays.append("            if (n.size() > ").append(schema.get("maxItems").intValue()).append(") {\n                return false;\n            }\n");
+        }
+        if (schema.has("items")) {
+            arrays.append("            for (JsonNode item : n) {\n                if (!s").append(file.ids.get(pointer + "/items")).append("(item)) {\n                    return false;\n                }\n            }\n");
+        }
+        if (schema.path("uniqueItems").asBoolean(false)) {
+            arrays.append("            if (!FastCheck.distinctStrings(n)) {\n                return false;\n            }\n");
+        }
+        if (arrays.length() > 0) {
+            body.append("        if (n.isArray()) {\n").append(arrays).append("        }\n");
+        }
+        if (schema.has("const")) {
+            JsonNode value = schema.get("const");
+            String expression;
+            if (value.isNumber()) {
+                // networknt compares two numbers by value (5 == 5.0), anything else by Jackson equality.
+                String name = "CONST_" + counter[0]++;
+                constants.append("    private static final BigDecimal ").append(name).append(" = new BigDecimal(\"").append(value.decimalValue().toString()).append("\");\n");
+                expression = "n.isNumber() && n.decimalValue().compareTo(" + name + ") == 0";
+            } else {
+                expression = constExpression("n", value, methods, counter);
+            }
+            body.append("        if (!(").append(expression).append(")) {\n            return false;\n        }\n");
+        }
+        if (schema.has("enum")) {
+            body.append("        if (!n.isTextual()) {\n            return false;\n        }\n");
+            body.append("        switch (n.textValue()) {\n");
+            Set<String> values = new java.util.LinkedHashSet<>();
+            schema.get("enum").forEach(e -> values.add(e.textValue()));
+            for (String e : values) {
+                body.append("            case ").append(literal(e)).append(":\n");
+            }
+            body.append("                break;\n            default:\n                return false;\n        }\n");
+        }
+        if (schema.has("$ref")) {
+            Map.Entry<SchemaFile, String> target = target(file, schema.get("$ref").textValue(), file.name + "#" + pointer);
+            String call = (target.getKey() == file ? "" : target.getKey().className + ".") + "s" + target.getKey().ids.get(target.getValue());
+            body.append("        if (!").append(call).append("(n)) {\n            return false;\n        }\n");
+        }
+        methods.append("\n    // ").append(comment(file.name + "#" + pointer)).append("\n");
+        methods.append("    static boolean s").append(id).append("(JsonNode n) {\n").append(body).append("        return true;\n    }\n");
+    }
+
+    /**
+     * An expression true exactly when {@code variable} equals the constant by Jackson equality, which is
+     * networknt's for anything but two numbers; constants holding numbers are refused in {@link #constCheck}.
+     * Arrays and objects get a method of their own.
+     */
+    private static String constExpression(String variable, JsonNode value, StringBuilder methods, int[] counter) {
+        if (value.isTextual()) {
+            return variable + ".isTextual() && " + literal(value.textValue()) + ".equals(" + variable + ".textValue())";
+        }
+        if (value.isBoolean()) {
+            return variable + ".isBoolean() && " + (value.booleanValue() ? "" : "!") + variable + ".booleanValue()";
+        }
+        if (value.isNull()) {
+            return variable + ".isNull()";
+        }
+        String name = "constant" + counter[0]++;
+        StringBuilder body = new StringBuilder();
+        if (value.isArray()) {
+            body.append("        if (!n.isArray() || n.size() != ").append(value.size()).append(") {\n            return false;\n        }\n");
+            for (int i = 0; i < value.size(); i++) {
+                body.append("        if (!(").append(constExpression("n.get(" + i + ")", value.get(i), methods, counter)).append(")) {\n            return false;\n        }\n");
+            }
+        } else {
+            body.append("        if (!n.isObject() || n.size() != ").append(value.size()).append(") {\n            return false;\n        }\n");
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> member = it.next();
+                String get = "n.path(" + literal(member.getKey()) + ")";
+                body.append("        if (!(").append(constExpression(get, member.getValue(), methods, counter)).append(")) {\n            return false;\n        }\n");
+            }
+        }
+        methods.append("\n    private static boolean ").append(name).append("(JsonNode n) {\n").append(body).append("        return true;\n    }\n");
+        return name + "(" + variable + ")";
+    }
+
+    private String registry() {
+        StringBuilder out = new StringBuilder();
+        out.append("// Generated by ValidatorGenerator at build time; do not edit.\n");
+        out.append("package ").append(packageName).append(";\n\n");
+        out.append("/** The generated fast checks, by schema file name and JSON Pointer. */\n");
+        out.append("final class GeneratedChecks {\n    private GeneratedChecks() {}\n\n");
+        out.append("    /** The check of that subschema, or null when the generator saw no such schema or subschema. */\n");
+        out.append("    static FastCheck at(String file, String pointer) {\n        return switch (file) {\n");
+        for (SchemaFile file : files.values()) {
+            out.append("            case ").append(literal(file.name)).append(" -> ").append(file.className).append(".at(pointer);\n");
+        }
+        out.append("            default -> null;\n        };\n    }\n}\n");
+        return out.toString();
+    }
+
+    /** {@code monitoring-post-incident-readback-plan-v1.schema.json} -> {@code MonitoringPostIncidentReadbackPlanV1Check}. */
+    private static String className(String fileName) {
+        StringBuilder name = new StringBuilder();
+        for (String part : fileName.substring(0, fileName.length() - ".schema.json".length()).split("[^A-Za-z0-9]+")) {
+            if (!part.isEmpty()) {
+                name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return name + "Check";
+    }
+
+    /** A Java string literal, ASCII only whatever the source encoding. */
+    static String literal(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c >= 0x20 && c < 0x7f) {
+                out.append(c);
+            } else if (c < 0x20) {
+                // An octal escape: a Unicode escape of a line break would end the literal before lexing.
+                out.append(String.format("\\%03o", (int) c));
+            } else {
+                out.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** Text safe inside a line comment: printable ASCII only (a Unicode escape of a line break would end it). */
+    private static String comment(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            out.append(c >= 0x20 && c < 0x7f && c != '\\' ? c : '?');
+        }
+        return out.toString();
+    }
+}
