@@ -9,6 +9,7 @@ import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.render.MarkdownReview;
 import dev.readbackplan.internal.render.ReviewRenderer;
+import dev.readbackplan.internal.render.SarifWriter;
 import dev.readbackplan.internal.review.PlanReviewer;
 import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.schema.ReadyLanes;
@@ -292,7 +293,7 @@ public final class PlanReview {
     }
 
     /**
-     * The review as SARIF 2.1.0, for code-scanning dashboards: see {@link SarifWriter#review(PlanReview, String, byte[])}.
+     * The review as SARIF 2.1.0, for code-scanning dashboards: one result per candidate that needs something from its reviewers (the README's "SARIF" section says what each holds).
      * Each result has the line and column of its value in the plan that was reviewed: the review
      * keeps its bytes, so the plan need not be read again (and a file changed since cannot mislead).
      *
@@ -300,20 +301,26 @@ public final class PlanReview {
      * @return the SARIF JSON text
      */
     public String toSarif(String toolVersion) {
-        return SarifWriter.review(this, toolVersion, reviewedBytes());
+        return SarifWriter.review(sarifFacts(), toolVersion, reviewedBytes());
     }
 
     /**
      * The review as SARIF 2.1.0, located in the plan that was reviewed, file locations relative to
-     * {@code base} (code scanning's checkout: the repository's root): see {@link SarifWriter#review(PlanReview,
-     * String, byte[], Path)}. A plan that is not current gives one error result.
+     * {@code base} (code scanning's checkout: the repository's root): as {@link #toSarif(String)}. A plan that is not current gives one error result.
      *
      * @param toolVersion the version to record in {@code tool.driver.version}
      * @param base the folder file locations are relative to, as {@code originalUriBaseIds} records
      * @return the SARIF JSON text
      */
     public String toSarif(String toolVersion, Path base) {
-        return SarifWriter.review(this, toolVersion, reviewedBytes(), base);
+        return SarifWriter.review(sarifFacts(), toolVersion, reviewedBytes(), base);
+    }
+
+    /** What the SARIF renderer needs of this review (an out-of-date plan has no candidates and no hash). */
+    SarifWriter.Review sarifFacts() {
+        boolean current = isCurrent();
+        return new SarifWriter.Review(current, planName, comparison, current ? candidates : List.of(), snapshotReport,
+                current ? planSha256() : "");
     }
 
     private byte[] reviewedBytes() {
@@ -330,12 +337,12 @@ public final class PlanReview {
      */
     @Deprecated
     public String toSarif(String toolVersion, byte @Nullable [] planBytes) {
-        return SarifWriter.review(this, toolVersion, planBytes);
+        return SarifWriter.review(sarifFacts(), toolVersion, planBytes);
     }
 
     /**
      * The review as SARIF 2.1.0, file locations relative to {@code base} (code scanning's checkout:
-     * the repository's root): see {@link SarifWriter#review(PlanReview, String, byte[], Path)}.
+     * the repository's root): as {@link #toSarif(String)}.
      *
      * @param toolVersion the version to record in {@code tool.driver.version}
      * @param planBytes the plan file's bytes, to give results a line and column; null for none
@@ -343,7 +350,7 @@ public final class PlanReview {
      * @return the SARIF JSON text
      */
     public String toSarif(String toolVersion, byte[] planBytes, Path base) {
-        return SarifWriter.review(this, toolVersion, planBytes, base);
+        return SarifWriter.review(sarifFacts(), toolVersion, planBytes, base);
     }
 
     private void requireCurrent() {

@@ -8,6 +8,7 @@ import dev.readbackplan.document.Problem;
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.text.Display;
+import dev.readbackplan.internal.render.SarifWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -55,7 +56,7 @@ public final class Reports {
 
     /**
      * The problems of several reports as a SARIF 2.1.0 log, file locations relative to the current
-     * folder: see {@link SarifWriter#validation(List, String, java.nio.file.Path)}.
+     * folder: one result per problem, located at its line and column (the README's "SARIF" section).
      *
      * @param reports the reports, in order
      * @param toolVersion the tool's version
@@ -67,7 +68,7 @@ public final class Reports {
 
     /**
      * The SARIF 2.1.0 log of reports, file locations relative to {@code base} (code scanning's
-     * checkout: the repository's root): see {@link SarifWriter#validation(List, String, Path)}.
+     * checkout: the repository's root): as {@link #toSarif(List, String)}.
      *
      * @param reports the reports, in order
      * @param toolVersion the tool's version

@@ -1,5 +1,6 @@
 package dev.readbackplan;
 
+import dev.readbackplan.internal.render.SarifWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

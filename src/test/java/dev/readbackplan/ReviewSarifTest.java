@@ -1,5 +1,6 @@
 package dev.readbackplan;
 
+import dev.readbackplan.internal.render.SarifWriter;
 import dev.readbackplan.document.InvalidDocumentException;
 import dev.readbackplan.document.ValidationReport;
 
@@ -282,16 +283,16 @@ class ReviewSarifTest {
         Path folder = CORPUS.resolve("checks-alone");
         PlanReview review = planner.review(folder.resolve("plan.json"), folder.resolve("snapshot.json"), REVIEWED_AT);
         byte[] bytes = Files.readAllBytes(folder.resolve("plan.json"));
-        JsonNode full = SarifTest.valid(SarifWriter.review(review, "1.0", bytes, Path.of(""), SarifWriter.MAX_RESULTS));
+        JsonNode full = SarifTest.valid(SarifWriter.review(review.sarifFacts(), "1.0", bytes, Path.of(""), SarifWriter.MAX_RESULTS));
         List<JsonNode> all = planResults(full);
         long errors = all.stream().filter(r -> r.get("level").textValue().equals("error")).count();
         int warnings = review.snapshotReport().warnings().size();
         assertTrue(errors > 0 && errors < all.size(), "the case has errors and other results");
         int limit = (int) errors + warnings + 1;
-        JsonNode capped = SarifTest.valid(SarifWriter.review(review, "1.0", bytes, Path.of(""), limit)).get("runs").get(0);
+        JsonNode capped = SarifTest.valid(SarifWriter.review(review.sarifFacts(), "1.0", bytes, Path.of(""), limit)).get("runs").get(0);
         JsonNode results = capped.get("results");
         assertEquals(limit, results.size());
-        List<JsonNode> kept = planResults(SarifTest.valid(SarifWriter.review(review, "1.0", bytes, Path.of(""), limit)));
+        List<JsonNode> kept = planResults(SarifTest.valid(SarifWriter.review(review.sarifFacts(), "1.0", bytes, Path.of(""), limit)));
         assertTrue(kept.stream().allMatch(r -> r.get("level").textValue().equals("error")), "errors first");
         JsonNode note = results.get(results.size() - 1);
         assertEquals(SarifWriter.OMITTED_RULE, note.get("ruleId").textValue());

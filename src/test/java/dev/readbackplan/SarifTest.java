@@ -1,5 +1,6 @@
 package dev.readbackplan;
 
+import dev.readbackplan.internal.render.SarifWriter;
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.document.Severity;
 import dev.readbackplan.document.Problem;

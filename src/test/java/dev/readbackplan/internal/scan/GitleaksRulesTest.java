@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.CustomSecretRules;
 import dev.readbackplan.ReadbackPlanner;
-import dev.readbackplan.SarifWriter;
+import dev.readbackplan.internal.render.SarifWriter;
 import dev.readbackplan.cli.Cli;
 import dev.readbackplan.document.Problem;
 import dev.readbackplan.document.ValidationReport;

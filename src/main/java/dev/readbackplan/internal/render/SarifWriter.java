@@ -1,4 +1,4 @@
-package dev.readbackplan;
+package dev.readbackplan.internal.render;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -49,13 +49,27 @@ import org.jspecify.annotations.Nullable;
  * standard input ({@code <stdin>}) the URI {@code stdin} with no base and the description
  * "standard input". Every result has a region (line 1
  * when the position is not known) and {@code partialFingerprints} that do not depend on positions:
- * see {@link #review(PlanReview, String, byte[], Path)} and {@link #validation(List, String, Path)}.
+ * see {@link #review(Review, String, byte[], Path)} and {@link #validation(List, String, Path)}.
  * The run's {@code automationDetails.id} tells the {@code validate} and the {@code review} runs apart.
  * Every rule has a short and a full description, a help text (also as Markdown) and tags; the secret
  * scanner's rules are tagged {@code security} with a {@code security-severity}. Stateless and
  * thread-safe.
  */
 public final class SarifWriter {
+    /**
+     * What a review gives SARIF: the facade's {@code PlanReview} hands these over, so that this renderer
+     * depends on the review's internal values, not on the public class that renders through it.
+     *
+     * @param isCurrent whether the plan is current for its snapshot (only a current plan has candidates)
+     * @param planName how the plan is named in reports (its path, or a stream's name)
+     * @param comparison up to date, or the first difference
+     * @param candidateReviews the candidates' reviews, in plan order (empty when not current)
+     * @param snapshotReport the snapshot's validation report (its warnings are repeated)
+     * @param planSha256 the SHA-256 of the reviewed plan's bytes (empty when not current)
+     */
+    public record Review(boolean isCurrent, String planName, PlanComparison comparison,
+            List<PlanReviewer.CandidateReview> candidateReviews, ValidationReport snapshotReport, String planSha256) {}
+
     /** The tool's name, as {@code tool.driver.name}. */
     public static final String TOOL_NAME = "monitoring-readback-plan";
     /** Where people learn about the tool, as {@code tool.driver.informationUri}. */
@@ -177,14 +191,14 @@ public final class SarifWriter {
 
     /**
      * The SARIF log of a review, file locations relative to the current folder; see {@link
-     * #review(PlanReview, String, byte[], Path)}.
+     * #review(Review, String, byte[], Path)}.
      *
      * @param review a review
      * @param toolVersion the version to record
      * @param planBytes the plan file's bytes, to give each result a line and column; null for none
      * @return the SARIF JSON text, ending with a newline
      */
-    public static String review(PlanReview review, String toolVersion, byte @Nullable [] planBytes) {
+    public static String review(Review review, String toolVersion, byte @Nullable [] planBytes) {
         return review(review, toolVersion, planBytes, currentFolder());
     }
 
@@ -217,20 +231,19 @@ public final class SarifWriter {
      * @param base the folder file locations are relative to, when the file is inside it
      * @return the SARIF JSON text, ending with a newline
      */
-    public static String review(PlanReview review, String toolVersion, byte @Nullable [] planBytes, Path base) {
+    public static String review(Review review, String toolVersion, byte @Nullable [] planBytes, Path base) {
         return review(review, toolVersion, planBytes, base, MAX_RESULTS);
     }
 
     /** The review's log with at most {@code maxResults} results (a test makes the limit small). */
-    static String review(PlanReview review, String toolVersion, byte @Nullable [] planBytes, Path base, int maxResults) {
+    public static String review(Review review, String toolVersion, byte @Nullable [] planBytes, Path base, int maxResults) {
         Objects.requireNonNull(toolVersion, "toolVersion");
         if (!review.isCurrent()) {
             return outOfDate(review, toolVersion, planBytes, base);
         }
         String uri = uri(review.planName(), base);
         Rules rules = new Rules();
-        ReadbackCatalog catalog = ReadbackPlanner.catalog();
-        String checkList = checkList(catalog);
+        String checkList = checkList();
         for (Catalog.Lane lane : Catalog.get().outcomeLanes()) {
             if (!READY_LANES.contains(lane.id())) {
                 laneRule(rules, lane, checkList);
@@ -306,7 +319,7 @@ public final class SarifWriter {
      * @return the SARIF JSON text, ending with a newline
      * @throws IllegalArgumentException when the plan was current
      */
-    public static String outOfDate(PlanReview review, String toolVersion, byte @Nullable [] planBytes, Path base) {
+    public static String outOfDate(Review review, String toolVersion, byte @Nullable [] planBytes, Path base) {
         Objects.requireNonNull(toolVersion, "toolVersion");
         if (review.isCurrent()) {
             throw new IllegalArgumentException("the plan is current");
@@ -432,9 +445,9 @@ public final class SarifWriter {
     }
 
     /** The reviewer checks with their English explanations, as a Markdown list. */
-    private static String checkList(ReadbackCatalog catalog) {
+    private static String checkList() {
         StringBuilder list = new StringBuilder("Reviewer checks:\n\n");
-        for (ReadbackCatalog.Check check : catalog.reviewerChecks()) {
+        for (Catalog.Check check : Catalog.get().reviewerChecks()) {
             list.append("- `").append(check.id()).append("`: ").append(Explanations.get().check(check.id())).append('\n');
         }
         return list.toString();
@@ -619,7 +632,7 @@ public final class SarifWriter {
     }
 
     /** The texts of {@code texts} in the order of the keywords; fails when a keyword has none or a text no keyword. */
-    static Map<String, String[]> byKeyword(Map<String, String[]> texts) {
+    public static Map<String, String[]> byKeyword(Map<String, String[]> texts) {
         Map<String, String[]> rules = new LinkedHashMap<>();
         Map<String, String[]> left = new LinkedHashMap<>(texts);
         for (Keyword keyword : Keyword.values()) {
@@ -635,7 +648,7 @@ public final class SarifWriter {
         return rules;
     }
 
-    static Map<String, String[]> ownRules() {
+    public static Map<String, String[]> ownRules() {
         Map<String, String[]> rules = new LinkedHashMap<>();
         rules.put("syntax", new String[] {"not well-formed JSON",
                 "The document is not well-formed JSON (RFC 8259) at the position given: a missing or trailing comma, a missing"
