@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.readbackplan.BuildVersion;
 import dev.readbackplan.ReadbackPlanner;
+import dev.readbackplan.testing.LoadedClasses;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,16 +74,6 @@ class VersionTest {
         assertEquals(0, process.exitValue(), Files.readString(temp.resolve("err.txt")));
         String out = Files.readString(temp.resolve("out.txt"));
         assertTrue(out.startsWith(args[0].equals("--version") ? "monitoring-readback-plan " : "usage: "), out);
-        List<String> classes = new ArrayList<>();
-        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-            // [0.012s][info][class,load] java.lang.Object source: shared objects file
-            int tag = line.indexOf("[class,load] ");
-            if (tag >= 0) {
-                String rest = line.substring(tag + "[class,load] ".length());
-                int space = rest.indexOf(' ');
-                classes.add(space < 0 ? rest : rest.substring(0, space));
-            }
-        }
-        return classes;
+        return LoadedClasses.fromLog(log);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.document.Limits;
 import dev.readbackplan.internal.json.StrictJsonReader;
+import dev.readbackplan.testing.LoadedClasses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,16 +82,6 @@ class LazyNetworkntTest {
             assertTrue(process.exitValue() != 0, "an invalid snapshot fails: " + err);
             assertTrue(err.contains("label"), "the finding names the member: " + err);
         }
-        List<String> classes = new ArrayList<>();
-        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-            // [0.012s][info][class,load] java.lang.Object source: shared objects file
-            int tag = line.indexOf("[class,load] ");
-            if (tag >= 0) {
-                String rest = line.substring(tag + "[class,load] ".length());
-                int space = rest.indexOf(' ');
-                classes.add(space < 0 ? rest : rest.substring(0, space));
-            }
-        }
-        return classes;
+        return LoadedClasses.fromLog(log);
     }
 }
