@@ -61,6 +61,16 @@ def own_snapshot(n, seed):
                        "summary": {"acceptance_candidate_count": n}}, ensure_ascii=False, indent=2) + "\n"
 
 
+def write_snapshot(path, n, maker):
+    """A snapshot of n candidates (seed 7) at path: make_snapshot.py's when maker is a file, else own_snapshot's."""
+    if os.path.isfile(maker):
+        data = subprocess.run([sys.executable, maker, str(n), "--seed", "7"], capture_output=True, check=True).stdout
+    else:
+        data = own_snapshot(n, 7).encode("utf-8")
+    with open(path, "wb") as f:
+        f.write(data)
+
+
 def run(command):
     """Wall seconds and peak RSS in MiB of one run; output discarded, failure fatal."""
     start = time.perf_counter()
@@ -226,11 +236,7 @@ def bench_validate(a, cli, work, maker, n):
     folder = os.path.join(work, f"validate{n}")
     os.makedirs(folder, exist_ok=True)
     snapshot = os.path.join(folder, "snapshot.json")
-    with open(snapshot, "w" if not os.path.isfile(maker) else "wb") as f:
-        if os.path.isfile(maker):
-            f.write(subprocess.run([sys.executable, maker, str(n), "--seed", "7"], capture_output=True, check=True).stdout)
-        else:
-            f.write(own_snapshot(n, 7))
+    write_snapshot(snapshot, n, maker)
     plan = os.path.join(folder, "plan.json")
     run(cli + ["--root", folder, "--source-report", "snapshot.json", "--generated-at", GENERATED_AT,
                "--git-commit", "unknown", "--output", plan])
@@ -280,11 +286,7 @@ def bench_review(a, cli, work, maker):
     folder = os.path.join(work, f"review{n}")
     os.makedirs(folder, exist_ok=True)
     snapshot = os.path.join(folder, "snapshot.json")
-    with open(snapshot, "w" if not os.path.isfile(maker) else "wb") as f:
-        if os.path.isfile(maker):
-            f.write(subprocess.run([sys.executable, maker, str(n), "--seed", "7"], capture_output=True, check=True).stdout)
-        else:
-            f.write(own_snapshot(n, 7))
+    write_snapshot(snapshot, n, maker)
     common = ["--root", folder, "--source-report", "snapshot.json"]
     generate = cli + common + ["--generated-at", GENERATED_AT, "--git-commit", "unknown", "--output", os.path.join(folder, "plan.json")]
     run(generate)

@@ -73,11 +73,7 @@ def main():
     try:
         snapshot = os.path.join(work, "snapshot.json")
         maker = os.path.join(a.reference, "make_snapshot.py") if a.reference else ""
-        with open(snapshot, "wb") as f:
-            if os.path.isfile(maker):
-                f.write(subprocess.run([sys.executable, maker, str(a.size), "--seed", "7"], capture_output=True, check=True).stdout)
-            else:
-                f.write(bench.own_snapshot(a.size, 7).encode("utf-8"))
+        bench.write_snapshot(snapshot, a.size, maker)
         common = ["--root", work, "--source-report", "snapshot.json", "--generated-at", AT, "--git-commit", "unknown"]
         plan = os.path.join(work, "plan.json")
         subprocess.run(cli + common + ["--output", plan], check=True)
