@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
@@ -546,7 +545,8 @@ public final class ReadbackPlanner {
 
     private <T> ParseResult<T> parse(DocumentBytes bytes, String sourceName, DocumentKind kind, Class<T> type) {
         TypedDocuments.Parsed<T> parsed = TypedDocuments.parse(reader, bytes, sourceName, kind, type);
-        return new ParseResult<>(Optional.ofNullable(parsed.value()), parsed.report());
+        T value = parsed.value();
+        return value == null ? new ParseResult.Invalid<>(parsed.report()) : new ParseResult.Valid<>(value, parsed.report());
     }
 
     // ---------------------------------------------------------------- review

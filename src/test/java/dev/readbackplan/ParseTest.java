@@ -5,6 +5,8 @@ import dev.readbackplan.document.Limits;
 import dev.readbackplan.document.InvalidDocumentException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +55,25 @@ class ParseTest {
         assertEquals("syntax", broken.report().problems().get(0).keyword());
         assertEquals(1, broken.report().problems().get(0).line());
         assertFalse(planner.parsePlan(EXAMPLE.resolve("snapshot.json")).isValid());
+    }
+
+    @Test
+    void theTwoCasesAreTheTypeAndHoldTheirInvariants() throws IOException {
+        ParseResult<ReadbackPlan> valid = planner.parsePlan(EXAMPLE.resolve("plan.json"));
+        ParseResult<ReadbackPlan> invalid = planner.parsePlan(EXAMPLE.resolve("snapshot.json"));
+        ParseResult.Valid<ReadbackPlan> validCase = assertInstanceOf(ParseResult.Valid.class, valid);
+        assertInstanceOf(ParseResult.Invalid.class, invalid);
+        assertSame(validCase.document(), valid.orElseThrow());
+        assertSame(validCase.document(), valid.value().orElseThrow());
+        int candidates = valid.fold(plan -> plan.getReadbackCandidates().size(), report -> -1);
+        assertEquals(10, candidates);
+        int errors = invalid.fold(plan -> -1, report -> report.errors().size());
+        assertEquals(invalid.report().errors().size(), errors);
+        assertTrue(invalid.report().errors().size() > 0);
+        // Neither case can be made to disagree with its report.
+        assertThrows(IllegalArgumentException.class, () -> new ParseResult.Valid<>(validCase.document(), invalid.report()));
+        assertThrows(IllegalArgumentException.class, () -> new ParseResult.Invalid<ReadbackPlan>(valid.report()));
+        assertThrows(NullPointerException.class, () -> new ParseResult.Invalid<ReadbackPlan>(null));
     }
 
     @Test
