@@ -1,6 +1,7 @@
 package dev.readbackplan.internal.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.document.Problem;
@@ -9,23 +10,11 @@ import dev.readbackplan.internal.json.Findings;
 import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.schema.Engine;
 import dev.readbackplan.internal.schema.SchemaFindings;
-import dev.readbackplan.internal.schema.TypedDocuments;
 import dev.readbackplan.internal.text.Display;
 import dev.readbackplan.internal.text.Pointer;
-import dev.readbackplan.model.CheckReason;
-import dev.readbackplan.model.ReadbackCandidate.OutcomeLaneId;
-import dev.readbackplan.model.ReadbackField;
-import dev.readbackplan.model.ReadbackReview;
-import dev.readbackplan.model.ReviewSummary;
-import dev.readbackplan.model.ReviewedCandidate;
-import dev.readbackplan.model.ReviewerCheckId;
-import dev.readbackplan.model.SnapshotWarning;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The review document ({@code monitoring_post_incident_readback_review_v1}) of a reviewed plan,
@@ -62,29 +51,51 @@ public final class ReviewDocument {
      */
     public ObjectNode build(JsonNode plan, List<CandidateReview> reviews, String reviewedAt, String planSha256,
             List<Problem> snapshotWarnings) {
-        ReadbackReview review = new ReadbackReview();
-        review.setSchemaVersion(REVIEW_SCHEMA_VERSION);
-        review.setReviewedAt(reviewedAt);
-        review.setPlanGeneratedAt(plan.get("generated_at").textValue());
-        review.setPlanGitCommit(plan.get("git_commit").textValue());
-        review.setPlanSha256(planSha256);
-        List<SnapshotWarning> warnings = new ArrayList<>(snapshotWarnings.size());
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ObjectNode document = nodes.objectNode();
+        document.put("schema_version", REVIEW_SCHEMA_VERSION);
+        document.put("reviewed_at", reviewedAt);
+        document.set("plan_generated_at", plan.get("generated_at"));
+        document.set("plan_git_commit", plan.get("git_commit"));
+        document.put("plan_sha256", planSha256);
+        ArrayNode warnings = document.putArray("snapshot_warnings");
         for (Problem warning : snapshotWarnings) {
-            SnapshotWarning entry = new SnapshotWarning();
-            entry.setPointer(Display.pointerForJson(warning.pointerSegments()));
-            entry.setMessage(Display.forJson(warning.message()));
-            warnings.add(entry);
+            ObjectNode entry = warnings.addObject();
+            entry.put("pointer", Display.pointerForJson(warning.pointerSegments()));
+            entry.put("message", Display.forJson(warning.message()));
         }
-        review.setSnapshotWarnings(warnings);
-        List<ReviewedCandidate> candidates = new ArrayList<>(reviews.size());
-        for (CandidateReview reviewed : reviews) {
-            candidates.add(candidate(reviewed));
+        ArrayNode candidates = document.putArray("candidates");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        catalog.outcomeLanes().forEach(lane -> counts.put(lane.id(), 0L));
+        for (CandidateReview review : reviews) {
+            ObjectNode candidate = candidates.addObject();
+            candidate.put("post_incident_readback_candidate_id", review.candidateId());
+            candidate.put("surface_id", review.surfaceId());
+            candidate.put("lane", review.lane());
+            candidate.put("claimed_lane", review.claimedLane());
+            review.failedChecks().forEach(candidate.putArray("failed_checks")::add);
+            review.missingFields().forEach(candidate.putArray("missing_fields")::add);
+            review.quarantinedFields().forEach(candidate.putArray("quarantined_fields")::add);
+            ArrayNode reasons = candidate.putArray("reasons");
+            for (ReviewRules.Reason reason : review.reasons()) {
+                ObjectNode entry = reasons.addObject();
+                entry.put("check", reason.check());
+                reason.fields().forEach(entry.putArray("fields")::add);
+                entry.put("reason", reason.text());
+            }
+            // putArray is called once per key above; an empty list still gets its array.
+            for (String key : List.of("failed_checks", "missing_fields", "quarantined_fields")) {
+                if (!candidate.has(key)) {
+                    candidate.putArray(key);
+                }
+            }
+            counts.merge(review.lane(), 1L, Long::sum);
         }
-        review.setCandidates(candidates);
-        review.setSummary(summary(reviews));
-        review.setNotApproval(true);
-        review.setRuntimeGate(false);
-        ObjectNode document = TypedDocuments.tree(review);
+        ObjectNode summary = document.putObject("summary");
+        summary.put("candidate_count", reviews.size());
+        counts.forEach((lane, count) -> summary.put(lane + "_count", count));
+        document.put("not_approval", true);
+        document.put("runtime_gate", false);
         Findings found = new Findings(100);
         SchemaFindings.validate(engine.schemas().review(), document, Pointer.ROOT, found);
         List<Finding> findings = found.kept();
@@ -95,44 +106,5 @@ public final class ReviewDocument {
             throw new IllegalStateException("the review does not validate against its schema: " + findings);
         }
         return document;
-    }
-
-    private static ReviewedCandidate candidate(CandidateReview review) {
-        ReviewedCandidate candidate = new ReviewedCandidate();
-        candidate.setPostIncidentReadbackCandidateId(review.candidateId());
-        candidate.setSurfaceId(review.surfaceId());
-        candidate.setLane(OutcomeLaneId.fromValue(review.lane()));
-        candidate.setClaimedLane(review.claimedLane());
-        Set<ReviewerCheckId> failed = new LinkedHashSet<>();
-        review.failedChecks().forEach(check -> failed.add(ReviewerCheckId.fromValue(check)));
-        candidate.setFailedChecks(failed);
-        Set<ReadbackField> missing = new LinkedHashSet<>();
-        review.missingFields().forEach(field -> missing.add(ReadbackField.fromValue(field)));
-        candidate.setMissingFields(missing);
-        candidate.setQuarantinedFields(new LinkedHashSet<>(review.quarantinedFields()));
-        List<CheckReason> reasons = new ArrayList<>(review.reasons().size());
-        for (ReviewRules.Reason reason : review.reasons()) {
-            CheckReason entry = new CheckReason();
-            entry.setCheck(ReviewerCheckId.fromValue(reason.check()));
-            entry.setFields(new LinkedHashSet<>(reason.fields()));
-            entry.setReason(reason.text());
-            reasons.add(entry);
-        }
-        candidate.setReasons(reasons);
-        return candidate;
-    }
-
-    /**
-     * The candidate count and one {@code <lane>_count} per lane of the catalog, bound to the model: a
-     * lane the schema adds needs no change here (and a count the model lacks fails the binding).
-     */
-    private ReviewSummary summary(List<CandidateReview> reviews) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        catalog.outcomeLanes().forEach(lane -> counts.put(lane.id(), 0L));
-        reviews.forEach(review -> counts.merge(review.lane(), 1L, Long::sum));
-        ObjectNode summary = JsonNodeFactory.instance.objectNode();
-        summary.put("candidate_count", reviews.size());
-        counts.forEach((lane, count) -> summary.put(lane + "_count", count));
-        return TypedDocuments.bind(summary, ReviewSummary.class, "the review's summary");
     }
 }

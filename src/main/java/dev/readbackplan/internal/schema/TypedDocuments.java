@@ -8,7 +8,6 @@ import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.internal.io.DocumentBytes;
 import dev.readbackplan.model.AcceptanceSnapshot;
 import dev.readbackplan.model.ReadbackPlan;
-import dev.readbackplan.model.ReadbackReview;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;
@@ -53,17 +52,6 @@ public final class TypedDocuments {
      */
     public static JsonNode tree(ReadbackPlan plan) {
         return MAPPER.valueToTree(Objects.requireNonNull(plan, "plan"));
-    }
-
-    /**
-     * A review document as JSON, its null values kept (a candidate's {@code claimed_lane} is null when
-     * nothing was claimed).
-     *
-     * @param review the review
-     * @return its tree
-     */
-    public static ObjectNode tree(ReadbackReview review) {
-        return MAPPER.valueToTree(Objects.requireNonNull(review, "review"));
     }
 
     /**
