@@ -16,10 +16,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * Outputs.Held plan = Outputs.hold(planFile);          // before reading the plan
- * PlanReview review = planner.review(planFile, snapshotFile, null);
- * try (Outputs.Transaction outputs = Outputs.transaction()) {
+ * if (planner.review(planFile, snapshotFile, null) instanceof PlanReview.Reviewed review) {
+ *   try (Outputs.Transaction outputs = Outputs.transaction()) {
  *     outputs.stage(planFile, plan, review::writeReviewedPlan);
- *     outputs.commit();                                // FileChangedException if it was edited meanwhile
+ *     outputs.commit();                              // FileChangedException if it was edited meanwhile
+ *   }
  * }
  * }</pre>
  */

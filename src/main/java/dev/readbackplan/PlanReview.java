@@ -7,10 +7,13 @@ import dev.readbackplan.document.InvalidDocumentException;
 import dev.readbackplan.document.PlanComparison;
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.internal.json.PythonJsonWriter;
+import dev.readbackplan.internal.plan.PlanDiff;
 import dev.readbackplan.internal.render.MarkdownReview;
 import dev.readbackplan.internal.render.ReviewRenderer;
 import dev.readbackplan.internal.render.SarifWriter;
+import dev.readbackplan.internal.review.CandidateReview;
 import dev.readbackplan.internal.review.PlanReviewer;
+import dev.readbackplan.internal.review.ReviewRunner;
 import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.schema.ReadyLanes;
 import dev.readbackplan.model.ReadbackCandidate.OutcomeLaneId;
@@ -20,102 +23,73 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The review of a filled readback plan against its snapshot, from {@link ReadbackPlanner#review}.
+ * The review of a filled readback plan against its snapshot, from {@link ReadbackPlanner#review}: one
+ * of two cases, which its type says.
  *
- * <p>A plan that is not {@linkplain #isCurrent() current} for its snapshot (its content, apart from
- * the reviewers' fields and the provenance, differs from what the snapshot gives) is not reviewed:
- * {@link #comparison()} then names the first difference, the four renderings ({@link #toText()},
- * {@link #toMarkdown()}, {@link #writeJson}, {@link #toSarif}) say so (so that a pipeline that
- * publishes the review has a document to publish), and the other accessors throw {@link
- * IllegalStateException}. A current plan has, for each candidate in plan order, its outcome lane, its
- * failed checks, its missing evidence fields and its quarantined fields (pointers, never values).
+ * <ul>
+ *   <li>{@link Reviewed}: the plan is current for its snapshot and was reviewed. It has, for each
+ *       candidate in plan order, its outcome lane, its failed checks, its missing evidence fields and
+ *       its quarantined fields (pointers, never values), the review document, and writes the
+ *       reviewed plan.
+ *   <li>{@link OutOfDate}: the plan's content, apart from the reviewers' fields and the provenance,
+ *       differs from what the snapshot gives, so it was not reviewed; {@link #comparison()} names the
+ *       first difference.
+ * </ul>
  *
- * <p>Thread-safe. The review holds the plan's tree, so that {@link #writeReviewedPlan} can write it.
+ * <p>Both have the four renderings ({@link #toText()}, {@link #toMarkdown()}, {@link #writeJson},
+ * {@link #toSarif}; for a plan that is out of date they say so, so that a pipeline that publishes the
+ * review has a document to publish), the snapshot's report and the comparison.
+ *
+ * <pre>{@code
+ * PlanReview review = planner.review(planFile, snapshotFile, null);
+ * if (review instanceof PlanReview.Reviewed reviewed && reviewed.allReady()) {
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe.
  */
-public final class PlanReview {
+public abstract sealed class PlanReview permits PlanReview.Reviewed, PlanReview.OutOfDate {
     /** The characters {@link #toMarkdown()} keeps within: under the 65,536 of a GitHub comment. */
     public static final int DEFAULT_MARKDOWN_BUDGET = MarkdownReview.DEFAULT_BUDGET;
     /** The smallest budget {@link #toMarkdown(int)} takes besides 0 (no limit): the summary of any plan fits in it. */
     public static final int MIN_MARKDOWN_BUDGET = MarkdownReview.MIN_BUDGET;
     private static final Set<String> READY_LANES = ReadyLanes.ids();
 
-    private final PlanComparison comparison;
-    private final List<PlanReviewer.CandidateReview> candidates;
-    private final ObjectNode document;
-    private final JsonNode plan;
-    private final String planName;
-    private final PlanReviewer reviewer;
-    private final ValidationReport snapshotReport;
-    private final String snapshotSha256;
+    final String planName;
+    final ValidationReport snapshotReport;
+    final String snapshotSha256;
     /** The reviewed plan's bytes, the first {@code planLength} of {@code planData}: SARIF locates its results in them. */
     private final byte[] planData;
     private final int planLength;
 
-    PlanReview(PlanReviewer reviewer, PlanReviewer.Result result, JsonNode plan, String planName, ValidationReport snapshotReport,
-            String snapshotSha256, byte[] planData, int planLength) {
-        this.snapshotReport = snapshotReport;
-        this.snapshotSha256 = snapshotSha256;
-        this.planData = planData;
-        this.planLength = planLength;
-        this.comparison = result.outOfDate() == null ? PlanComparison.matching()
-                : PlanComparison.differs(result.outOfDate().pointer().segments(), result.outOfDate().description());
-        this.reviewer = reviewer;
-        this.candidates = result.candidates();
-        this.document = result.document();
-        this.plan = plan;
-        this.planName = planName;
+    private PlanReview(ReviewRunner.Outcome outcome) {
+        this.planName = outcome.planName();
+        this.snapshotReport = outcome.snapshotReport();
+        this.snapshotSha256 = outcome.snapshotSha256();
+        this.planData = outcome.planData();
+        this.planLength = outcome.planLength();
     }
 
-    /** {@return whether the plan is current for its snapshot; only a current plan is reviewed} */
-    public boolean isCurrent() {
-        return comparison.upToDate();
+    /** The public review of what the runner found. */
+    static PlanReview of(ReviewRunner.Outcome outcome) {
+        PlanDiff.Difference difference = outcome.result().outOfDate();
+        return difference == null ? new Reviewed(outcome) : new OutOfDate(outcome, difference);
     }
+
+    /** {@return whether the plan is current for its snapshot: whether this is a {@link Reviewed}} */
+    public abstract boolean isCurrent();
 
     /** {@return up to date, or the first difference between the plan and what its snapshot gives (reviewers' fields aside)} */
-    public PlanComparison comparison() {
-        return comparison;
-    }
-
-    /** {@return the review as the typed model of the review schema ({@code monitoring_post_incident_readback_review_v1})} */
-    public ReadbackReview document() {
-        requireCurrent();
-        try {
-            return Typed.MAPPER.treeToValue(document, ReadbackReview.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("the review does not bind to the model", e);
-        }
-    }
-
-    /**
-     * Writes the review document, validated against its schema, in the canonical JSON format.
-     *
-     * @param out where it goes; not closed
-     * @throws IOException when {@code out} cannot be written
-     */
-    public void writeJson(OutputStream out) throws IOException {
-        if (!isCurrent()) {
-            // Not a review document: an object that says the plan was not reviewed, and why.
-            ObjectNode statement = Typed.MAPPER.createObjectNode();
-            statement.put("plan", planName);
-            statement.put("plan_current", false);
-            statement.put("reviewed", false);
-            statement.put("pointer", comparison.displayPointer());
-            statement.put("difference", comparison.difference());
-            statement.put("message", "the plan is out of date for its snapshot; regenerate it from its snapshot, then review it again");
-            out.write(PythonJsonWriter.reportText(statement).getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            return;
-        }
-        // Through the one escaping function: bidi, zero-width and control characters as backslash-u escapes.
-        // The report layout escapes every invisible character and lone surrogate inside strings (bidi, zero-width, controls).
-        out.write(PythonJsonWriter.reportText(document).getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
+    public abstract PlanComparison comparison();
 
     /**
      * {@return the snapshot's validation report: valid, with the warnings generation prints (a misspelt
@@ -126,17 +100,28 @@ public final class PlanReview {
     }
 
     /**
+     * Writes the review document, validated against its schema, in the canonical JSON format; for a
+     * plan that is out of date, an object that says it was not reviewed, and why.
+     *
+     * @param out where it goes; not closed
+     * @throws IOException when {@code out} cannot be written
+     */
+    public void writeJson(OutputStream out) throws IOException {
+        // Through the one escaping function: bidi, zero-width and control characters as backslash-u escapes.
+        // The report layout escapes every invisible character and lone surrogate inside strings (bidi, zero-width, controls).
+        out.write(PythonJsonWriter.reportText(json()).getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** The tree {@link #writeJson} writes. */
+    abstract JsonNode json();
+
+    /**
      * {@return one line per candidate, {@code surface_id: lane (failed: check, ...)}, then the plan and
      * snapshot reviewed with their SHA-256 and a tally of the lanes that have candidates; for a plan that is not
      * current, two lines that say so}
      */
-    public String toText() {
-        if (!isCurrent()) {
-            return ReviewRenderer.outOfDate(planName, comparison.pointerSegments(), comparison.difference(), false).toString();
-        }
-        return ReviewRenderer.text(candidates, Catalog.get(), planName, document.get("plan_sha256").textValue(),
-                snapshotReport.source(), snapshotSha256).toString();
-    }
+    public abstract String toText();
 
     /**
      * {@return a Markdown report for a pull request, within 65,000 characters: see
@@ -165,122 +150,11 @@ public final class PlanReview {
      */
     public String toMarkdown(int budget) {
         MarkdownReview.checkBudget(budget);
-        if (!isCurrent()) {
-            return ReviewRenderer.outOfDate(planName, comparison.pointerSegments(), comparison.difference(), true).toString();
-        }
-        List<String> evidenceFields = reviewer.rules().fields().all();
-        JsonNode planCandidates = plan.get("readback_candidates");
-        List<MarkdownReview.Candidate> shown = new ArrayList<>(candidates.size());
-        for (PlanReviewer.CandidateReview review : candidates) {
-            JsonNode candidate = planCandidates.get(review.index());
-            Set<String> quarantined = new java.util.HashSet<>(review.quarantinedFields());
-            java.util.Map<String, String> evidence = new java.util.LinkedHashMap<>();
-            for (String field : evidenceFields) {
-                JsonNode value = candidate.get(field);
-                String pointer = "/readback_candidates/" + review.index() + "/" + field;
-                if (value != null && value.isTextual() && !review.missingFields().contains(field) && !quarantined.contains(pointer)) {
-                    evidence.put(field, value.textValue());
-                }
-            }
-            shown.add(new MarkdownReview.Candidate(review, evidence));
-        }
-        MarkdownReview.Provenance provenance = new MarkdownReview.Provenance(planName, document.get("plan_sha256").textValue(),
-                snapshotReport.source(), snapshotSha256, document.get("reviewed_at").textValue(),
-                document.get("plan_generated_at").textValue(), document.get("plan_git_commit").textValue());
-        java.util.Map<String, String> instructions = new java.util.LinkedHashMap<>();
-        ReadbackPlanner.catalog().reviewerChecks().forEach(check -> instructions.put(check.id(), check.instruction()));
-        java.util.Map<String, String> meanings = new java.util.LinkedHashMap<>();
-        ReadbackPlanner.catalog().outcomeLanes().forEach(lane -> meanings.put(lane.id().value(), lane.meaning()));
-        return MarkdownReview.render(shown, instructions, meanings, READY_LANES, provenance, snapshotReport.warnings(), budget).toString();
+        return markdown(budget);
     }
 
-    /** {@return the outcome lane of each candidate, in plan order} */
-    public List<OutcomeLaneId> lanes() {
-        requireCurrent();
-        return candidates.stream().map(c -> OutcomeLaneId.fromValue(c.lane())).toList();
-    }
-
-    /**
-     * {@return whether the plan has candidates and every one is ready for review or waiting for its
-     * runtime gate (what CI may require); a plan with no candidate is not ready}
-     */
-    public boolean allReady() {
-        requireCurrent();
-        return !candidates.isEmpty() && candidates.stream().allMatch(c -> READY_LANES.contains(c.lane()));
-    }
-
-    /** {@return the JSON Pointers of every quarantined evidence field, in plan order} */
-    public List<String> quarantinedPointers() {
-        requireCurrent();
-        List<String> pointers = new ArrayList<>();
-        candidates.forEach(c -> pointers.addAll(c.quarantinedFields()));
-        return pointers;
-    }
-
-    /**
-     * {@return the JSON Pointers of the quarantined evidence fields with a secret or raw-payload finding, in plan
-     * order: the values {@link #writeReviewedPlan} sets to null (the other quarantined values stay)}
-     */
-    public List<String> nulledPointers() {
-        requireCurrent();
-        List<String> pointers = new ArrayList<>();
-        candidates.forEach(c -> pointers.addAll(c.nulledFields()));
-        return pointers;
-    }
-
-    /**
-     * The candidate id of each quarantined pointer, for messages that name the candidate.
-     *
-     * @return quarantined pointer to the id of its candidate, in plan order
-     */
-    public java.util.Map<String, String> quarantinedCandidates() {
-        requireCurrent();
-        java.util.Map<String, String> ids = new java.util.LinkedHashMap<>();
-        candidates.forEach(c -> c.quarantinedFields().forEach(pointer -> ids.put(pointer, c.candidateId())));
-        return ids;
-    }
-
-    /**
-     * Writes the plan with each candidate's lane in its {@code status} (the tool's field; {@code
-     * reviewer_outcome} is the reviewer's claim and is never changed, so a rejected claim is rejected
-     * again on the next review) and every value with a secret or raw-payload finding set to null
-     * ({@link #nulledPointers()}), in the canonical format, after validating it; {@code out} is not
-     * closed. A value quarantined for its shape alone holds no secret and stays: it is the reviewer's
-     * information, and keeps its candidate in {@code quarantine_raw_payload} until corrected.
-     *
-     * @param out where it goes; not closed
-     * @throws InvalidDocumentException when the plan would not be valid (a bug); nothing is written then
-     * @throws IOException when {@code out} cannot be written
-     */
-    public void writeReviewedPlan(OutputStream out) throws IOException {
-        requireCurrent();
-        JsonNode reviewed;
-        synchronized (this) {
-            // The review's own tree stays as it was read.
-            reviewed = plan.deepCopy();
-        }
-        reviewer.applyTo(reviewed, candidates, planName);
-        PythonJsonWriter writer = new PythonJsonWriter(out);
-        writer.writeDocument(reviewed);
-        writer.flush();
-    }
-
-    /** The candidates' reviews, for the SARIF writer. */
-    List<PlanReviewer.CandidateReview> candidateReviews() {
-        requireCurrent();
-        return candidates;
-    }
-
-    /** How the plan is named in reports. */
-    String planName() {
-        return planName;
-    }
-
-    /** The SHA-256 of the reviewed plan's bytes, as the review records it. */
-    String planSha256() {
-        requireCurrent();
-        return document.get("plan_sha256").textValue();
-    }
+    /** The Markdown report, the budget checked. */
+    abstract String markdown(int budget);
 
     /**
      * The review as SARIF 2.1.0, for code-scanning dashboards, recording this library's {@link
@@ -296,6 +170,7 @@ public final class PlanReview {
      * The review as SARIF 2.1.0, for code-scanning dashboards: one result per candidate that needs something from its reviewers (the README's "SARIF" section says what each holds).
      * Each result has the line and column of its value in the plan that was reviewed: the review
      * keeps its bytes, so the plan need not be read again (and a file changed since cannot mislead).
+     * A plan that is not current gives one error result.
      *
      * @param toolVersion the version to record in {@code tool.driver.version}
      * @return the SARIF JSON text
@@ -306,7 +181,7 @@ public final class PlanReview {
 
     /**
      * The review as SARIF 2.1.0, located in the plan that was reviewed, file locations relative to
-     * {@code base} (code scanning's checkout: the repository's root): as {@link #toSarif(String)}. A plan that is not current gives one error result.
+     * {@code base} (code scanning's checkout: the repository's root): as {@link #toSarif(String)}.
      *
      * @param toolVersion the version to record in {@code tool.driver.version}
      * @param base the folder file locations are relative to, as {@code originalUriBaseIds} records
@@ -314,17 +189,6 @@ public final class PlanReview {
      */
     public String toSarif(String toolVersion, Path base) {
         return SarifWriter.review(sarifFacts(), toolVersion, reviewedBytes(), base);
-    }
-
-    /** What the SARIF renderer needs of this review (an out-of-date plan has no candidates and no hash). */
-    SarifWriter.Review sarifFacts() {
-        boolean current = isCurrent();
-        return new SarifWriter.Review(current, planName, comparison, current ? candidates : List.of(), snapshotReport,
-                current ? planSha256() : "");
-    }
-
-    private byte[] reviewedBytes() {
-        return planData.length == planLength ? planData : java.util.Arrays.copyOf(planData, planLength);
     }
 
     /**
@@ -353,9 +217,217 @@ public final class PlanReview {
         return SarifWriter.review(sarifFacts(), toolVersion, planBytes, base);
     }
 
-    private void requireCurrent() {
-        if (!comparison.upToDate()) {
-            throw new IllegalStateException("the plan is out of date for its snapshot at " + comparison.displayPointer() + "; it was not reviewed");
+    /** What the SARIF renderer needs of this review (an out-of-date plan has no candidates and no hash). */
+    abstract SarifWriter.Review sarifFacts();
+
+    private byte[] reviewedBytes() {
+        return planData.length == planLength ? planData : java.util.Arrays.copyOf(planData, planLength);
+    }
+
+    /**
+     * A plan that is current for its snapshot, reviewed: each candidate's lane, failed checks, missing
+     * and quarantined fields, the review document, and the reviewed plan to write. The review holds the
+     * plan's tree, so that {@link #writeReviewedPlan} can write it. Thread-safe.
+     */
+    public static final class Reviewed extends PlanReview {
+        private final List<CandidateReview> candidates;
+        private final ObjectNode document;
+        private final JsonNode plan;
+        private final PlanReviewer reviewer;
+
+        private Reviewed(ReviewRunner.Outcome outcome) {
+            super(outcome);
+            this.reviewer = outcome.reviewer();
+            this.candidates = outcome.result().candidates();
+            this.document = java.util.Objects.requireNonNull(outcome.result().document(), "document");
+            this.plan = outcome.plan();
+        }
+
+        /** {@return true: the plan is current for its snapshot} */
+        @Override
+        public boolean isCurrent() {
+            return true;
+        }
+
+        /** {@return up to date} */
+        @Override
+        public PlanComparison comparison() {
+            return PlanComparison.matching();
+        }
+
+        /** {@return the review as the typed model of the review schema ({@code monitoring_post_incident_readback_review_v1}): a copy of its own} */
+        public ReadbackReview document() {
+            try {
+                return Typed.MAPPER.treeToValue(document, ReadbackReview.class);
+            } catch (IOException e) {
+                throw new IllegalStateException("the review does not bind to the model", e);
+            }
+        }
+
+        @Override
+        JsonNode json() {
+            return document;
+        }
+
+        @Override
+        public String toText() {
+            return ReviewRenderer.text(candidates, Catalog.get(), planName, planSha256(), snapshotReport.source(), snapshotSha256).toString();
+        }
+
+        @Override
+        String markdown(int budget) {
+            List<String> evidenceFields = reviewer.rules().fields().all();
+            JsonNode planCandidates = plan.get("readback_candidates");
+            List<MarkdownReview.Candidate> shown = new ArrayList<>(candidates.size());
+            for (CandidateReview review : candidates) {
+                JsonNode candidate = planCandidates.get(review.index());
+                Set<String> quarantined = new HashSet<>(review.quarantinedFields());
+                Map<String, String> evidence = new LinkedHashMap<>();
+                for (String field : evidenceFields) {
+                    JsonNode value = candidate.get(field);
+                    String pointer = "/readback_candidates/" + review.index() + "/" + field;
+                    if (value != null && value.isTextual() && !review.missingFields().contains(field) && !quarantined.contains(pointer)) {
+                        evidence.put(field, value.textValue());
+                    }
+                }
+                shown.add(new MarkdownReview.Candidate(review, evidence));
+            }
+            MarkdownReview.Provenance provenance = new MarkdownReview.Provenance(planName, planSha256(),
+                    snapshotReport.source(), snapshotSha256, document.get("reviewed_at").textValue(),
+                    document.get("plan_generated_at").textValue(), document.get("plan_git_commit").textValue());
+            Map<String, String> instructions = new LinkedHashMap<>();
+            ReadbackPlanner.catalog().reviewerChecks().forEach(check -> instructions.put(check.id(), check.instruction()));
+            Map<String, String> meanings = new LinkedHashMap<>();
+            ReadbackPlanner.catalog().outcomeLanes().forEach(lane -> meanings.put(lane.id().value(), lane.meaning()));
+            return MarkdownReview.render(shown, instructions, meanings, READY_LANES, provenance, snapshotReport.warnings(), budget).toString();
+        }
+
+        /** {@return the outcome lane of each candidate, in plan order} */
+        public List<OutcomeLaneId> lanes() {
+            return candidates.stream().map(c -> OutcomeLaneId.fromValue(c.lane())).toList();
+        }
+
+        /**
+         * {@return whether the plan has candidates and every one is ready for review or waiting for its
+         * runtime gate (what CI may require); a plan with no candidate is not ready}
+         */
+        public boolean allReady() {
+            return !candidates.isEmpty() && candidates.stream().allMatch(c -> READY_LANES.contains(c.lane()));
+        }
+
+        /** {@return the JSON Pointers of every quarantined evidence field, in plan order} */
+        public List<String> quarantinedPointers() {
+            List<String> pointers = new ArrayList<>();
+            candidates.forEach(c -> pointers.addAll(c.quarantinedFields()));
+            return pointers;
+        }
+
+        /**
+         * {@return the JSON Pointers of the quarantined evidence fields with a secret or raw-payload finding, in plan
+         * order: the values {@link #writeReviewedPlan} sets to null (the other quarantined values stay)}
+         */
+        public List<String> nulledPointers() {
+            List<String> pointers = new ArrayList<>();
+            candidates.forEach(c -> pointers.addAll(c.nulledFields()));
+            return pointers;
+        }
+
+        /**
+         * The candidate id of each quarantined pointer, for messages that name the candidate.
+         *
+         * @return quarantined pointer to the id of its candidate, in plan order
+         */
+        public Map<String, String> quarantinedCandidates() {
+            Map<String, String> ids = new LinkedHashMap<>();
+            candidates.forEach(c -> c.quarantinedFields().forEach(pointer -> ids.put(pointer, c.candidateId())));
+            return ids;
+        }
+
+        /**
+         * Writes the plan with each candidate's lane in its {@code status} (the tool's field; {@code
+         * reviewer_outcome} is the reviewer's claim and is never changed, so a rejected claim is rejected
+         * again on the next review) and every value with a secret or raw-payload finding set to null
+         * ({@link #nulledPointers()}), in the canonical format, after validating it; {@code out} is not
+         * closed. A value quarantined for its shape alone holds no secret and stays: it is the reviewer's
+         * information, and keeps its candidate in {@code quarantine_raw_payload} until corrected.
+         *
+         * @param out where it goes; not closed
+         * @throws InvalidDocumentException when the plan would not be valid (a bug); nothing is written then
+         * @throws IOException when {@code out} cannot be written
+         */
+        public void writeReviewedPlan(OutputStream out) throws IOException {
+            JsonNode reviewed;
+            synchronized (this) {
+                // The review's own tree stays as it was read.
+                reviewed = plan.deepCopy();
+            }
+            reviewer.writer().applyTo(reviewed, candidates, planName);
+            PythonJsonWriter writer = new PythonJsonWriter(out);
+            writer.writeDocument(reviewed);
+            writer.flush();
+        }
+
+        /** The SHA-256 of the reviewed plan's bytes, as the review records it. */
+        private String planSha256() {
+            return document.get("plan_sha256").textValue();
+        }
+
+        @Override
+        SarifWriter.Review sarifFacts() {
+            return new SarifWriter.Review(true, planName, comparison(), candidates, snapshotReport, planSha256());
+        }
+    }
+
+    /**
+     * A plan that is not current for its snapshot, so not reviewed: its {@link #comparison()} names the
+     * first difference, and each rendering says so. Thread-safe.
+     */
+    public static final class OutOfDate extends PlanReview {
+        private final PlanComparison comparison;
+
+        private OutOfDate(ReviewRunner.Outcome outcome, PlanDiff.Difference difference) {
+            super(outcome);
+            this.comparison = PlanComparison.differs(difference.pointer().segments(), difference.description());
+        }
+
+        /** {@return false: the plan is out of date for its snapshot} */
+        @Override
+        public boolean isCurrent() {
+            return false;
+        }
+
+        /** {@return the first difference between the plan and what its snapshot gives (reviewers' fields aside)} */
+        @Override
+        public PlanComparison comparison() {
+            return comparison;
+        }
+
+        @Override
+        JsonNode json() {
+            // Not a review document: an object that says the plan was not reviewed, and why.
+            ObjectNode statement = Typed.MAPPER.createObjectNode();
+            statement.put("plan", planName);
+            statement.put("plan_current", false);
+            statement.put("reviewed", false);
+            statement.put("pointer", comparison.displayPointer());
+            statement.put("difference", comparison.difference());
+            statement.put("message", "the plan is out of date for its snapshot; regenerate it from its snapshot, then review it again");
+            return statement;
+        }
+
+        @Override
+        public String toText() {
+            return ReviewRenderer.outOfDate(planName, comparison.pointerSegments(), comparison.difference(), false).toString();
+        }
+
+        @Override
+        String markdown(int budget) {
+            return ReviewRenderer.outOfDate(planName, comparison.pointerSegments(), comparison.difference(), true).toString();
+        }
+
+        @Override
+        SarifWriter.Review sarifFacts() {
+            return new SarifWriter.Review(false, planName, comparison, List.of(), snapshotReport, "");
         }
     }
 

@@ -101,7 +101,7 @@ public final class ReadbackCatalog {
 
     /**
      * The lanes that need nothing more from reviewers, as the review schema declares them ({@code
-     * $defs/ready_lane_id}): a review whose candidates are all in them is ready ({@link PlanReview#allReady()}),
+     * $defs/ready_lane_id}): a review whose candidates are all in them is ready ({@link PlanReview.Reviewed#allReady()}),
      * and they are the lanes a reviewer may claim in {@code reviewer_outcome}.
      *
      * @return the ready lanes, in catalog order; unmodifiable

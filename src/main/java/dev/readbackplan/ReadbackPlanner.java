@@ -8,14 +8,12 @@ import dev.readbackplan.document.Limits;
 import dev.readbackplan.document.OverwriteRefusedException;
 import dev.readbackplan.document.PlanComparison;
 import dev.readbackplan.document.ValidationReport;
-import dev.readbackplan.internal.concurrent.Offload;
 import dev.readbackplan.internal.concurrent.Once;
 import dev.readbackplan.internal.io.DocumentBytes;
 import dev.readbackplan.internal.json.JacksonVersion;
 import dev.readbackplan.internal.plan.Generation;
 import dev.readbackplan.internal.plan.Regenerator;
-import dev.readbackplan.internal.review.PlanReviewer;
-import dev.readbackplan.internal.schema.Catalog;
+import dev.readbackplan.internal.review.ReviewRunner;
 import dev.readbackplan.internal.schema.DocumentReader;
 import dev.readbackplan.internal.schema.Engine;
 import dev.readbackplan.internal.schema.TypedDocuments;
@@ -66,7 +64,7 @@ public final class ReadbackPlanner {
     private final Once<Engine> engine;
     private final DocumentReader reader;
     private final Generation generation;
-    private volatile @Nullable PlanReviewer reviewer;
+    private final ReviewRunner review;
     private final CustomSecretRules secretRules;
 
     private ReadbackPlanner(Limits limits, Executor executor) {
@@ -86,6 +84,7 @@ public final class ReadbackPlanner {
         this.engine = engine;
         this.reader = new DocumentReader(limits, this::engine, secretRules.rules());
         this.generation = new Generation(limits, engine, reader);
+        this.review = new ReviewRunner(executor, engine, reader);
     }
 
     /**
@@ -587,43 +586,6 @@ public final class ReadbackPlanner {
     }
 
     private PlanReview review(DocumentBytes plan, String planName, DocumentBytes snapshot, String snapshotName, @Nullable String reviewedAt) {
-        String at = reviewedAt == null ? PlanOptions.now() : reviewedAt;
-        // Hashing 100 MB takes a core for most of a second without the JIT's SHA intrinsic (the launcher
-        // runs the first tier only): do it beside the reading and validation.
-        Offload<String> sha256 = Offload.offer(executor, plan::sha256);
-        Offload<String> snapshotSha256 = Offload.offer(executor, snapshot::sha256);
-        // Problems that only quarantine an evidence value are counted apart as they are found, however
-        // many there are; the report keeps the limit for the others, which fail the plan.
-        PlanReviewer reviewer = reviewer();
-        PlanReviewer.Quarantine quarantine = reviewer.quarantine();
-        DocumentReader.Parsed parsedPlan = reader.read(plan.data(), plan.length(), plan.tooLarge(), planName, DocumentKind.PLAN,
-                () -> { }, DocumentReader.Purpose.VALIDATE, quarantine);
-        DocumentReader.Parsed parsedSnapshot = read(snapshot, snapshotName, DocumentKind.SNAPSHOT, DocumentReader.Purpose.VALIDATE);
-        if (!parsedSnapshot.report().isValid()) {
-            throw new InvalidDocumentException(parsedSnapshot.report());
-        }
-        if (parsedPlan.root() == null || !parsedPlan.report().isValid()) {
-            // The plan fails: as validate reports it, quarantining problems included, within the same limit.
-            throw new InvalidDocumentException(quarantine.count() == 0 ? parsedPlan.report()
-                    : read(plan, planName, DocumentKind.PLAN, DocumentReader.Purpose.VALIDATE).report());
-        }
-        PlanReviewer.Result result = reviewer.review(parsedPlan, quarantine, parsedSnapshot.root(), snapshotName, at, sha256.join(),
-                parsedSnapshot.report().warnings());
-        return new PlanReview(reviewer, result, parsedPlan.root(), planName, parsedSnapshot.report(), snapshotSha256.join(),
-                plan.data(), plan.length());
-    }
-
-    /** The reviewer, built on the first review (it compiles the review schema). */
-    private PlanReviewer reviewer() {
-        PlanReviewer built = reviewer;
-        if (built == null) {
-            synchronized (this) {
-                if (reviewer == null) {
-                    reviewer = new PlanReviewer(engine(), Catalog.get(), reader);
-                }
-                built = reviewer;
-            }
-        }
-        return built;
+        return PlanReview.of(review.run(plan, planName, snapshot, snapshotName, reviewedAt == null ? PlanOptions.now() : reviewedAt));
     }
 }

@@ -202,9 +202,9 @@ class SarifTest {
         PlanReview review = planner.review(plan, snapshot, "2026-01-02T09:30:00+08:00");
         String sarif = review.toSarif("1.2.3", Files.readAllBytes(plan));
         JsonNode run = valid(sarif).get("runs").get(0);
-        long needy = review.candidateReviews().stream().filter(c -> !c.lane().equals("ready_for_monitoring_post_incident_review")
+        long needy = review.sarifFacts().candidateReviews().stream().filter(c -> !c.lane().equals("ready_for_monitoring_post_incident_review")
                 && !c.lane().equals("waiting_runtime_gate")).count();
-        int failed = review.candidateReviews().stream().mapToInt(c -> c.failedChecks().size()).sum();
+        int failed = review.sarifFacts().candidateReviews().stream().mapToInt(c -> c.failedChecks().size()).sum();
         assertTrue(failed > needy, "several checks fail per candidate, yet one result each");
         JsonNode results = run.get("results");
         int warnings = review.snapshotReport().warnings().size();

@@ -161,8 +161,9 @@ final class ReviewCommand {
             // The warnings generation prints (a misspelt key, counts that disagree): review repeats them.
             messages.print(review.snapshotReport().toText());
         }
-        boolean current = review.isCurrent();
-        if (!current && (output != null || !format.equals("text"))) {
+        // Only a plan current for its snapshot is reviewed: lanes, quarantined values and the plan to write.
+        PlanReview.Reviewed reviewed = review instanceof PlanReview.Reviewed current ? current : null;
+        if (reviewed == null && (output != null || !format.equals("text"))) {
             // Every format still writes a document that says so (a pipeline that publishes the review has one);
             // the line here is for the terminal, where the text format already says it.
             messages.println(SafeText.of(planName) + ": out of date at " + review.comparison().displayPointer() + ": "
@@ -179,18 +180,18 @@ final class ReviewCommand {
         // Every output is prepared before any is committed: a failure leaves the plan and the review file as they were,
         // and the plan is replaced only while it still holds the bytes that were reviewed.
         try (Outputs.Transaction outputs = Outputs.transaction()) {
-            if (parsed.has("--write") && current) {
-                outputs.stage(plan, planHeld, review::writeReviewedPlan);
+            if (parsed.has("--write") && reviewed != null) {
+                outputs.stage(plan, planHeld, reviewed::writeReviewedPlan);
             }
             if (output != null) {
                 outputs.stage(output, outputHeld, rendered::writeTo);
             }
             outputs.commit();
         }
-        if (parsed.has("--write") && current) {
+        if (parsed.has("--write") && reviewed != null) {
             // One line per quarantined value, up to the report limit validate has; the rest counted.
-            java.util.Set<String> nulled = new java.util.HashSet<>(review.nulledPointers());
-            java.util.Map<String, String> quarantined = review.quarantinedCandidates();
+            java.util.Set<String> nulled = new java.util.HashSet<>(reviewed.nulledPointers());
+            java.util.Map<String, String> quarantined = reviewed.quarantinedCandidates();
             int limit = planner.limits().maxProblems();
             int shown = 0;
             for (java.util.Map.Entry<String, String> value : quarantined.entrySet()) {
@@ -207,22 +208,22 @@ final class ReviewCommand {
                 messages.println(SafeText.of(plan.toString()) + ": note: " + (quarantined.size() - limit) + " more quarantined values not shown"
                         + " (the first " + limit + " are); " + nulled.size() + " in all removed, " + (quarantined.size() - nulled.size()) + " kept");
             }
-            messages.println(SafeText.of(plan.toString()) + ": lanes written into status of " + review.lanes().size()
-                    + (review.lanes().size() == 1 ? " candidate" : " candidates"));
+            messages.println(SafeText.of(plan.toString()) + ": lanes written into status of " + reviewed.lanes().size()
+                    + (reviewed.lanes().size() == 1 ? " candidate" : " candidates"));
         }
         if (output == null) {
             rendered.writeTo(out);
             out.flush();
         }
-        if (!current) {
+        if (reviewed == null) {
             return Cli.INVALID;
         }
-        if (parsed.has("--require-ready") && review.lanes().isEmpty()) {
+        if (parsed.has("--require-ready") && reviewed.lanes().isEmpty()) {
             messages.println(Cli.PROGRAM + ": error: the plan has no candidates, so none is ready (--require-ready)");
             return Cli.INVALID;
         }
-        if (parsed.has("--require-ready") && !review.allReady()) {
-            long waiting = review.lanes().stream().filter(lane -> !ReadbackPlanner.catalog().readyLanes().contains(lane)).count();
+        if (parsed.has("--require-ready") && !reviewed.allReady()) {
+            long waiting = reviewed.lanes().stream().filter(lane -> !ReadbackPlanner.catalog().readyLanes().contains(lane)).count();
             messages.println(Cli.PROGRAM + ": error: " + waiting + (waiting == 1 ? " candidate is" : " candidates are")
                     + " not ready for review (--require-ready)");
             return Cli.INVALID;

@@ -2,6 +2,7 @@ package dev.readbackplan.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,8 +98,8 @@ class QuarantineTest {
     @Test
     void theLibraryNamesTheValuesItNulls() throws IOException {
         Path folder = folder();
-        PlanReview review = ReadbackPlanner.create().review(folder.resolve("plan.json"), folder.resolve("snapshot.json"),
-                ReviewGoldenTest.REVIEWED_AT);
+        PlanReview.Reviewed review = assertInstanceOf(PlanReview.Reviewed.class, ReadbackPlanner.create().review(folder.resolve("plan.json"),
+                folder.resolve("snapshot.json"), ReviewGoldenTest.REVIEWED_AT));
         List<String> quarantined = review.quarantinedPointers();
         assertEquals(4, quarantined.size(), quarantined.toString());
         assertTrue(quarantined.containsAll(List.of("/readback_candidates/1/monitoring_incident_or_change_ref",

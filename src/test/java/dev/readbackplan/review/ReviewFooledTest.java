@@ -2,6 +2,7 @@ package dev.readbackplan.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,9 +55,9 @@ class ReviewFooledTest {
             return (ObjectNode) plan.get("readback_candidates").get(0);
         }
 
-        PlanReview review() throws IOException {
-            return PLANNER.review(new ByteArrayInputStream(plan.toString().getBytes(StandardCharsets.UTF_8)), "plan.json",
-                    new ByteArrayInputStream(snapshot), "snapshot.json", ReviewGoldenTest.REVIEWED_AT);
+        PlanReview.Reviewed review() throws IOException {
+            return assertInstanceOf(PlanReview.Reviewed.class, PLANNER.review(new ByteArrayInputStream(plan.toString().getBytes(StandardCharsets.UTF_8)), "plan.json",
+                    new ByteArrayInputStream(snapshot), "snapshot.json", ReviewGoldenTest.REVIEWED_AT));
         }
 
         String lane() throws IOException {
@@ -64,7 +65,7 @@ class ReviewFooledTest {
         }
     }
 
-    static PlanReview reviewWith(Consumer<ObjectNode> change) throws IOException {
+    static PlanReview.Reviewed reviewWith(Consumer<ObjectNode> change) throws IOException {
         OneCandidate one = new OneCandidate();
         change.accept(one.candidate());
         return one.review();
@@ -102,7 +103,7 @@ class ReviewFooledTest {
         List<String> passed = new ArrayList<>();
         for (String[] rule : MUST_DIFFER) {
             for (Pair pair : SAME) {
-                PlanReview review = reviewWith(c -> {
+                PlanReview.Reviewed review = reviewWith(c -> {
                     c.put(rule[0], pair.first());
                     c.put(rule[1], pair.second());
                 });
@@ -134,7 +135,7 @@ class ReviewFooledTest {
         List<String> counted = new ArrayList<>();
         for (String field : List.of("maintenance_window", "rollback_owner", "followup_owner")) {
             for (String value : nobody) {
-                PlanReview review = reviewWith(c -> c.put(field, value));
+                PlanReview.Reviewed review = reviewWith(c -> c.put(field, value));
                 JsonNode reviewed = JSON.valueToTree(review.document()).get("candidates").get(0);
                 List<String> missing = JSON.convertValue(reviewed.get("missing_fields"), List.class);
                 if (review.lanes().get(0).value().equals(READY) || !missing.contains(field)) {
@@ -163,12 +164,12 @@ class ReviewFooledTest {
         // A reviewer then empties a field: nobody claimed anything, so nothing is rejected.
         one.plan.set("readback_candidates", plan.get("readback_candidates"));
         one.candidate().putNull("post_change_monitoring_ref");
-        PlanReview again = one.review();
+        PlanReview.Reviewed again = one.review();
         assertEquals("request_freshness_or_alert_chain_supplement", again.lanes().get(0).value());
         assertTrue(JSON.valueToTree(again.document()).get("candidates").get(0).get("claimed_lane").isNull());
         // The same with a reviewer's claim: rejected, and the claim survives --write.
         one.candidate().put("reviewer_outcome", READY);
-        PlanReview claimed = one.review();
+        PlanReview.Reviewed claimed = one.review();
         assertEquals("reject_false_green_claim", claimed.lanes().get(0).value());
         ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
         claimed.writeReviewedPlan(rewritten);
@@ -179,7 +180,7 @@ class ReviewFooledTest {
 
     @Test
     void aClaimInStatusAloneIsNoClaim() throws IOException {
-        PlanReview review = reviewWith(c -> {
+        PlanReview.Reviewed review = reviewWith(c -> {
             c.put("status", READY);
             c.putNull("recurrence_guard_ref");
         });
@@ -211,7 +212,8 @@ class ReviewFooledTest {
             assertEquals(0, run.status());
             assertTrue(run.out().contains("acceptance_candidatez"), format + ": " + run.out());
         }
-        PlanReview review = PLANNER.review(temp.resolve("plan.json"), temp.resolve("snapshot.json"), ReviewGoldenTest.REVIEWED_AT);
+        PlanReview.Reviewed review = assertInstanceOf(PlanReview.Reviewed.class,
+                PLANNER.review(temp.resolve("plan.json"), temp.resolve("snapshot.json"), ReviewGoldenTest.REVIEWED_AT));
         assertFalse(review.allReady());
         assertEquals(1, JSON.valueToTree(review.document()).get("snapshot_warnings").size());
     }

@@ -2,6 +2,7 @@ package dev.readbackplan.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -176,11 +177,13 @@ class ReviewRoundTripTest {
     @Test
     void theLibraryReviewsStreamsAndGivesTheTypedModel() throws IOException {
         Path folder = ReviewGoldenTest.CORPUS.resolve("lanes");
-        PlanReview fromFiles = planner.review(folder.resolve("plan.json"), folder.resolve("snapshot.json"), ReviewGoldenTest.REVIEWED_AT);
-        PlanReview fromStreams;
+        PlanReview.Reviewed fromFiles = assertInstanceOf(PlanReview.Reviewed.class,
+                planner.review(folder.resolve("plan.json"), folder.resolve("snapshot.json"), ReviewGoldenTest.REVIEWED_AT));
+        PlanReview.Reviewed fromStreams;
         try (InputStream plan = Files.newInputStream(folder.resolve("plan.json"));
                 InputStream snapshot = Files.newInputStream(folder.resolve("snapshot.json"))) {
-            fromStreams = planner.review(plan, "plan.json", snapshot, "snapshot.json", ReviewGoldenTest.REVIEWED_AT);
+            fromStreams = assertInstanceOf(PlanReview.Reviewed.class,
+                    planner.review(plan, "plan.json", snapshot, "snapshot.json", ReviewGoldenTest.REVIEWED_AT));
         }
         assertEquals(fromFiles.lanes(), fromStreams.lanes());
         ByteArrayOutputStream json = new ByteArrayOutputStream();
@@ -198,11 +201,12 @@ class ReviewRoundTripTest {
                 () -> planner.review(invalid.resolve("plan.json"), invalid.resolve("snapshot.json"), null));
         assertEquals("runtime_gate", e.report().errors().get(0).rawPointer().substring("/readback_candidates/0/".length()));
         Path stale = ReviewGoldenTest.CORPUS.resolve("out-of-date");
-        PlanReview outOfDate = planner.review(stale.resolve("plan.json"), stale.resolve("snapshot.json"), null);
+        PlanReview.OutOfDate outOfDate = assertInstanceOf(PlanReview.OutOfDate.class,
+                planner.review(stale.resolve("plan.json"), stale.resolve("snapshot.json"), null));
         assertFalse(outOfDate.isCurrent());
         assertEquals("/readback_candidates", outOfDate.comparison().displayPointer(), "described by candidate id first");
         assertTrue(outOfDate.comparison().difference().contains("first difference at /readback_candidates/0/label"));
-        assertThrows(IllegalStateException.class, outOfDate::lanes);
+        assertFalse(outOfDate.comparison().upToDate());
     }
 
     /** The review's summary keys are the catalog's lanes; the rules cover every check and lane of the catalog. */

@@ -1,8 +1,8 @@
 package dev.readbackplan.internal.render;
 
 import dev.readbackplan.document.Problem;
+import dev.readbackplan.internal.review.CandidateReview;
 import dev.readbackplan.internal.review.Explanations;
-import dev.readbackplan.internal.review.PlanReviewer.CandidateReview;
 import dev.readbackplan.internal.review.ReviewRules;
 import dev.readbackplan.internal.text.Display;
 import dev.readbackplan.text.SafeText;

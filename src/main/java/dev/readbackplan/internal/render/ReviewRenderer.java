@@ -1,7 +1,7 @@
 package dev.readbackplan.internal.render;
 
+import dev.readbackplan.internal.review.CandidateReview;
 import dev.readbackplan.internal.review.Explanations;
-import dev.readbackplan.internal.review.PlanReviewer.CandidateReview;
 import dev.readbackplan.internal.review.ReviewRules;
 import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.text.Display;

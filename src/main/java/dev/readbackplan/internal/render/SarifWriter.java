@@ -12,8 +12,8 @@ import dev.readbackplan.internal.json.Finding;
 import dev.readbackplan.internal.json.Locations;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.json.StrictJsonReader;
+import dev.readbackplan.internal.review.CandidateReview;
 import dev.readbackplan.internal.review.Explanations;
-import dev.readbackplan.internal.review.PlanReviewer;
 import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.schema.ReadyLanes;
 import dev.readbackplan.internal.text.Display;
@@ -68,7 +68,7 @@ public final class SarifWriter {
      * @param planSha256 the SHA-256 of the reviewed plan's bytes (empty when not current)
      */
     public record Review(boolean isCurrent, String planName, PlanComparison comparison,
-            List<PlanReviewer.CandidateReview> candidateReviews, ValidationReport snapshotReport, String planSha256) {}
+            List<CandidateReview> candidateReviews, ValidationReport snapshotReport, String planSha256) {}
 
     /** The tool's name, as {@code tool.driver.name}. */
     public static final String TOOL_NAME = "monitoring-readback-plan";
@@ -250,7 +250,7 @@ public final class SarifWriter {
             }
         }
         List<Pending> pending = new ArrayList<>();
-        for (PlanReviewer.CandidateReview candidate : review.candidateReviews()) {
+        for (CandidateReview candidate : review.candidateReviews()) {
             if (!READY_LANES.contains(candidate.lane())) {
                 pending.add(candidateResult(candidate, rules));
             }
@@ -353,7 +353,7 @@ public final class SarifWriter {
     private record Pending(int index, String candidateId, String lane, String ruleId, String level, String message, Pointer at,
             List<String> failed) {}
 
-    private static Pending candidateResult(PlanReviewer.CandidateReview candidate, Rules rules) {
+    private static Pending candidateResult(CandidateReview candidate, Rules rules) {
         Pointer candidatePointer = Pointer.ROOT.key("readback_candidates").index(candidate.index());
         String lane = candidate.lane();
         String ruleId = lane;

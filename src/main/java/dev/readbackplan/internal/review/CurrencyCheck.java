@@ -1,0 +1,76 @@
+package dev.readbackplan.internal.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.readbackplan.internal.plan.PlanDiff;
+import dev.readbackplan.internal.plan.PlanGenerator;
+import dev.readbackplan.internal.schema.Engine;
+import dev.readbackplan.internal.schema.EvidenceFields;
+import dev.readbackplan.internal.schema.PlanFields;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether a plan is current for its snapshot: the plan compared with the plan its snapshot gives,
+ * the reviewers' fields (evidence fields, status, reviewer outcome) and the provenance aside.
+ * Immutable and thread-safe; linear in the plan.
+ */
+public final class CurrencyCheck {
+    private static final String CANDIDATES = PlanFields.READBACK_CANDIDATES;
+
+    private final Engine engine;
+    /** The candidate fields the reviewers fill in: taken from the regenerated plan before comparing. */
+    private final List<String> neutralCandidateFields;
+
+    /**
+     * A check with a planner's compiled schemas.
+     *
+     * @param engine the compiled schemas
+     * @param fields the evidence-field vocabulary
+     */
+    public CurrencyCheck(Engine engine, EvidenceFields fields) {
+        this.engine = engine;
+        List<String> neutral = new ArrayList<>(fields.all());
+        neutral.add("status");
+        neutral.add("reviewer_outcome");
+        this.neutralCandidateFields = List.copyOf(neutral);
+    }
+
+    /**
+     * The first difference between the plan and the plan its snapshot gives, reviewers' fields and
+     * provenance aside, in the generator's order.
+     *
+     * @param root the plan, valid
+     * @param snapshot the snapshot, valid
+     * @param snapshotName how the snapshot is named in the plan's provenance
+     * @return the first difference, or null when the plan is current
+     */
+    public PlanDiff.@Nullable Difference compare(JsonNode root, JsonNode snapshot, String snapshotName) {
+        ObjectNode regenerated = new PlanGenerator(engine).tree(snapshot, root.get("generated_at").textValue(),
+                root.get("git_commit").textValue(), snapshotName);
+        // Shallow copies with the reviewers' fields taken from the regenerated plan: linear, no deep copy.
+        ObjectNode neutral = ((ObjectNode) root).objectNode();
+        neutral.setAll((ObjectNode) root);
+        JsonNode fresh = regenerated.get(CANDIDATES);
+        ArrayNode candidates = neutral.arrayNode();
+        JsonNode inFile = root.get(CANDIDATES);
+        for (int i = 0; i < inFile.size(); i++) {
+            ObjectNode candidate = JsonNodeFactory.instance.objectNode();
+            candidate.setAll((ObjectNode) inFile.get(i));
+            if (i < fresh.size()) {
+                for (String field : neutralCandidateFields) {
+                    if (candidate.has(field)) {
+                        candidate.set(field, fresh.get(i).get(field));
+                    }
+                }
+            }
+            candidates.add(candidate);
+        }
+        neutral.set(CANDIDATES, candidates);
+        // Described by candidate id first (removed, added, changed), then the first differing pointer.
+        return PlanDiff.byCandidate(neutral, regenerated, neutralCandidateFields, false);
+    }
+}

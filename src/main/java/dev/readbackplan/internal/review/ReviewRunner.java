@@ -1,0 +1,95 @@
+package dev.readbackplan.internal.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.readbackplan.document.DocumentKind;
+import dev.readbackplan.document.InvalidDocumentException;
+import dev.readbackplan.document.ValidationReport;
+import dev.readbackplan.internal.concurrent.Offload;
+import dev.readbackplan.internal.concurrent.Once;
+import dev.readbackplan.internal.io.DocumentBytes;
+import dev.readbackplan.internal.schema.Catalog;
+import dev.readbackplan.internal.schema.DocumentReader;
+import dev.readbackplan.internal.schema.Engine;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * The review job behind the facade: hashes the plan and the snapshot beside the reading, reads both
+ * (the plan with the quarantine's absorber), and reviews the plan. Immutable and thread-safe; the
+ * reviewer is built by the first review (it compiles the review schema), once, whatever the threads.
+ */
+public final class ReviewRunner {
+    /**
+     * A review with what its renderings need.
+     *
+     * @param reviewer the reviewer (its rules, and the writer of the reviewed plan)
+     * @param result the review
+     * @param plan the plan's tree, as read
+     * @param planName how the plan is named in reports
+     * @param snapshotReport the snapshot's report: valid, with its warnings
+     * @param snapshotSha256 the SHA-256 of the snapshot's bytes
+     * @param planData the plan's bytes, the first {@code planLength} of it
+     * @param planLength how many bytes of {@code planData} are the plan's
+     */
+    public record Outcome(PlanReviewer reviewer, PlanReviewer.Result result, JsonNode plan, String planName, ValidationReport snapshotReport,
+            String snapshotSha256, byte[] planData, int planLength) {}
+
+    private final Executor executor;
+    private final DocumentReader reader;
+    private final Once<PlanReviewer> reviewer;
+
+    /**
+     * The review of one planner.
+     *
+     * @param executor where hashing may run beside the caller (an {@link Offload}: never waited on while queued)
+     * @param engine the planner's compiled schemas, built on first use
+     * @param reader the planner's reader (its secret rules included)
+     */
+    public ReviewRunner(Executor executor, Once<Engine> engine, DocumentReader reader) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.reader = Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(engine, "engine");
+        this.reviewer = new Once<>(() -> new PlanReviewer(engine.get(), Catalog.get(), reader));
+    }
+
+    /**
+     * Reviews a plan against its snapshot.
+     *
+     * @param plan the plan's bytes
+     * @param planName how the plan is named in reports
+     * @param snapshot the snapshot's bytes
+     * @param snapshotName how the snapshot is named in reports and the plan's provenance
+     * @param reviewedAt the {@code reviewed_at} to record
+     * @return the review
+     * @throws InvalidDocumentException when the plan (with its full report) or the snapshot is invalid
+     * @throws IllegalArgumentException when {@code reviewedAt} is not a date-time with an offset
+     */
+    public Outcome run(DocumentBytes plan, String planName, DocumentBytes snapshot, String snapshotName, String reviewedAt) {
+        // Hashing 100 MB takes a core for most of a second without the JIT's SHA intrinsic (the launcher
+        // runs the first tier only): do it beside the reading and validation.
+        Offload<String> sha256 = Offload.offer(executor, plan::sha256);
+        Offload<String> snapshotSha256 = Offload.offer(executor, snapshot::sha256);
+        // Problems that only quarantine an evidence value are counted apart as they are found, however
+        // many there are; the report keeps the limit for the others, which fail the plan.
+        PlanReviewer built = reviewer.get();
+        QuarantineSorter.Absorber quarantine = built.quarantine();
+        DocumentReader.Parsed parsedPlan = reader.read(plan.data(), plan.length(), plan.tooLarge(), planName, DocumentKind.PLAN,
+                () -> { }, DocumentReader.Purpose.VALIDATE, quarantine);
+        DocumentReader.Parsed parsedSnapshot = read(snapshot, snapshotName, DocumentKind.SNAPSHOT);
+        if (!parsedSnapshot.report().isValid()) {
+            throw new InvalidDocumentException(parsedSnapshot.report());
+        }
+        if (parsedPlan.root() == null || !parsedPlan.report().isValid()) {
+            // The plan fails: as validate reports it, quarantining problems included, within the same limit.
+            throw new InvalidDocumentException(quarantine.count() == 0 ? parsedPlan.report() : read(plan, planName, DocumentKind.PLAN).report());
+        }
+        PlanReviewer.Result result = built.review(parsedPlan, quarantine, parsedSnapshot.root(), snapshotName, reviewedAt, sha256.join(),
+                parsedSnapshot.report().warnings());
+        return new Outcome(built, result, parsedPlan.root(), planName, parsedSnapshot.report(), snapshotSha256.join(), plan.data(),
+                plan.length());
+    }
+
+    private DocumentReader.Parsed read(DocumentBytes bytes, String sourceName, DocumentKind kind) {
+        return reader.read(bytes.data(), bytes.length(), bytes.tooLarge(), sourceName, kind, () -> { }, DocumentReader.Purpose.VALIDATE);
+    }
+}
