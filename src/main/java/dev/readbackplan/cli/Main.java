@@ -17,7 +17,9 @@ public final class Main {
         System.setProperty("slf4j.internal.verbosity", "WARN");
         startBigDecimalInitialisation(args);
         // SIGTERM or Ctrl-C during a write: the temporary file goes, the target stays as it was.
-        Runtime.getRuntime().addShutdownHook(new Thread(Outputs::removeTemporaryFiles, "readback-plan-temporary-files"));
+        // Named classes, not a lambda or a method reference: the caches are trained through Train, not
+        // Main, so a lambda of Main would be spun at run time (see docs/performance.md).
+        Runtime.getRuntime().addShutdownHook(new Thread(new RemoveTemporaryFiles(), "readback-plan-temporary-files"));
         // Raw descriptors: the plan is written as bytes, buffered by the writer, not through System.out.
         int status;
         try {
@@ -49,9 +51,25 @@ public final class Main {
                 return;
             }
         }
-        Thread thread = new Thread(() -> BigDecimal.ONE.signum(), "readback-plan-bigdecimal");
+        Thread thread = new Thread(new InitialiseBigDecimal(), "readback-plan-bigdecimal");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Removes the temporary files of unfinished writes (the shutdown hook). */
+    private static final class RemoveTemporaryFiles implements Runnable {
+        @Override
+        public void run() {
+            Outputs.removeTemporaryFiles();
+        }
+    }
+
+    /** Runs {@link BigDecimal}'s static initialiser. */
+    private static final class InitialiseBigDecimal implements Runnable {
+        @Override
+        public void run() {
+            BigDecimal.ONE.signum();
+        }
     }
 
     /** The options after which the program reads no JSON: it prints and exits. */
