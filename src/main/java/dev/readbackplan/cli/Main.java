@@ -7,8 +7,23 @@ import java.math.BigDecimal;
 import java.util.Set;
 
 /** Entry point of the runnable jar. */
-public final class Main {
-    private Main() {}
+public final class Main implements Runnable {
+    /** This thread's job: initialise {@link BigDecimal}, or else remove the temporary files (the shutdown hook). */
+    private final boolean bigDecimal;
+
+    private Main(boolean bigDecimal) {
+        this.bigDecimal = bigDecimal;
+    }
+
+    /** Not an API: the body of the two threads {@link #main(String[])} starts. */
+    @Override
+    public void run() {
+        if (bigDecimal) {
+            BigDecimal.ONE.signum();
+        } else {
+            Outputs.removeTemporaryFiles();
+        }
+    }
 
     public static void main(String[] args) {
         // The jar carries slf4j-nop; naming it spares slf4j a service-loader scan of the class path,
@@ -17,7 +32,11 @@ public final class Main {
         System.setProperty("slf4j.internal.verbosity", "WARN");
         startBigDecimalInitialisation(args);
         // SIGTERM or Ctrl-C during a write: the temporary file goes, the target stays as it was.
-        Runtime.getRuntime().addShutdownHook(new Thread(Outputs::removeTemporaryFiles, "readback-plan-temporary-files"));
+        // Main itself as the threads' body, not a lambda or a class of its own: the launcher's caches
+        // are trained through Train, which loads Main but never runs it, so a lambda of Main would be
+        // spun at run time (bootstrapping the class-file API on this thread) and a nested class read
+        // from the jar (see docs/performance.md).
+        Runtime.getRuntime().addShutdownHook(new Thread(new Main(false), "readback-plan-temporary-files"));
         // Raw descriptors: the plan is written as bytes, buffered by the writer, not through System.out.
         int status;
         try {
@@ -49,7 +68,7 @@ public final class Main {
                 return;
             }
         }
-        Thread thread = new Thread(() -> BigDecimal.ONE.signum(), "readback-plan-bigdecimal");
+        Thread thread = new Thread(new Main(true), "readback-plan-bigdecimal");
         thread.setDaemon(true);
         thread.start();
     }

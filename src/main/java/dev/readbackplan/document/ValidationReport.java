@@ -13,10 +13,16 @@ import org.jspecify.annotations.Nullable;
  * reported but only fail a {@linkplain #isValid(boolean) strict} check.
  */
 public final class ValidationReport {
-    private static final Comparator<Problem> BY_POSITION = Comparator
-            .comparingInt((Problem p) -> p.hasPosition() ? 0 : 1)
-            .thenComparingInt(Problem::line)
-            .thenComparingInt(Problem::column);
+    private static final Comparator<Problem> BY_POSITION = (Problem a, Problem b) -> {
+        // One lambda of this class, not Comparator's combinators: the JDK's AOT cache does not keep
+        // the lambdas inside java.util.Comparator, so each is spun at run time (see docs/performance.md).
+        int byPosition = Integer.compare(a.hasPosition() ? 0 : 1, b.hasPosition() ? 0 : 1);
+        if (byPosition != 0) {
+            return byPosition;
+        }
+        int byLine = Integer.compare(a.line(), b.line());
+        return byLine != 0 ? byLine : Integer.compare(a.column(), b.column());
+    };
 
     private final String source;
     private final @Nullable DocumentKind kind;

@@ -28,8 +28,12 @@ public final class Findings {
     /** A finding with its place in the document and the order it came in. */
     private record Placed(int[] place, long sequence, Finding finding) {}
 
-    private static final Comparator<Placed> EARLIEST_FIRST = Comparator.<Placed, int[]>comparing(Placed::place, DocumentOrder.BY_PLACE)
-            .thenComparingLong(Placed::sequence);
+    private static final Comparator<Placed> EARLIEST_FIRST = (a, b) -> {
+        // One lambda of this class, not Comparator's combinators: the JDK's AOT cache does not keep
+        // the lambdas inside java.util.Comparator, so each is spun at run time (see docs/performance.md).
+        int byPlace = DocumentOrder.BY_PLACE.compare(a.place(), b.place());
+        return byPlace != 0 ? byPlace : Long.compare(a.sequence(), b.sequence());
+    };
 
     public Findings(int limit) {
         this(limit, null);

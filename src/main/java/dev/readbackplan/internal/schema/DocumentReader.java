@@ -39,10 +39,16 @@ public final class DocumentReader {
         GENERATE
     }
 
-    private static final Comparator<Problem> BY_POSITION = Comparator
-            .comparingInt((Problem p) -> p.hasPosition() ? 0 : 1)
-            .thenComparingInt(Problem::line)
-            .thenComparingInt(Problem::column);
+    private static final Comparator<Problem> BY_POSITION = (Problem a, Problem b) -> {
+        // One lambda of this class, not Comparator's combinators: the JDK's AOT cache does not keep
+        // the lambdas inside java.util.Comparator, so each is spun at run time (see docs/performance.md).
+        int byPosition = Integer.compare(a.hasPosition() ? 0 : 1, b.hasPosition() ? 0 : 1);
+        if (byPosition != 0) {
+            return byPosition;
+        }
+        int byLine = Integer.compare(a.line(), b.line());
+        return byLine != 0 ? byLine : Integer.compare(a.column(), b.column());
+    };
 
     private final Limits limits;
     private final StrictJsonReader reader;

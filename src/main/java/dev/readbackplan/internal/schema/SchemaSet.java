@@ -91,8 +91,18 @@ public final class SchemaSet {
         return schemas;
     }
 
-    /** The packaged schema of that file name, parsed. */
+    /**
+     * A new tree of the packaged schema of that file name: built by code generated from the schema at
+     * build time ({@code GeneratedSchemaTrees}), equal to the tree {@link #parsedPackagedTree(String)}
+     * parses from the packaged file (a test compares them), without parsing its JSON text at run time.
+     */
     public static JsonNode packagedTree(String name) {
+        JsonNode generated = GeneratedSchemaTrees.tree(name);
+        return generated != null ? generated : parsedPackagedTree(name);
+    }
+
+    /** The packaged schema of that file name, parsed from its JSON text. */
+    public static JsonNode parsedPackagedTree(String name) {
         try (InputStream in = SchemaSet.class.getResourceAsStream(RESOURCE_DIRECTORY + name)) {
             if (in == null) {
                 throw new IllegalStateException("schema not packaged: " + name);
@@ -103,7 +113,15 @@ public final class SchemaSet {
         }
     }
 
+    /** How many schema texts this class loader has parsed: a test holds that generation parses none. */
+    private static final java.util.concurrent.atomic.AtomicInteger PARSED = new java.util.concurrent.atomic.AtomicInteger();
+
+    static int parsedSchemaTexts() {
+        return PARSED.get();
+    }
+
     static JsonNode parse(byte[] bytes) throws IOException {
+        PARSED.incrementAndGet();
         StrictJsonReader.Result result = SCHEMA_READER.read(bytes, bytes.length);
         if (result.root() == null || !result.findings().isEmpty()) {
             throw new IOException("a packaged schema is not valid JSON: " + result.findings().kept());
