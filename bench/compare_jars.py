@@ -70,6 +70,10 @@ def main():
                 if i >= a.warmup:
                     wall[name].append(elapsed)
                     cpu[name].append(usage.ru_utime + usage.ru_stime)
+        if a.launcher:
+            # A jar whose cache could not be made ran without one (KEY.failed): say so beside the figures.
+            made = sorted(os.listdir(os.path.join(root, "cache")))
+            print("launcher caches:", ", ".join(f for f in made if f.endswith((".aot", ".jsa", ".failed"))) or "none")
         first = next(iter(jars))
         for name in jars:
             w, c = statistics.median(wall[name]), statistics.median(cpu[name])
