@@ -308,19 +308,13 @@ public final class ValidatorGenerator {
         }
         // Strings: lengths in code points, pattern by find() as networknt's JDK engine, the format.
         StringBuilder strings = new StringBuilder();
-        // A string of u UTF-16 units holds between u / 2 (rounded up) and u code points: the length in
-        // code points is counted only when the units alone cannot tell (surrogate pairs near a bound).
         if (schema.has("minLength") || schema.has("maxLength")) {
-            strings.append("            int units = s.length();\n");
+            strings.append("            int length = s.codePointCount(0, s.length());\n");
             if (schema.has("minLength")) {
-                int min = schema.get("minLength").intValue();
-                strings.append("            if (units < ").append(min).append(" || units < ").append(2L * min)
-                        .append(" && s.codePointCount(0, units) < ").append(min).append(") {\n                return false;\n            }\n");
+                strings.append("            if (length < ").append(schema.get("minLength").intValue()).append(") {\n                return false;\n            }\n");
             }
             if (schema.has("maxLength")) {
-                int max = schema.get("maxLength").intValue();
-                strings.append("            if (units > ").append(max).append(" && s.codePointCount(0, units) > ").append(max)
-                        .append(") {\n                return false;\n            }\n");
+                strings.append("            if (length > ").append(schema.get("maxLength").intValue()).append(") {\n                return false;\n            }\n");
             }
         }
         if (schema.has("pattern")) {
@@ -353,39 +347,20 @@ public final class ValidatorGenerator {
         JsonNode required = schema.path("required");
         if (closed || properties.size() > 0 || required.size() > 0) {
             body.append("        if (n.isObject()) {\n");
-            // A required key that is also a property is counted as the members go by (an object's keys
-            // are distinct, so all of them are present when the count is theirs); the others are looked up.
-            boolean walk = closed || properties.size() > 0;
-            java.util.Set<String> counted = new java.util.LinkedHashSet<>();
             for (JsonNode key : required) {
-                if (walk && properties.has(key.textValue())) {
-                    counted.add(key.textValue());
-                } else {
-                    body.append("            if (!n.has(").append(literal(key.textValue())).append(")) {\n                return false;\n            }\n");
-                }
+                body.append("            if (!n.has(").append(literal(key.textValue())).append(")) {\n                return false;\n            }\n");
             }
-            if (walk) {
-                if (!counted.isEmpty()) {
-                    body.append("            int required = 0;\n");
-                }
+            if (closed || properties.size() > 0) {
                 body.append("            for (Map.Entry<String, JsonNode> member : n.properties()) {\n");
                 body.append("                JsonNode v = member.getValue();\n");
                 body.append("                boolean valid = switch (member.getKey()) {\n");
                 for (Iterator<String> it = properties.fieldNames(); it.hasNext(); ) {
                     String key = it.next();
                     int target = file.ids.get(pointer + "/properties/" + escape(key));
-                    if (counted.contains(key)) {
-                        body.append("                    case ").append(literal(key)).append(" -> {\n                        required++;\n")
-                                .append("                        yield s").append(target).append("(v);\n                    }\n");
-                    } else {
-                        body.append("                    case ").append(literal(key)).append(" -> s").append(target).append("(v);\n");
-                    }
+                    body.append("                    case ").append(literal(key)).append(" -> s").append(target).append("(v);\n");
                 }
                 body.append("                    default -> ").append(closed ? "false" : "true").append(";\n");
                 body.append("                };\n                if (!valid) {\n                    return false;\n                }\n            }\n");
-                if (!counted.isEmpty()) {
-                    body.append("            if (required != ").append(counted.size()).append(") {\n                return false;\n            }\n");
-                }
             }
             body.append("        }\n");
         }

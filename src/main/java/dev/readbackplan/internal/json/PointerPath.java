@@ -26,11 +26,6 @@ public final class PointerPath {
         segments.add(index);
     }
 
-    /** How many keys and indexes lead from the root to the current value. */
-    public int depth() {
-        return segments.size();
-    }
-
     public void pop() {
         segments.remove(segments.size() - 1);
     }

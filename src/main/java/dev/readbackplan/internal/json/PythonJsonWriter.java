@@ -228,27 +228,18 @@ public final class PythonJsonWriter {
     }
 
     private void writeString(String value) throws IOException {
-        writeByte('"');
-        writeStringRest(value);
-    }
-
-    /**
-     * Writes the rest of a string and its closing quote, its opening quote and first characters
-     * already written (as raw bytes): the same bytes as {@code writeString(first + value)} wrote after
-     * those, as long as the characters written first end with neither an escape nor half of a pair.
-     */
-    public void writeStringRest(String value) throws IOException {
         int length = value.length();
         // The common case: the encoded string fits the buffer; write it without per-byte calls.
-        if (3 * length + 1 > buffer.length - position) {
+        if (3 * length + 2 > buffer.length - position) {
             flushBuffer();
-            if (3 * length + 1 > buffer.length) {
-                writeStringSlowly(value, 0);
+            if (3 * length + 2 > buffer.length) {
+                writeStringSlowly(value);
                 return;
             }
         }
         byte[] bytes = buffer;
         int at = position;
+        bytes[at++] = '"';
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
             if (c < 0x7F && c >= 0x20 && c != '"' && c != '\\') {
@@ -263,7 +254,12 @@ public final class PythonJsonWriter {
         position = at;
     }
 
-    /** The rest of a string from {@code from} on (the opening quote and what comes before already written), byte by byte. */
+    /** The whole string, or its rest from {@code from} on (the opening quote already written), byte by byte. */
+    private void writeStringSlowly(String value) throws IOException {
+        writeByte('"');
+        writeStringSlowly(value, 0);
+    }
+
     private void writeStringSlowly(String value, int from) throws IOException {
         int length = value.length();
         for (int i = from; i < length; i++) {

@@ -358,22 +358,8 @@ public final class StrictJsonReader {
             }
         }
 
-        /**
-         * The member count of the last object read at each depth: the objects of one depth are mostly
-         * alike (a list's items), so their maps are made that size at once instead of growing twice.
-         */
-        private int[] lastSizes = new int[8];
-
         private ObjectNode readObject() throws IOException {
-            int depth = path.depth();
-            if (depth >= lastSizes.length) {
-                lastSizes = Arrays.copyOf(lastSizes, Math.max(depth + 1, 2 * lastSizes.length));
-            }
-            int expected = lastSizes[depth];
-            // The same map nodes.objectNode() makes (JsonNodeFactory's default, which no factory here
-            // overrides), with room for the expected members.
-            ObjectNode object = expected <= 12 ? nodes.objectNode()
-                    : new ObjectNode(nodes, new java.util.LinkedHashMap<>(expected * 4 / 3 + 1));
+            ObjectNode object = nodes.objectNode();
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
@@ -396,7 +382,6 @@ public final class StrictJsonReader {
             if (token != JsonToken.END_OBJECT) {
                 throw new IllegalStateException("unexpected token in object: " + token);
             }
-            lastSizes[depth] = object.size();
             return object;
         }
 

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the candidates of a plan straight from the template and their acceptance candidates.
@@ -19,12 +18,8 @@ import org.jspecify.annotations.Nullable;
  * candidate that was validated.
  */
 public final class CandidateRenderer {
-    /**
-     * Either a run of bytes, or a member whose value is written per candidate: copied from the
-     * acceptance candidate's field {@code copiedFrom}, or, for the candidate id ({@code idPrefix} not
-     * null), that field's text after the prefix, whose opening quote and characters end the run before.
-     */
-    private record Segment(byte[] bytes, PlanTemplate.@Nullable Member member, @Nullable String idPrefix) {}
+    /** Either a run of bytes, or a member whose value is written per candidate. */
+    private record Segment(byte[] bytes, PlanTemplate.Member member) {}
 
     private final PlanTemplate template;
     private final List<Segment> segments;
@@ -45,22 +40,15 @@ public final class CandidateRenderer {
             if (member.isFixed()) {
                 writer.writeValue(member.fixed(), level + 1);
             } else {
-                // The candidate id is the prefix and the surface id as one string: the prefix (plain
-                // ASCII, written as is) goes into the run, and per candidate only the surface id and
-                // the closing quote are written, without building the concatenated string.
-                String prefix = member.isCopied() ? null : PlanTemplate.CANDIDATE_ID_PREFIX;
-                if (prefix != null) {
-                    writer.writeAscii("\"" + prefix);
-                }
                 writer.flush();
-                list.add(new Segment(run.toByteArray(), null, null));
+                list.add(new Segment(run.toByteArray(), null));
                 run.reset();
-                list.add(new Segment(null, member, prefix));
+                list.add(new Segment(null, member));
             }
         }
         writer.end(level, '}');
         writer.flush();
-        list.add(new Segment(run.toByteArray(), null, null));
+        list.add(new Segment(run.toByteArray(), null));
         this.segments = List.copyOf(list);
     }
 
@@ -77,21 +65,10 @@ public final class CandidateRenderer {
 
     public void write(PythonJsonWriter writer, JsonNode source) throws IOException {
         for (Segment segment : segments) {
-            byte[] bytes = segment.bytes;
-            PlanTemplate.Member member = segment.member;
-            if (bytes != null) {
-                writer.writeRaw(bytes);
-            } else if (member == null) {
-                throw new IllegalStateException("a segment with neither bytes nor a member");
-            } else if (segment.idPrefix != null) {
-                JsonNode copied = source.get(member.copiedFrom());
-                if (copied == null) {
-                    throw new IllegalArgumentException("acceptance candidate without " + member.copiedFrom());
-                }
-                // As the prefix concatenated with the text would be (a value that is not text reads "null").
-                writer.writeStringRest(String.valueOf(copied.textValue()));
+            if (segment.bytes != null) {
+                writer.writeRaw(segment.bytes);
             } else {
-                writer.writeValue(template.value(member, source), level + 1);
+                writer.writeValue(template.value(segment.member, source), level + 1);
             }
         }
     }

@@ -8,7 +8,6 @@ import dev.readbackplan.internal.json.PointerPath;
 import dev.readbackplan.internal.secret.SecretScanner;
 import dev.readbackplan.internal.text.Pointer;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks every string of a document, keys included: a string must not hold an unpaired surrogate
@@ -55,47 +54,18 @@ public final class StringFindings {
         }
     }
 
-    /**
-     * Keys found clean before: a document repeats its keys in every object of a list (a snapshot's
-     * thirteen in each candidate), the parser gives them as the same strings, and the check of a
-     * string is a function of its text alone. Bounded in number and length; thread-safe.
-     */
-    private static final Map<String, Boolean> CLEAN_KEYS = new ConcurrentHashMap<>();
-    private static final int CLEAN_KEYS_MAX = 1024;
-    private static final int CLEAN_KEY_MAX_LENGTH = 64;
-
     /** One string, at the path (or, for a key, at the member it names). */
     private static void check(String text, String what, PointerPath path, String key, Findings findings) {
-        if (key != null && CLEAN_KEYS.containsKey(text)) {
-            return;
-        }
-        if (!checkOnce(text, what, path, key, findings) && key != null && text.length() <= CLEAN_KEY_MAX_LENGTH
-                && CLEAN_KEYS.size() < CLEAN_KEYS_MAX) {
-            CLEAN_KEYS.put(text, Boolean.TRUE);
-        }
-    }
-
-    /** The check of one string without the cache of clean keys; whether it found anything. */
-    static boolean checkOnce(String text, String what, PointerPath path, String key, Findings findings) {
-        boolean found = false;
         int markers = SecretScanner.markers(text);
         if ((markers & SecretScanner.SURROGATE) != 0 && hasUnpairedSurrogate(text)) {
             findings.add(Finding.error(key == null ? path.pointer() : path.pointer().key(key), Keyword.ENCODING,
                     what + " holds an unpaired surrogate escape (\\ud800-\\udfff), which is not a character"));
-            found = true;
         }
         SecretScanner.Kind kind = SecretScanner.scan(text, markers);
         if (kind != null) {
             findings.add(Finding.scanned(key == null ? path.pointer() : path.pointer().key(key), keyword(kind), message(what, kind),
                     kind.ruleId()));
-            found = true;
         }
-        return found;
-    }
-
-    /** Adds findings for every string in {@code node} as {@link #scan} does, without the cache of clean keys: for tests. */
-    static void scanPlain(JsonNode node, Pointer at, Findings findings) {
-        walk(node, new PointerPath(at), findings, StringFindings::checkOnce);
     }
 
     /** The problem keyword of what the scanner found. */

@@ -14,11 +14,11 @@ import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 /**
- * The renderer's shortcut against the plain path: the candidate id's prefix is part of the fixed bytes
- * and only the surface id is written per candidate, where the plain path builds the candidate as a tree
- * (the id concatenated) and writes it with the generic writer. Seeded surface ids and labels with
- * quotes, backslashes, control characters, non-ASCII, surrogate pairs and long runs, in writers whose
- * buffer is at every fill level.
+ * The renderer's shortcut against the plain path: the renderer writes each candidate as runs of bytes
+ * rendered once (fixed members, keys, separators) and the values copied from the acceptance candidate,
+ * where the plain path builds the candidate as a tree (the candidate id concatenated) and writes it with
+ * the generic writer. Seeded surface ids and labels with quotes, backslashes, control characters,
+ * non-ASCII, surrogate pairs and long runs, in writers whose buffer is at every fill level.
  */
 class CandidateRendererTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -18,10 +18,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two shortcuts of the generated checks against networknt, on the cases that sit on their edges:
- * a string length settled from its UTF-16 units (counted in code points only near a bound, where
- * surrogate pairs decide), and required keys counted as the members go by instead of looked up one by
- * one. Both must accept and reject exactly what networknt does.
+ * The generated checks against networknt on the edges of two keywords: string lengths, which count
+ * code points (surrogate pairs, lone surrogates, lengths on both sides of every bound), and required
+ * keys (each key of a golden candidate missing, null or renamed, one key extra). Both must accept and
+ * reject exactly what networknt does: the edge cases a cheaper length test or a counted required check
+ * in the generator would have to get right.
  */
 class GeneratedLengthAndRequiredTest {
     private static final SchemaSet SCHEMAS = new SchemaSet();
