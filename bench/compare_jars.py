@@ -10,6 +10,10 @@ time and its ratio to the first jar. --mode file writes the plan to a fresh file
 atomic, fsynced write path), --mode stdout to standard output. --mode validate and --mode review
 time reading a plan instead: the first jar writes the plan of the snapshot once, then each jar runs
 `validate --kind plan` (or `review`) on it, output to /dev/null.
+
+--launcher PATH runs each jar through that launcher script (bin/monitoring-readback-plan: its JVM
+options and its class-data cache, one per jar, in a cache folder of this run) instead of a plain
+`java -jar`: MRP_JAR names the jar. The warm-up rounds then include each cache's training.
 """
 import argparse, os, statistics, subprocess, sys, tempfile, time
 
@@ -21,6 +25,7 @@ def main():
     ap.add_argument("--warmup", type=int, default=2)
     ap.add_argument("--size", type=int, default=10000)
     ap.add_argument("--mode", choices=["file", "stdout", "validate", "review"], default="file")
+    ap.add_argument("--launcher", help="run the jars through this launcher script (MRP_JAR=JAR) instead of java -jar")
     ap.add_argument("jars", nargs="+", metavar="NAME=JAR")
     a = ap.parse_args()
     jars = dict(j.split("=", 1) for j in a.jars)
@@ -52,8 +57,12 @@ def main():
                 else:
                     args = ["java", "-jar", jar, "--root", root, "--generated-at", "2026-01-01T00:00:00+08:00",
                             "--git-commit", "abc1234"] + (["--output", out] if a.mode == "file" else [])
+                env = None
+                if a.launcher:
+                    args = [a.launcher] + args[3:]
+                    env = dict(os.environ, MRP_JAR=os.path.abspath(jar), MRP_CACHE_DIR=os.path.join(root, "cache"))
                 start = time.perf_counter()
-                process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
                 _, status, usage = os.wait4(process.pid, 0)
                 elapsed = time.perf_counter() - start
                 if os.waitstatus_to_exitcode(status) != 0:
@@ -61,6 +70,10 @@ def main():
                 if i >= a.warmup:
                     wall[name].append(elapsed)
                     cpu[name].append(usage.ru_utime + usage.ru_stime)
+        if a.launcher:
+            # A jar whose cache could not be made ran without one (KEY.failed): say so beside the figures.
+            made = sorted(os.listdir(os.path.join(root, "cache")))
+            print("launcher caches:", ", ".join(f for f in made if f.endswith((".aot", ".jsa", ".failed"))) or "none")
         first = next(iter(jars))
         for name in jars:
             w, c = statistics.median(wall[name]), statistics.median(cpu[name])
