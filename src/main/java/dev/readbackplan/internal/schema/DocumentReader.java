@@ -15,7 +15,6 @@ import dev.readbackplan.internal.json.StrictJsonReader;
 import dev.readbackplan.internal.scan.CustomRules;
 import dev.readbackplan.internal.text.Pointer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -38,17 +37,6 @@ public final class DocumentReader {
          */
         GENERATE
     }
-
-    private static final Comparator<Problem> BY_POSITION = (Problem a, Problem b) -> {
-        // One lambda of this class, not Comparator's combinators: the JDK's AOT cache does not keep
-        // the lambdas inside java.util.Comparator, so each is spun at run time (see docs/performance.md).
-        int byPosition = Integer.compare(a.hasPosition() ? 0 : 1, b.hasPosition() ? 0 : 1);
-        if (byPosition != 0) {
-            return byPosition;
-        }
-        int byLine = Integer.compare(a.line(), b.line());
-        return byLine != 0 ? byLine : Integer.compare(a.column(), b.column());
-    };
 
     private final Limits limits;
     private final StrictJsonReader reader;
@@ -139,8 +127,8 @@ public final class DocumentReader {
     private ValidationReport report(String sourceName, DocumentKind kind, List<Problem> problems, long droppedErrors,
             long droppedWarnings) {
         if (problems.size() > limits.maxProblems()) {
-            List<Problem> sorted = new ArrayList<>(problems);
-            sorted.sort(BY_POSITION);
+            // In the report's own order (by position): a report of them all sorts them.
+            List<Problem> sorted = new ValidationReport(sourceName, kind, problems, 0, 0).problems();
             for (Problem cut : sorted.subList(limits.maxProblems(), sorted.size())) {
                 if (cut.severity() == Severity.ERROR) {
                     droppedErrors++;
