@@ -13,7 +13,9 @@ import dev.readbackplan.internal.render.ReviewRenderer;
 import dev.readbackplan.internal.render.SarifWriter;
 import dev.readbackplan.internal.review.CandidateReview;
 import dev.readbackplan.internal.review.PlanReviewer;
+import dev.readbackplan.internal.review.ReviewDocument;
 import dev.readbackplan.internal.review.ReviewRunner;
+import dev.readbackplan.internal.review.ReviewedPlan;
 import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.schema.ReadyLanes;
 import dev.readbackplan.model.ReadbackCandidate.OutcomeLaneId;
@@ -67,16 +69,14 @@ public abstract sealed class PlanReview permits PlanReview.Reviewed, PlanReview.
     final String planName;
     final ValidationReport snapshotReport;
     final String snapshotSha256;
-    /** The reviewed plan's bytes, the first {@code planLength} of {@code planData}: SARIF locates its results in them. */
-    private final byte[] planData;
-    private final int planLength;
+    /** The reviewed plan: SARIF locates its results in its bytes. */
+    final ReviewedPlan plan;
 
     private PlanReview(ReviewRunner.Outcome outcome) {
         this.planName = outcome.planName();
         this.snapshotReport = outcome.snapshotReport();
         this.snapshotSha256 = outcome.snapshotSha256();
-        this.planData = outcome.planData();
-        this.planLength = outcome.planLength();
+        this.plan = outcome.plan();
     }
 
     /** The public review of what the runner found. */
@@ -221,7 +221,7 @@ public abstract sealed class PlanReview permits PlanReview.Reviewed, PlanReview.
     abstract SarifWriter.Review sarifFacts();
 
     private byte[] reviewedBytes() {
-        return planData.length == planLength ? planData : java.util.Arrays.copyOf(planData, planLength);
+        return plan.loaded().bytes();
     }
 
     /**
@@ -231,8 +231,7 @@ public abstract sealed class PlanReview permits PlanReview.Reviewed, PlanReview.
      */
     public static final class Reviewed extends PlanReview {
         private final List<CandidateReview> candidates;
-        private final ObjectNode document;
-        private final JsonNode plan;
+        private final ReviewDocument.Lazy document;
         private final PlanReviewer reviewer;
 
         private Reviewed(ReviewRunner.Outcome outcome) {
@@ -240,7 +239,6 @@ public abstract sealed class PlanReview permits PlanReview.Reviewed, PlanReview.
             this.reviewer = outcome.reviewer();
             this.candidates = outcome.result().candidates();
             this.document = java.util.Objects.requireNonNull(outcome.result().document(), "document");
-            this.plan = outcome.plan();
         }
 
         /** {@return true: the plan is current for its snapshot} */
@@ -258,7 +256,7 @@ public abstract sealed class PlanReview permits PlanReview.Reviewed, PlanReview.
         /** {@return the review as the typed model of the review schema ({@code monitoring_post_incident_readback_review_v1}): a copy of its own} */
         public ReadbackReview document() {
             try {
-                return Typed.MAPPER.treeToValue(document, ReadbackReview.class);
+                return Typed.MAPPER.treeToValue(document.tree(), ReadbackReview.class);
             } catch (IOException e) {
                 throw new IllegalStateException("the review does not bind to the model", e);
             }
@@ -266,7 +264,7 @@ public abstract sealed class PlanReview permits PlanReview.Reviewed, PlanReview.
 
         @Override
         JsonNode json() {
-            return document;
+            return document.tree();
         }
 
         @Override
@@ -277,7 +275,7 @@ public abstract sealed class PlanReview permits PlanReview.Reviewed, PlanReview.
         @Override
         String markdown(int budget) {
             List<String> evidenceFields = reviewer.rules().fields().all();
-            JsonNode planCandidates = plan.get("readback_candidates");
+            JsonNode planCandidates = plan.loaded().tree().get("readback_candidates");
             List<MarkdownReview.Candidate> shown = new ArrayList<>(candidates.size());
             for (CandidateReview review : candidates) {
                 JsonNode candidate = planCandidates.get(review.index());
@@ -293,8 +291,8 @@ public abstract sealed class PlanReview permits PlanReview.Reviewed, PlanReview.
                 shown.add(new MarkdownReview.Candidate(review, evidence));
             }
             MarkdownReview.Provenance provenance = new MarkdownReview.Provenance(planName, planSha256(),
-                    snapshotReport.source(), snapshotSha256, document.get("reviewed_at").textValue(),
-                    document.get("plan_generated_at").textValue(), document.get("plan_git_commit").textValue());
+                    snapshotReport.source(), snapshotSha256, document.header().reviewedAt(),
+                    document.header().planGeneratedAt().textValue(), document.header().planGitCommit().textValue());
             Map<String, String> instructions = new LinkedHashMap<>();
             ReadbackPlanner.catalog().reviewerChecks().forEach(check -> instructions.put(check.id(), check.instruction()));
             Map<String, String> meanings = new LinkedHashMap<>();
@@ -356,10 +354,16 @@ public abstract sealed class PlanReview permits PlanReview.Reviewed, PlanReview.
          * @throws IOException when {@code out} cannot be written
          */
         public void writeReviewedPlan(OutputStream out) throws IOException {
+            ReviewedPlan.Loaded loaded;
+            try {
+                loaded = plan.loaded();
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
             JsonNode reviewed;
             synchronized (this) {
                 // The review's own tree stays as it was read.
-                reviewed = plan.deepCopy();
+                reviewed = loaded.tree().deepCopy();
             }
             reviewer.writer().applyTo(reviewed, candidates, planName);
             PythonJsonWriter writer = new PythonJsonWriter(out);
@@ -369,7 +373,7 @@ public abstract sealed class PlanReview permits PlanReview.Reviewed, PlanReview.
 
         /** The SHA-256 of the reviewed plan's bytes, as the review records it. */
         private String planSha256() {
-            return document.get("plan_sha256").textValue();
+            return document.header().planSha256();
         }
 
         @Override

@@ -566,7 +566,9 @@ public final class ReadbackPlanner {
      * @throws IOException when a file cannot be read
      */
     public PlanReview review(Path plan, Path snapshot, @Nullable String reviewedAt) throws IOException {
-        return review(DocumentBytes.of(plan, limits.maxDocumentBytes()), plan.toString(), DocumentBytes.of(snapshot, limits.maxDocumentBytes()), snapshot.toString(), reviewedAt);
+        String at = reviewedAt == null ? PlanOptions.now() : reviewedAt;
+        return PlanReview.of(review.run(plan, plan.toString(), DocumentBytes.of(snapshot, limits.maxDocumentBytes()), snapshot.toString(), at,
+                limits.maxDocumentBytes()));
     }
 
     /**

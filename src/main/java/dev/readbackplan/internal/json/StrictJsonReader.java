@@ -127,7 +127,32 @@ public final class StrictJsonReader {
             findings.add(Finding.errorAt(start, Pointer.ROOT, Keyword.ENCODING, "the document is not UTF-8 (it looks like UTF-16 or UTF-32)"));
             return new Result(null, findings);
         }
-        Session session = new Session(findings, bytes, length, known);
+        return parse(new Session(findings, bytes, length, known), start);
+    }
+
+    /**
+     * Reads one item of the list {@code known} names, cut out of a document ({@link ListSplitter}): as
+     * {@link #read(byte[], int, KnownMembers)} reads the value at {@code /listKey/index} of the whole
+     * document, with the same known members, and findings at the same pointers (their offsets are in
+     * {@code bytes}).
+     *
+     * @param bytes the item's text
+     * @param length how many bytes of {@code bytes} are its text
+     * @param known the list and the known members of its items
+     * @param index the item's index in the list
+     * @return its tree and findings
+     */
+    public Result readItem(byte[] bytes, int length, KnownMembers known, int index) {
+        Session session = new Session(new Findings(limits.maxProblems()), bytes, length, known);
+        session.path.push(known.listKey());
+        session.path.push(index);
+        return parse(session, 0);
+    }
+
+    private Result parse(Session session, int start) {
+        Findings findings = session.findings;
+        byte[] bytes = session.bytes;
+        int length = session.length;
         JsonNode root;
         // The whole buffer goes to the parser, which skips the byte order mark itself, so that its
         // byte offsets are offsets in the buffer.

@@ -9,6 +9,7 @@ import dev.readbackplan.internal.plan.PlanGenerator;
 import dev.readbackplan.internal.schema.Engine;
 import dev.readbackplan.internal.schema.EvidenceFields;
 import dev.readbackplan.internal.schema.PlanFields;
+import dev.readbackplan.internal.text.Pointer;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -58,19 +59,53 @@ public final class CurrencyCheck {
         ArrayNode candidates = neutral.arrayNode();
         JsonNode inFile = root.get(CANDIDATES);
         for (int i = 0; i < inFile.size(); i++) {
-            ObjectNode candidate = JsonNodeFactory.instance.objectNode();
-            candidate.setAll((ObjectNode) inFile.get(i));
-            if (i < fresh.size()) {
-                for (String field : neutralCandidateFields) {
-                    if (candidate.has(field)) {
-                        candidate.set(field, fresh.get(i).get(field));
-                    }
-                }
-            }
-            candidates.add(candidate);
+            candidates.add(i < fresh.size() ? neutral(inFile.get(i), fresh.get(i)) : shallowCopy(inFile.get(i)));
         }
         neutral.set(CANDIDATES, candidates);
         // Described by candidate id first (removed, added, changed), then the first differing pointer.
         return PlanDiff.byCandidate(neutral, regenerated, neutralCandidateFields, false);
+    }
+
+    /**
+     * Whether one candidate of a plan is the one its snapshot gives, reviewers' fields aside: the
+     * comparison {@link #compare} makes, candidate by candidate. The whole plan is current when its
+     * envelope ({@link #currentEnvelope}) and each candidate are, and it has as many candidates as the
+     * snapshot gives.
+     *
+     * @param index the candidate's index
+     * @param inFile the plan's candidate
+     * @param regenerated the candidate the snapshot gives at that index
+     * @return whether they are the same
+     */
+    public boolean currentCandidate(int index, JsonNode inFile, JsonNode regenerated) {
+        return PlanDiff.first(neutral(inFile, regenerated), regenerated, Pointer.ROOT.key(CANDIDATES).index(index)) == null;
+    }
+
+    /**
+     * Whether a plan's envelope (the plan with no candidates) is the one its snapshot gives.
+     *
+     * @param envelope the plan's envelope, {@code readback_candidates} empty
+     * @param regenerated the envelope the snapshot gives, {@code readback_candidates} empty
+     * @return whether they are the same
+     */
+    public boolean currentEnvelope(JsonNode envelope, JsonNode regenerated) {
+        return PlanDiff.first(envelope, regenerated, Pointer.ROOT) == null;
+    }
+
+    /** A shallow copy of a file's candidate with the reviewers' fields it has taken from the regenerated one. */
+    private ObjectNode neutral(JsonNode inFile, JsonNode fresh) {
+        ObjectNode candidate = shallowCopy(inFile);
+        for (String field : neutralCandidateFields) {
+            if (candidate.has(field)) {
+                candidate.set(field, fresh.get(field));
+            }
+        }
+        return candidate;
+    }
+
+    private static ObjectNode shallowCopy(JsonNode candidate) {
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        copy.setAll((ObjectNode) candidate);
+        return copy;
     }
 }

@@ -9,6 +9,11 @@ import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.schema.DocumentReader;
 import dev.readbackplan.internal.schema.Engine;
 import dev.readbackplan.internal.schema.PlanFields;
+import dev.readbackplan.internal.schema.PlanTemplate;
+import dev.readbackplan.internal.schema.StreamedPlanReader;
+import dev.readbackplan.internal.json.Findings;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +33,9 @@ public final class PlanReviewer {
      *
      * @param outOfDate the first difference from what the snapshot gives, or null when current
      * @param candidates the candidates' reviews, in plan order; empty when out of date
-     * @param document the review document; null when out of date
+     * @param document the review document, built when first asked for; null when out of date
      */
-    public record Result(PlanDiff.@Nullable Difference outOfDate, List<CandidateReview> candidates, @Nullable ObjectNode document) {}
+    public record Result(PlanDiff.@Nullable Difference outOfDate, List<CandidateReview> candidates, ReviewDocument.@Nullable Lazy document) {}
 
     private final ReviewRules rules;
     private final QuarantineSorter sorter;
@@ -38,6 +43,7 @@ public final class PlanReviewer {
     private final CandidateReviewer candidates;
     private final ReviewDocument document;
     private final ReviewedPlanWriter writer;
+    private final Engine engine;
 
     /**
      * A reviewer with a planner's compiled schemas.
@@ -47,6 +53,7 @@ public final class PlanReviewer {
      * @param reader validates the reviewed plans it writes
      */
     public PlanReviewer(Engine engine, Catalog catalog, DocumentReader reader) {
+        this.engine = engine;
         this.rules = new ReviewRules(engine, catalog);
         this.sorter = new QuarantineSorter(rules.fields());
         this.currency = new CurrencyCheck(engine, rules.fields());
@@ -68,6 +75,69 @@ public final class PlanReviewer {
     /** {@return a new collector of quarantining problems, for one plan} */
     public QuarantineSorter.Absorber quarantine() {
         return sorter.absorber();
+    }
+
+    /**
+     * A plan reviewed without holding it ({@link #reviewStreamed}).
+     *
+     * @param result the review: current, every candidate reviewed
+     * @param envelope the plan without its candidates
+     * @param sha256 the SHA-256 of the plan's bytes
+     * @param length how many bytes the plan has
+     */
+    public record Streamed(Result result, ObjectNode envelope, String sha256, long length) {}
+
+    /**
+     * Reviews a clean, current plan as it is read, candidate by candidate, keeping only each one's
+     * review: the same review {@link #review} gives, for the plans it accepts, which are those with no
+     * finding at all (a quarantined value is a finding), as many candidates as the snapshot gives, and
+     * each one current. Anything else gives null: read the plan whole and review it, which explains.
+     *
+     * @param reader the streamed reader of the planner's reader
+     * @param plan the plan's bytes (not closed)
+     * @param snapshot a validated snapshot
+     * @param snapshotName how the snapshot is named in the plan's provenance
+     * @param reviewedAt the {@code reviewed_at} to record
+     * @param snapshotWarnings the snapshot's warnings
+     * @return the review, or null
+     * @throws IOException when the plan cannot be read
+     */
+    public @Nullable Streamed reviewStreamed(StreamedPlanReader reader, InputStream plan, JsonNode snapshot, String snapshotName,
+            String reviewedAt, List<Problem> snapshotWarnings) throws IOException {
+        List<JsonNode> sources = PlanTemplate.sourceCandidates(snapshot);
+        CandidateReview[] reviews = new CandidateReview[sources.size()];
+        StreamedPlanReader.Accepted accepted = reader.read(plan, (index, candidate) -> {
+            if (index >= sources.size()) {
+                return false;
+            }
+            JsonNode source = sources.get(index);
+            // What generation would refuse (a value the snapshot allows and the plan does not) is the plain path's to report.
+            Findings built = new Findings(1);
+            engine.planValidator().builtCandidate(index, source, built);
+            if (!built.isEmpty() || !currency.currentCandidate(index, candidate, engine.template().candidate(source))) {
+                return false;
+            }
+            // The pinned counts are checked once the summary is read: a plan whose counts are not zero is not accepted.
+            reviews[index] = candidates.review(index, candidate, Map.of(), Map.of(), true);
+            return true;
+        });
+        if (accepted == null || accepted.candidateCount() != sources.size()) {
+            return null;
+        }
+        ObjectNode envelope = accepted.envelope();
+        if (!candidates.countsZero(envelope.get("summary"))) {
+            return null;
+        }
+        ObjectNode regenerated = engine.template().envelope(snapshot, envelope.get("generated_at").textValue(),
+                envelope.get("git_commit").textValue());
+        Findings built = new Findings(1);
+        engine.planValidator().envelope(regenerated, built);
+        if (!built.isEmpty() || !currency.currentEnvelope(envelope, regenerated)) {
+            return null;
+        }
+        List<CandidateReview> all = List.of(reviews);
+        return new Streamed(new Result(null, all, document.of(envelope, all, reviewedAt, accepted.sha256(), snapshotWarnings)),
+                envelope, accepted.sha256(), accepted.length());
     }
 
     /**
@@ -117,6 +187,6 @@ public final class PlanReviewer {
             reviews.add(candidates.review(i, list.get(i), keywords.getOrDefault(i, Map.of()), scannerRules.getOrDefault(i, Map.of()),
                     countsZero));
         }
-        return new Result(null, reviews, document.build(root, reviews, reviewedAt, planSha256, snapshotWarnings));
+        return new Result(null, reviews, document.of(root, reviews, reviewedAt, planSha256, snapshotWarnings));
     }
 }

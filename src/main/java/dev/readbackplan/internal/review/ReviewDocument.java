@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.document.Problem;
+import dev.readbackplan.internal.concurrent.Once;
 import dev.readbackplan.internal.json.Finding;
 import dev.readbackplan.internal.json.Findings;
 import dev.readbackplan.internal.schema.Catalog;
@@ -39,27 +40,102 @@ public final class ReviewDocument {
     }
 
     /**
-     * The review document, validated against the review schema.
+     * What a review document records besides its candidates, with {@code reviewed_at} checked against
+     * the review schema.
      *
-     * @param plan the reviewed plan's tree
+     * @param reviewedAt the {@code reviewed_at} to record
+     * @param planGeneratedAt the plan's {@code generated_at}
+     * @param planGitCommit the plan's {@code git_commit}
+     * @param planSha256 the SHA-256 of the plan's bytes
+     * @param snapshotWarnings the snapshot's warnings
+     */
+    public record Header(String reviewedAt, JsonNode planGeneratedAt, JsonNode planGitCommit, String planSha256,
+            List<Problem> snapshotWarnings) {}
+
+    /** A review's document, built and validated when first asked for: a text review never builds it. Thread-safe. */
+    public static final class Lazy {
+        private final Header header;
+        private final Once<ObjectNode> tree;
+
+        private Lazy(ReviewDocument builder, Header header, List<CandidateReview> reviews) {
+            this.header = header;
+            this.tree = new Once<>(() -> builder.build(header, reviews));
+        }
+
+        /** {@return what the document records besides its candidates} */
+        public Header header() {
+            return header;
+        }
+
+        /**
+         * {@return the document, validated against the review schema; built by the first call}
+         * @throws IllegalStateException when it does not validate (a bug)
+         */
+        public ObjectNode tree() {
+            return tree.get();
+        }
+    }
+
+    /**
+     * The review document of a reviewed plan, built when first asked for. Its {@code reviewed_at} is
+     * checked now, against the review schema.
+     *
+     * @param plan the reviewed plan's tree, or its envelope
      * @param reviews its candidates' reviews, in plan order
      * @param reviewedAt the {@code reviewed_at} to record
      * @param planSha256 the SHA-256 of the plan's bytes
      * @param snapshotWarnings the snapshot's warnings
-     * @return the document
+     * @return the document to be
      * @throws IllegalArgumentException when {@code reviewedAt} is not an RFC 3339 date-time with an offset
      */
-    public ObjectNode build(JsonNode plan, List<CandidateReview> reviews, String reviewedAt, String planSha256,
-            List<Problem> snapshotWarnings) {
+    public Lazy of(JsonNode plan, List<CandidateReview> reviews, String reviewedAt, String planSha256, List<Problem> snapshotWarnings) {
+        Header header = new Header(reviewedAt, plan.get("generated_at"), plan.get("git_commit"), planSha256, List.copyOf(snapshotWarnings));
+        // The document without candidates: its reviewed_at is checked as the whole document's would be.
+        boolean reviewedAtValid = validate(assemble(header, List.of())).stream()
+                .noneMatch(f -> f.pointer().equals(Pointer.ROOT.key("reviewed_at")));
+        if (!reviewedAtValid) {
+            throw new IllegalArgumentException("reviewedAt must be an RFC 3339 date-time with an offset, such as 2026-01-01T00:00:00+08:00");
+        }
+        return new Lazy(this, header, List.copyOf(reviews));
+    }
+
+    /**
+     * The review document, validated against the review schema.
+     *
+     * @param header what it records besides its candidates
+     * @param reviews its candidates' reviews, in plan order
+     * @return the document
+     * @throws IllegalArgumentException when {@code reviewedAt} is not an RFC 3339 date-time with an offset
+     * @throws IllegalStateException when it does not validate otherwise (a bug)
+     */
+    ObjectNode build(Header header, List<CandidateReview> reviews) {
+        ObjectNode document = assemble(header, reviews);
+        List<Finding> findings = validate(document);
+        if (!findings.isEmpty()) {
+            if (findings.stream().allMatch(f -> f.pointer().equals(Pointer.ROOT.key("reviewed_at")))) {
+                throw new IllegalArgumentException("reviewedAt must be an RFC 3339 date-time with an offset, such as 2026-01-01T00:00:00+08:00");
+            }
+            throw new IllegalStateException("the review does not validate against its schema: " + findings);
+        }
+        return document;
+    }
+
+    private List<Finding> validate(ObjectNode document) {
+        Findings found = new Findings(100);
+        SchemaFindings.validate(engine.schemas().review(), document, Pointer.ROOT, found);
+        return found.kept();
+    }
+
+    private ObjectNode assemble(Header header, List<CandidateReview> reviews) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode document = nodes.objectNode();
         document.put("schema_version", REVIEW_SCHEMA_VERSION);
-        document.put("reviewed_at", reviewedAt);
-        document.set("plan_generated_at", plan.get("generated_at"));
-        document.set("plan_git_commit", plan.get("git_commit"));
-        document.put("plan_sha256", planSha256);
+        document.put("reviewed_at", header.reviewedAt());
+        document.set("plan_generated_at", header.planGeneratedAt());
+        document.set("plan_git_commit", header.planGitCommit());
+        document.put("plan_sha256", header.planSha256());
         ArrayNode warnings = document.putArray("snapshot_warnings");
-        for (Problem warning : snapshotWarnings) {
+        for (Problem warning : header.snapshotWarnings()) {
             ObjectNode entry = warnings.addObject();
             entry.put("pointer", Display.pointerForJson(warning.pointerSegments()));
             entry.put("message", Display.forJson(warning.message()));
@@ -96,15 +172,6 @@ public final class ReviewDocument {
         counts.forEach((lane, count) -> summary.put(lane + "_count", count));
         document.put("not_approval", true);
         document.put("runtime_gate", false);
-        Findings found = new Findings(100);
-        SchemaFindings.validate(engine.schemas().review(), document, Pointer.ROOT, found);
-        List<Finding> findings = found.kept();
-        if (!findings.isEmpty()) {
-            if (findings.stream().allMatch(f -> f.pointer().equals(Pointer.ROOT.key("reviewed_at")))) {
-                throw new IllegalArgumentException("reviewedAt must be an RFC 3339 date-time with an offset, such as 2026-01-01T00:00:00+08:00");
-            }
-            throw new IllegalStateException("the review does not validate against its schema: " + findings);
-        }
         return document;
     }
 }

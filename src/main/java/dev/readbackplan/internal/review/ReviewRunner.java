@@ -1,6 +1,5 @@
 package dev.readbackplan.internal.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.readbackplan.document.DocumentKind;
 import dev.readbackplan.document.InvalidDocumentException;
 import dev.readbackplan.document.ValidationReport;
@@ -10,6 +9,7 @@ import dev.readbackplan.internal.io.DocumentBytes;
 import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.schema.DocumentReader;
 import dev.readbackplan.internal.schema.Engine;
+import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
@@ -24,15 +24,13 @@ public final class ReviewRunner {
      *
      * @param reviewer the reviewer (its rules, and the writer of the reviewed plan)
      * @param result the review
-     * @param plan the plan's tree, as read
+     * @param plan the plan reviewed: held, or read again when first needed
      * @param planName how the plan is named in reports
      * @param snapshotReport the snapshot's report: valid, with its warnings
      * @param snapshotSha256 the SHA-256 of the snapshot's bytes
-     * @param planData the plan's bytes, the first {@code planLength} of it
-     * @param planLength how many bytes of {@code planData} are the plan's
      */
-    public record Outcome(PlanReviewer reviewer, PlanReviewer.Result result, JsonNode plan, String planName, ValidationReport snapshotReport,
-            String snapshotSha256, byte[] planData, int planLength) {}
+    public record Outcome(PlanReviewer reviewer, PlanReviewer.Result result, ReviewedPlan plan, String planName, ValidationReport snapshotReport,
+            String snapshotSha256) {}
 
     private final Executor executor;
     private final DocumentReader reader;
@@ -85,8 +83,58 @@ public final class ReviewRunner {
         }
         PlanReviewer.Result result = built.review(parsedPlan, quarantine, parsedSnapshot.root(), snapshotName, reviewedAt, sha256.join(),
                 parsedSnapshot.report().warnings());
-        return new Outcome(built, result, parsedPlan.root(), planName, parsedSnapshot.report(), snapshotSha256.join(), plan.data(),
-                plan.length());
+        return new Outcome(built, result, ReviewedPlan.held(parsedPlan.root(), plan.data(), plan.length()), planName,
+                parsedSnapshot.report(), snapshotSha256.join());
+    }
+
+    /**
+     * Reviews a plan file against its snapshot: as it is read when it is clean and current (nothing of
+     * it held but each candidate's review), else read whole ({@link #run(DocumentBytes, String,
+     * DocumentBytes, String, String)}), which explains what it finds.
+     *
+     * @param plan the plan file
+     * @param planName how the plan is named in reports
+     * @param snapshot the snapshot's bytes
+     * @param snapshotName how the snapshot is named in reports and the plan's provenance
+     * @param reviewedAt the {@code reviewed_at} to record
+     * @param maxBytes the document limit
+     * @return the review
+     * @throws IOException when the plan cannot be read
+     */
+    public Outcome run(java.nio.file.Path plan, String planName, DocumentBytes snapshot, String snapshotName, String reviewedAt,
+            long maxBytes) throws IOException {
+        if (java.nio.file.Files.isRegularFile(plan)) {
+            Offload<String> snapshotSha256 = Offload.offer(executor, snapshot::sha256);
+            DocumentReader.Parsed parsedSnapshot = read(snapshot, snapshotName, DocumentKind.SNAPSHOT);
+            if (!parsedSnapshot.report().isValid()) {
+                throw new InvalidDocumentException(parsedSnapshot.report());
+            }
+            PlanReviewer built = reviewer.get();
+            PlanReviewer.Streamed streamed;
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(plan)) {
+                streamed = built.reviewStreamed(reader.streamed(), in, parsedSnapshot.root(), snapshotName, reviewedAt,
+                        parsedSnapshot.report().warnings());
+            }
+            if (streamed != null) {
+                String sha256 = streamed.sha256();
+                ReviewedPlan again = ReviewedPlan.readAgain(() -> readAgain(plan, planName, sha256, maxBytes));
+                return new Outcome(built, streamed.result(), again, planName, parsedSnapshot.report(), snapshotSha256.join());
+            }
+        }
+        return run(DocumentBytes.of(plan, maxBytes), planName, snapshot, snapshotName, reviewedAt);
+    }
+
+    /** The plan file read whole again, for what a streamed review did not keep: only while it holds the bytes reviewed. */
+    private ReviewedPlan.Loaded readAgain(java.nio.file.Path plan, String planName, String sha256, long maxBytes) throws IOException {
+        DocumentBytes bytes = DocumentBytes.of(plan, maxBytes);
+        if (bytes.tooLarge() || !bytes.sha256().equals(sha256)) {
+            throw new IOException(planName + ": the plan changed after it was reviewed; review it again");
+        }
+        DocumentReader.Parsed parsed = read(bytes, planName, DocumentKind.PLAN);
+        if (parsed.root() == null || !parsed.report().isValid()) {
+            throw new IllegalStateException("the plan reviewed as valid does not read as valid again");
+        }
+        return new ReviewedPlan.Loaded(parsed.root(), bytes.data(), bytes.length());
     }
 
     private DocumentReader.Parsed read(DocumentBytes bytes, String sourceName, DocumentKind kind) {

@@ -90,6 +90,31 @@ public final class DocumentChecks {
     }
 
     /**
+     * The members of a plan candidate that {@link #plan} reads (ids, and what the derived summary counts
+     * count): a plan whose candidates are these copies gives the same findings as the plan itself, so
+     * that {@link StreamedPlanReader} keeps only these of each candidate.
+     */
+    private static final List<String> READ_IN_PLAN_CHECKS = List.of(PlanFields.POST_INCIDENT_READBACK_CANDIDATE_ID,
+            PlanFields.SURFACE_ID, "source_acceptance_candidate_id", "write_capable_surface", "requires_live_evidence", "config_kind");
+
+    /**
+     * A candidate reduced to what {@link #plan} reads of it.
+     *
+     * @param candidate a plan candidate
+     * @return an object with only those members (those it has)
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode thinCandidate(JsonNode candidate) {
+        com.fasterxml.jackson.databind.node.ObjectNode thin = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        for (String member : READ_IN_PLAN_CHECKS) {
+            JsonNode value = candidate.get(member);
+            if (value != null) {
+                thin.set(member, value);
+            }
+        }
+        return thin;
+    }
+
+    /**
      * The snapshot schema is open, so an unknown key is fine, but one a small edit away from a property
      * the schema defines is probably a typo whose value the generator ignores: a warning naming the
      * property (a name of the schema; the document's key is only in the pointer).

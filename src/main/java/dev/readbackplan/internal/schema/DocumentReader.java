@@ -110,6 +110,11 @@ public final class DocumentReader {
         return new Parsed(root, report(sourceName, kind, problems, droppedErrors, droppedWarnings));
     }
 
+    /** {@return the reader that accepts clean plans without holding them, with this reader's limits and rules} */
+    public StreamedPlanReader streamed() {
+        return new StreamedPlanReader(limits, reader, engine.get(), customRules);
+    }
+
     /** Validates a tree that has no text behind it (a typed model): problems without positions. */
     public ValidationReport validateTree(JsonNode tree, String sourceName, DocumentKind kind) {
         List<Finding> findings = new ArrayList<>();
