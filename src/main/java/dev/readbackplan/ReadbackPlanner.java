@@ -177,6 +177,13 @@ public final class ReadbackPlanner {
      * @throws IOException when the file cannot be read
      */
     public ValidationReport validate(Path file, @Nullable DocumentKind kind) throws IOException {
+        if (kind != DocumentKind.SNAPSHOT) {
+            // A clean plan is accepted as it streams; anything else is read whole, which explains.
+            ValidationReport clean = reader.validateCleanPlan(file, file.toString());
+            if (clean != null) {
+                return clean;
+            }
+        }
         return read(DocumentBytes.of(file, limits.maxDocumentBytes()), file.toString(), kind, DocumentReader.Purpose.VALIDATE).report();
     }
 

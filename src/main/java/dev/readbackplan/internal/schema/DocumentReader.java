@@ -14,9 +14,14 @@ import dev.readbackplan.internal.json.Locations;
 import dev.readbackplan.internal.json.StrictJsonReader;
 import dev.readbackplan.internal.scan.CustomRules;
 import dev.readbackplan.internal.text.Pointer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and validates a document: strict reading, the schema of its kind, the checks a schema cannot
@@ -113,6 +118,30 @@ public final class DocumentReader {
     /** {@return the reader that accepts clean plans without holding them, with this reader's limits and rules} */
     public StreamedPlanReader streamed() {
         return new StreamedPlanReader(limits, reader, engine.get(), customRules);
+    }
+
+    /**
+     * The report of a plan file in which reading it whole ({@link #read}, as a plan or as told by its
+     * {@code schema_version}) would find nothing, found so as it streams; null when it is not such a
+     * plan (not a regular file, a finding, or a shape the streamed reader does not handle): read it whole.
+     *
+     * @param file the document
+     * @param sourceName how it is named in the report
+     * @return the report of a valid plan with no problem, or null
+     * @throws IOException when it cannot be read
+     */
+    public @Nullable ValidationReport validateCleanPlan(Path file, String sourceName) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        StreamedPlanReader.Accepted accepted;
+        try (InputStream in = Files.newInputStream(file)) {
+            accepted = streamed().read(in, (index, candidate) -> true);
+        }
+        if (accepted == null || detectKind(accepted.envelope()) != DocumentKind.PLAN) {
+            return null;
+        }
+        return report(sourceName, DocumentKind.PLAN, List.of(), 0, 0);
     }
 
     /** Validates a tree that has no text behind it (a typed model): problems without positions. */

@@ -106,6 +106,30 @@ class StreamedReviewDifferentialTest {
         assertTrue(plainClean >= accepted);
     }
 
+    /** {@code validate} of a plan file streams a clean plan: its report is the plain reading's, on every case and mutation. */
+    @Test
+    void validateGivesThePlainReportOnEveryCaseAndMutation(@org.junit.jupiter.api.io.TempDir Path temp) throws IOException {
+        Random random = new Random(20261203L);
+        ReadbackPlanner planner = ReadbackPlanner.create();
+        Path file = temp.resolve("plan.json");
+        int valid = 0;
+        for (Case base : bases()) {
+            for (int i = 0; i < 12; i++) {
+                Case c = i == 0 ? base : mutate(base, random);
+                Files.write(file, c.plan());
+                for (DocumentKind kind : new DocumentKind[] {null, DocumentKind.PLAN, DocumentKind.SNAPSHOT}) {
+                    dev.readbackplan.document.ValidationReport plain = planner.validate(new ByteArrayInputStream(c.plan()), file.toString(), kind);
+                    dev.readbackplan.document.ValidationReport fromFile = planner.validate(file, kind);
+                    assertEquals(plain.problems(), fromFile.problems(), c.name() + " as " + kind);
+                    assertEquals(plain.kind(), fromFile.kind(), c.name() + " as " + kind);
+                    assertEquals(plain.toText(), fromFile.toText(), c.name() + " as " + kind);
+                    valid += plain.isValid() && plain.problems().isEmpty() ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(valid > 20, "valid plans: " + valid);
+    }
+
     record Verdict(boolean streamed, boolean plainClean) {}
 
     private static Verdict compare(Setup setup, PlanReviewer reviewer, Case c) throws IOException {
