@@ -106,7 +106,7 @@ public final class PlanReviewer {
             String reviewedAt, List<Problem> snapshotWarnings) throws IOException {
         List<JsonNode> sources = PlanTemplate.sourceCandidates(snapshot);
         CandidateReview[] reviews = new CandidateReview[sources.size()];
-        StreamedPlanReader.Accepted accepted = reader.read(plan, (index, candidate) -> {
+        StreamedPlanReader.Accepted accepted = reader.read(plan, true, (index, candidate) -> {
             if (index >= sources.size()) {
                 return false;
             }
@@ -121,7 +121,7 @@ public final class PlanReviewer {
             reviews[index] = candidates.review(index, candidate, Map.of(), Map.of(), true);
             return true;
         });
-        if (accepted == null || accepted.candidateCount() != sources.size()) {
+        if (accepted == null || accepted.candidateCount() != sources.size() || accepted.sha256() == null) {
             return null;
         }
         ObjectNode envelope = accepted.envelope();
@@ -136,8 +136,9 @@ public final class PlanReviewer {
             return null;
         }
         List<CandidateReview> all = List.of(reviews);
-        return new Streamed(new Result(null, all, document.of(envelope, all, reviewedAt, accepted.sha256(), snapshotWarnings)),
-                envelope, accepted.sha256(), accepted.length());
+        String sha256 = accepted.sha256();
+        return new Streamed(new Result(null, all, document.of(envelope, all, reviewedAt, sha256, snapshotWarnings)), envelope, sha256,
+                accepted.length());
     }
 
     /**

@@ -136,7 +136,7 @@ public final class DocumentReader {
         }
         StreamedPlanReader.Accepted accepted;
         try (InputStream in = Files.newInputStream(file)) {
-            accepted = streamed().read(in, (index, candidate) -> true);
+            accepted = streamed().read(in, false, (index, candidate) -> true);
         }
         if (accepted == null || detectKind(accepted.envelope()) != DocumentKind.PLAN) {
             return null;

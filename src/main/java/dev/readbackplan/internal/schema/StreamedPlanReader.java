@@ -54,10 +54,10 @@ public final class StreamedPlanReader {
      *
      * @param envelope the plan without its candidates ({@code readback_candidates} empty)
      * @param candidateCount how many candidates it has
-     * @param sha256 the SHA-256 of its bytes, lower-case hex
+     * @param sha256 the SHA-256 of its bytes, lower-case hex; null when not asked for
      * @param length how many bytes it has
      */
-    public record Accepted(ObjectNode envelope, int candidateCount, String sha256, long length) {}
+    public record Accepted(ObjectNode envelope, int candidateCount, @Nullable String sha256, long length) {}
 
     private static final int BLOCK = 1 << 18;
     /** Candidates read but not yet checked, at most: then the reading thread checks one itself. */
@@ -79,19 +79,20 @@ public final class StreamedPlanReader {
      * Reads a plan from {@code in} (not closed) and accepts it, or not.
      *
      * @param in the plan's bytes
+     * @param hash whether to hash them (a review records the plan's SHA-256; validation needs none)
      * @param handler what is done with each clean candidate
      * @return the accepted plan, or null when the plan has a finding or a shape this reader does not
      *     handle: read it whole
      * @throws IOException when {@code in} cannot be read
      */
-    public @Nullable Accepted read(InputStream in, CandidateHandler handler) throws IOException {
+    public @Nullable Accepted read(InputStream in, boolean hash, CandidateHandler handler) throws IOException {
         if (!engine.planValidator().isMemberwise()) {
             return null;
         }
         StrictJsonReader.KnownMembers known = engine.template().canonicalCandidateMembers();
         Run run = new Run(known, handler);
         ListSplitter splitter = new ListSplitter(known.listKey(), limits.maxNestingDepth(), run::offer);
-        MessageDigest digest = sha256();
+        MessageDigest digest = hash ? sha256() : null;
         byte[] block = new byte[BLOCK];
         long length = 0;
         try {
@@ -101,7 +102,9 @@ public final class StreamedPlanReader {
                 if (length > limits.maxDocumentBytes()) {
                     return null;
                 }
-                digest.update(block, 0, read);
+                if (digest != null) {
+                    digest.update(block, 0, read);
+                }
                 splitter.feed(block, read);
             }
         } finally {
@@ -118,7 +121,7 @@ public final class StreamedPlanReader {
         if (envelope == null) {
             return null;
         }
-        return new Accepted(envelope, splitter.itemCount(), HexFormat.of().formatHex(digest.digest()), length);
+        return new Accepted(envelope, splitter.itemCount(), digest == null ? null : HexFormat.of().formatHex(digest.digest()), length);
     }
 
     /** The envelope read, validated and checked with the candidates' thin copies; null at any finding. */
