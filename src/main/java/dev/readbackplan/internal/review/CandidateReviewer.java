@@ -131,6 +131,8 @@ public final class CandidateReviewer {
         boolean gatesClosed = candidate.path("not_approval").asBoolean(false) && isFalse(candidate, closedGates);
         boolean flagsFalse = isFalse(candidate, acceptedFlags);
         boolean allShapes = shapesAllowed;
+        // Filled once, lazily, by this candidate's checks (on this thread): each field's canonical form.
+        Map<String, String> canonicalForms = new HashMap<>();
         ReviewRules.Facts facts = new ReviewRules.Facts() {
             @Override
             public JsonNode value(String field) {
@@ -170,6 +172,16 @@ public final class CandidateReviewer {
             @Override
             public boolean countsZero() {
                 return countsZero && flagsFalse;
+            }
+
+            @Override
+            public String canonical(String field) {
+                String form = canonicalForms.get(field);
+                if (form == null) {
+                    form = EvidenceReference.canonical(values.get(field).textValue());
+                    canonicalForms.put(field, form);
+                }
+                return form;
             }
 
             @Override

@@ -63,8 +63,14 @@ public final class EvidenceReference {
 
     /** Whether two references name the same evidence: equal canonical forms, or one commit a prefix of the other. */
     public static boolean same(String a, String b) {
-        String ca = canonical(a);
-        String cb = canonical(b);
+        return sameCanonical(canonical(a), canonical(b));
+    }
+
+    /**
+     * Whether two canonical forms ({@link #canonical}) name the same evidence: they are equal, or both are
+     * commits and one is a prefix of the other.
+     */
+    public static boolean sameCanonical(String ca, String cb) {
         if (ca.equals(cb)) {
             return true;
         }
