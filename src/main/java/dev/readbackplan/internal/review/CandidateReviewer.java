@@ -115,7 +115,10 @@ public final class CandidateReviewer {
             // has an allowed shape and whether a secret or raw payload was found in it.
             Set<String> keywords = flagged.getOrDefault(field, Set.of());
             boolean[] found = {keywords.contains(Keyword.SECRET.id()), keywords.contains(Keyword.RAW_PAYLOAD.id())};
-            boolean shapeAllowed = keywords.stream().allMatch(k -> k.equals(Keyword.SECRET.id()) || k.equals(Keyword.RAW_PAYLOAD.id()));
+            boolean shapeAllowed = true;
+            for (String keyword : keywords) {
+                shapeAllowed &= keyword.equals(Keyword.SECRET.id()) || keyword.equals(Keyword.RAW_PAYLOAD.id());
+            }
             shapesAllowed &= shapeAllowed;
             secretAndRaw[0] |= found[0];
             secretAndRaw[1] |= found[1];
