@@ -115,7 +115,10 @@ public final class CandidateReviewer {
             // has an allowed shape and whether a secret or raw payload was found in it.
             Set<String> keywords = flagged.getOrDefault(field, Set.of());
             boolean[] found = {keywords.contains(Keyword.SECRET.id()), keywords.contains(Keyword.RAW_PAYLOAD.id())};
-            boolean shapeAllowed = keywords.stream().allMatch(k -> k.equals(Keyword.SECRET.id()) || k.equals(Keyword.RAW_PAYLOAD.id()));
+            boolean shapeAllowed = true;
+            for (String keyword : keywords) {
+                shapeAllowed &= keyword.equals(Keyword.SECRET.id()) || keyword.equals(Keyword.RAW_PAYLOAD.id());
+            }
             shapesAllowed &= shapeAllowed;
             secretAndRaw[0] |= found[0];
             secretAndRaw[1] |= found[1];
@@ -131,6 +134,8 @@ public final class CandidateReviewer {
         boolean gatesClosed = candidate.path("not_approval").asBoolean(false) && isFalse(candidate, closedGates);
         boolean flagsFalse = isFalse(candidate, acceptedFlags);
         boolean allShapes = shapesAllowed;
+        // Filled once, lazily, by this candidate's checks (on this thread): each field's canonical form.
+        Map<String, String> canonicalForms = new HashMap<>();
         ReviewRules.Facts facts = new ReviewRules.Facts() {
             @Override
             public JsonNode value(String field) {
@@ -170,6 +175,16 @@ public final class CandidateReviewer {
             @Override
             public boolean countsZero() {
                 return countsZero && flagsFalse;
+            }
+
+            @Override
+            public String canonical(String field) {
+                String form = canonicalForms.get(field);
+                if (form == null) {
+                    form = EvidenceReference.canonical(values.get(field).textValue());
+                    canonicalForms.put(field, form);
+                }
+                return form;
             }
 
             @Override

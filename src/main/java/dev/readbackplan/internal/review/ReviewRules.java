@@ -105,6 +105,12 @@ public final class ReviewRules {
 
         boolean countsZero();
 
+        /**
+         * The canonical form ({@link EvidenceReference#canonical}) of a filled field's text. A candidate's
+         * facts compute it once per field: a field is compared with several others.
+         */
+        String canonical(String field);
+
         /** The validation keywords that quarantine a field's value (empty when its value is allowed). */
         Set<String> problems(String field);
     }
@@ -219,7 +225,7 @@ public final class ReviewRules {
         JsonNode x = facts.value(a);
         JsonNode y = facts.value(b);
         if (x.isTextual() && y.isTextual()) {
-            return EvidenceReference.same(x.textValue(), y.textValue());
+            return EvidenceReference.sameCanonical(facts.canonical(a), facts.canonical(b));
         }
         return Objects.equals(x, y);
     }
