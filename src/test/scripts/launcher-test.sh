@@ -96,7 +96,14 @@ grep -q 'dev\.readbackplan\.cli\.Cli source: shared objects file' "${logs[@]}" \
 grep -q 'dev\.readbackplan\.cli\.Main source: shared objects file' "${logs[@]}" \
     || fail "second run: the entry point was not loaded from the cache"
 # The training reviews a plan too: a review's own classes come from the cache, none from the jar.
+# Review and validate run with options of their own (a smaller young generation), so the first review
+# trains a cache of its own; the second is the one checked.
 (cd "$cwd" && "$java" -jar "$jar" "${args[@]}" --output "$tmp/plan.json" 2> /dev/null) || fail "java -jar --output failed"
+(cd "$cwd" && env XDG_CACHE_HOME="$tmp/xdg" "$tmp/install/monitoring-readback-plan" review --root "$tmp/work" \
+    --source-report snapshot.json --reviewed-at 2026-01-01T00:00:00+08:00 "$tmp/plan.json" > /dev/null 2>&1) \
+    || fail "first review through the launcher failed"
+[[ $(find "$tmp/xdg/monitoring-readback-plan" -maxdepth 1 -type f \( -name '*.jsa' -o -name '*.aot' \) | wc -l) == 2 ]] \
+    || fail "review: no cache of its own next to generation's"
 (cd "$cwd" && env XDG_CACHE_HOME="$tmp/xdg" JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$tmp/review-%p.log" \
     "$tmp/install/monitoring-readback-plan" review --root "$tmp/work" --source-report snapshot.json \
     --reviewed-at 2026-01-01T00:00:00+08:00 "$tmp/plan.json" > "$tmp/review.out" 2> /dev/null) || fail "review through the launcher failed"
