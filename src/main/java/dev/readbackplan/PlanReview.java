@@ -50,6 +50,14 @@ import org.jspecify.annotations.Nullable;
  * {@link #toSarif}; for a plan that is out of date they say so, so that a pipeline that publishes the
  * review has a document to publish), the snapshot's report and the comparison.
  *
+ * <p>A plan file that is valid with no warning and current for its snapshot is reviewed as it streams
+ * ({@link ReadbackPlanner#review(Path, Path, String)}): the review keeps each candidate's review, not
+ * the plan. What needs the plan itself ({@link #toMarkdown()} quotes evidence values, {@link #toSarif}
+ * locates results in its bytes, {@link Reviewed#writeReviewedPlan} rewrites it) reads the file again,
+ * once, and only while it still holds the bytes reviewed (their SHA-256): a file changed since is
+ * refused, never rendered or rewritten in place of the plan reviewed. A review of a plan read whole (a
+ * stream, or a plan with problems) keeps its bytes and tree.
+ *
  * <pre>{@code
  * PlanReview review = planner.review(planFile, snapshotFile, null);
  * if (review instanceof PlanReview.Reviewed reviewed && reviewed.allReady()) {
@@ -147,6 +155,8 @@ public abstract sealed class PlanReview permits PlanReview.Reviewed, PlanReview.
      *     0 for no limit
      * @return the report
      * @throws IllegalArgumentException when the budget is neither 0 nor at least 16,000
+     * @throws java.io.UncheckedIOException when the review streamed the plan and the file cannot be read
+     *     again, or no longer holds the bytes reviewed (see the class comment)
      */
     public String toMarkdown(int budget) {
         MarkdownReview.checkBudget(budget);
@@ -169,11 +179,14 @@ public abstract sealed class PlanReview permits PlanReview.Reviewed, PlanReview.
     /**
      * The review as SARIF 2.1.0, for code-scanning dashboards: one result per candidate that needs something from its reviewers (the README's "SARIF" section says what each holds).
      * Each result has the line and column of its value in the plan that was reviewed: the review
-     * keeps its bytes, so the plan need not be read again (and a file changed since cannot mislead).
+     * keeps its bytes, or reads the file again only while it holds them (see the class comment), so the
+     * caller need not read the plan and a file changed since cannot mislead.
      * A plan that is not current gives one error result.
      *
      * @param toolVersion the version to record in {@code tool.driver.version}
      * @return the SARIF JSON text
+     * @throws java.io.UncheckedIOException when the review streamed the plan and the file cannot be read
+     *     again, or no longer holds the bytes reviewed
      */
     public String toSarif(String toolVersion) {
         return SarifWriter.review(sarifFacts(), toolVersion, reviewedBytes());
@@ -351,7 +364,8 @@ public abstract sealed class PlanReview permits PlanReview.Reviewed, PlanReview.
          *
          * @param out where it goes; not closed
          * @throws InvalidDocumentException when the plan would not be valid (a bug); nothing is written then
-         * @throws IOException when {@code out} cannot be written
+         * @throws IOException when {@code out} cannot be written, or the review streamed the plan and the
+         *     file cannot be read again or no longer holds the bytes reviewed (nothing is written then)
          */
         public void writeReviewedPlan(OutputStream out) throws IOException {
             ReviewedPlan.Loaded loaded;

@@ -184,6 +184,7 @@ public final class ReadbackPlanner {
                 return clean;
             }
         }
+        DocumentBytes.requireHeapToReadWhole(file);
         return read(DocumentBytes.of(file, limits.maxDocumentBytes()), file.toString(), kind, DocumentReader.Purpose.VALIDATE).report();
     }
 

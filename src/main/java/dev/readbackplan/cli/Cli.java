@@ -112,7 +112,9 @@ public final class Cli {
             if (!arguments.isEmpty() && arguments.get(0).equals("review")) {
                 Arguments.Parsed parsed = Arguments.parse(ReviewCommand.OPTIONS, normalizeHelp(arguments.subList(1, arguments.size())));
                 noteInputs(parsed, ReviewCommand.DEFAULT_SOURCE_REPORT, false);
-                if (!parsed.has("--help") && heapTooSmall()) {
+                // The snapshot is read whole; the plan streams when it is clean, and the library refuses up
+                // front one it must read whole and cannot hold.
+                if (!parsed.has("--help") && heapTooSmall(snapshotBytes(parsed, ReviewCommand.DEFAULT_SOURCE_REPORT))) {
                     return outOfMemory(messages);
                 }
                 return ReviewCommand.run(parsed, stdin, out, messages);
@@ -194,14 +196,24 @@ public final class Cli {
     }
 
     /**
-     * Whether the heap cannot hold the document being validated or reviewed: its bytes are read whole,
-     * then parsed into a tree larger than they are, so a heap under twice the document's size cannot
-     * do. Said before reading, because near the limit the collector can work for minutes before memory
-     * runs out.
+     * Whether the heap cannot hold a document of {@code bytes} read whole: its bytes are read, then parsed
+     * into a tree larger than they are, so a heap under twice the document's size cannot do. Said before
+     * reading, because near the limit the collector can work for minutes before memory runs out.
      */
-    private boolean heapTooSmall() {
+    private static boolean heapTooSmall(long bytes) {
         long maxHeap = Runtime.getRuntime().maxMemory();
-        return maxHeap != Long.MAX_VALUE && documentBytes > maxHeap / 2;
+        return maxHeap != Long.MAX_VALUE && bytes > maxHeap / 2;
+    }
+
+    /** The size of the snapshot a review reads, 0 when unknown. */
+    private static long snapshotBytes(Arguments.Parsed parsed, String defaultSnapshot) {
+        try {
+            Path snapshot = Path.of(parsed.values().getOrDefault("--root", ".")).resolve(parsed.values().getOrDefault("--source-report",
+                    defaultSnapshot));
+            return Files.isRegularFile(snapshot) ? Files.size(snapshot) : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static boolean causedByOutOfMemory(Throwable e) {
@@ -489,11 +501,7 @@ public final class Cli {
                     documentBytes = 0;
                     stdinRead = null;
                     noteInput(Path.of(file));
-                    if (heapTooSmall()) {
-                        outOfMemory(messages);
-                        status = USAGE_OR_IO;
-                        continue;
-                    }
+                    // A clean plan streams; the library refuses up front a document it must read whole and cannot hold.
                     report = planner.validate(Path.of(file), kind);
                 }
                 reports.add(report);
@@ -502,6 +510,10 @@ public final class Cli {
                 }
             } catch (IOException e) {
                 messages.println(PROGRAM + ": error: " + describe(e));
+                status = USAGE_OR_IO;
+            } catch (OutOfMemoryError e) {
+                // This document's: refused up front, or memory ran out reading it (its tree is garbage now).
+                outOfMemory(messages);
                 status = USAGE_OR_IO;
             }
         }

@@ -26,18 +26,24 @@ import org.junit.jupiter.api.io.TempDir;
  * document's size and how to raise the heap: no "internal error", no stack trace. Both ways: memory
  * running out while the plan is read (a heap over twice the plan's size, under what it needs), and
  * a heap under twice the plan's size, refused before reading (near that limit the serial collector
- * could work for minutes before running out).
+ * could work for minutes before running out). That is for a plan read whole, one with a problem to
+ * explain: issue 16, a clean plan streams, and is validated and reviewed in a heap that could not
+ * hold it whole.
  */
 class OutOfMemoryTest {
     private static final int CANDIDATES = 2_000;
     /** Over twice a 2,000-candidate plan (about 21 MB), under the three times or so it needs. */
-    private static final String SMALL_HEAP = "-Xmx56m";
+    private static final String SMALL_HEAP = "-Xmx46m";
     /** Under twice the plan's size. */
     private static final String TINY_HEAP = "-Xmx32m";
 
     @TempDir
     static Path temp;
     private static Path plan;
+    /** The plan with a problem in its first candidate: read whole, to explain it. */
+    private static Path broken;
+    /** The plan with a secret in its first candidate: reviewed whole, its value quarantined. */
+    private static Path quarantined;
 
     @BeforeAll
     static void aLargePlan() throws IOException {
@@ -65,6 +71,16 @@ class OutOfMemoryTest {
             "--git-commit", "unknown", "--output", plan.toString()}, OutputStream.nullOutputStream(), err);
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         assertTrue(Files.size(plan) > 18_000_000 && Files.size(plan) < 24_000_000, "the plan's size: " + Files.size(plan));
+        broken = temp.resolve("broken.json");
+        String text = Files.readString(plan, StandardCharsets.UTF_8);
+        String waiting = "\"status\": \"waiting_post_incident_readback\"";
+        assertTrue(text.contains(waiting));
+        Files.writeString(broken, text.replaceFirst(waiting, "\"status\": \"no_such_lane\""), StandardCharsets.UTF_8);
+        quarantined = temp.resolve("quarantined.json");
+        String empty = "\"postcheck_readback_ref\": null";
+        assertTrue(text.contains(empty));
+        Files.writeString(quarantined, text.replaceFirst(empty, "\"postcheck_readback_ref\": \"ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8\""),
+                StandardCharsets.UTF_8);
     }
 
     private static String expectedSize() throws IOException {
@@ -72,8 +88,18 @@ class OutOfMemoryTest {
     }
 
     @Test
+    void aCleanPlanIsValidatedAndReviewedInAHeapThatCouldNotHoldItWhole() throws IOException, InterruptedException {
+        Result validated = inHeap(TINY_HEAP, null, "validate", plan.toString());
+        assertEquals(0, validated.status(), validated.err());
+        assertTrue(validated.err().contains("1 valid, 0 invalid"), validated.err());
+        Result reviewed = inHeap(TINY_HEAP, null, "review", "--root", temp.toString(), plan.toString());
+        assertEquals(0, reviewed.status(), reviewed.err());
+        assertTrue(reviewed.out().contains(": waiting_post_incident_readback"), reviewed.out());
+    }
+
+    @Test
     void validatingAPlanTooLargeForTheHeapSaysSoAndExits2() throws IOException, InterruptedException {
-        Result result = inHeap(SMALL_HEAP, null, "validate", plan.toString());
+        Result result = inHeap(SMALL_HEAP, null, "validate", broken.toString());
         assertEquals(2, result.status(), result.err());
         assertTrue(result.err().contains(expectedSize()), result.err());
         assertNotABug(result);
@@ -83,7 +109,7 @@ class OutOfMemoryTest {
 
     @Test
     void reviewingAPlanTooLargeForTheHeapSaysSoAndExits2() throws IOException, InterruptedException {
-        Result result = inHeap(SMALL_HEAP, null, "review", "--root", temp.toString(), plan.toString());
+        Result result = inHeap(SMALL_HEAP, null, "review", "--root", temp.toString(), quarantined.toString());
         assertEquals(2, result.status(), result.err());
         assertTrue(result.err().contains(expectedSize()), result.err());
         assertNotABug(result);
@@ -92,7 +118,7 @@ class OutOfMemoryTest {
 
     @Test
     void standardInputIsSizedByWhatWasRead() throws IOException, InterruptedException {
-        Result result = inHeap(SMALL_HEAP, plan, "validate", "-");
+        Result result = inHeap(SMALL_HEAP, broken, "validate", "-");
         assertEquals(2, result.status(), result.err());
         assertTrue(result.err().contains("not enough memory for a document of "), result.err());
         assertNotABug(result);
@@ -100,7 +126,7 @@ class OutOfMemoryTest {
 
     @Test
     void aPlanOverHalfTheHeapIsRefusedBeforeItIsRead() throws IOException, InterruptedException {
-        for (String[] args : new String[][] {{"validate", plan.toString()}, {"review", "--root", temp.toString(), plan.toString()}}) {
+        for (String[] args : new String[][] {{"validate", broken.toString()}, {"review", "--root", temp.toString(), broken.toString()}}) {
             Result result = inHeap(TINY_HEAP, null, args);
             assertEquals(2, result.status(), result.err());
             assertTrue(result.err().contains(expectedSize()), result.err());

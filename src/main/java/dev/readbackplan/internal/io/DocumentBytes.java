@@ -67,6 +67,23 @@ public record DocumentBytes(byte[] data, int length, boolean tooLarge) {
         return new DocumentBytes(data, data.length, data.length > maxBytes);
     }
 
+    /**
+     * Refuses up front a document the heap could not hold read whole: its bytes and then its tree take a
+     * few times its size, so a heap under twice its size cannot do, and near that limit the collector
+     * works for minutes before memory runs out. A document that streams needs no such room.
+     *
+     * @param file the document (its size counts; anything but a regular file passes)
+     * @throws OutOfMemoryError when the heap's limit is under twice the document's size
+     * @throws IOException when its size cannot be read
+     */
+    public static void requireHeapToReadWhole(Path file) throws IOException {
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        if (maxHeap != Long.MAX_VALUE && Files.isRegularFile(file) && Files.size(file) > maxHeap / 2) {
+            throw new OutOfMemoryError("a document of " + Files.size(file) + " bytes read whole needs more than half the heap ("
+                    + maxHeap + " bytes)");
+        }
+    }
+
     /** {@return the SHA-256 of the bytes read, in lower-case hex} */
     public String sha256() {
         try {

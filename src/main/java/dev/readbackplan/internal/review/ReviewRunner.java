@@ -100,6 +100,7 @@ public final class ReviewRunner {
      * @param maxBytes the document limit
      * @return the review
      * @throws IOException when the plan cannot be read
+     * @throws OutOfMemoryError when the plan must be read whole and the heap is under twice its size
      */
     public Outcome run(java.nio.file.Path plan, String planName, DocumentBytes snapshot, String snapshotName, String reviewedAt,
             long maxBytes) throws IOException {
@@ -121,6 +122,7 @@ public final class ReviewRunner {
                 return new Outcome(built, streamed.result(), again, planName, parsedSnapshot.report(), snapshotSha256.join());
             }
         }
+        DocumentBytes.requireHeapToReadWhole(plan);
         return run(DocumentBytes.of(plan, maxBytes), planName, snapshot, snapshotName, reviewedAt);
     }
 
