@@ -234,7 +234,7 @@ public abstract sealed class PlanReview permits PlanReview.Reviewed, PlanReview.
     abstract SarifWriter.Review sarifFacts();
 
     private byte[] reviewedBytes() {
-        return plan.loaded().bytes();
+        return plan.bytes();
     }
 
     /**
@@ -288,7 +288,7 @@ public abstract sealed class PlanReview permits PlanReview.Reviewed, PlanReview.
         @Override
         String markdown(int budget) {
             List<String> evidenceFields = reviewer.rules().fields().all();
-            JsonNode planCandidates = plan.loaded().tree().get("readback_candidates");
+            JsonNode planCandidates = plan.tree().get("readback_candidates");
             List<MarkdownReview.Candidate> shown = new ArrayList<>(candidates.size());
             for (CandidateReview review : candidates) {
                 JsonNode candidate = planCandidates.get(review.index());
@@ -368,16 +368,16 @@ public abstract sealed class PlanReview permits PlanReview.Reviewed, PlanReview.
          *     file cannot be read again or no longer holds the bytes reviewed (nothing is written then)
          */
         public void writeReviewedPlan(OutputStream out) throws IOException {
-            ReviewedPlan.Loaded loaded;
+            JsonNode loaded;
             try {
-                loaded = plan.loaded();
+                loaded = plan.tree();
             } catch (java.io.UncheckedIOException e) {
                 throw e.getCause();
             }
             JsonNode reviewed;
             synchronized (this) {
                 // The review's own tree stays as it was read.
-                reviewed = loaded.tree().deepCopy();
+                reviewed = loaded.deepCopy();
             }
             reviewer.writer().applyTo(reviewed, candidates, planName);
             PythonJsonWriter writer = new PythonJsonWriter(out);

@@ -118,7 +118,8 @@ public final class ReviewRunner {
             }
             if (streamed != null) {
                 String sha256 = streamed.sha256();
-                ReviewedPlan again = ReviewedPlan.readAgain(() -> readAgain(plan, planName, sha256, maxBytes));
+                ReviewedPlan again = ReviewedPlan.readAgain(() -> readAgain(plan, planName, sha256, maxBytes),
+                        this::parseAgain);
                 return new Outcome(built, streamed.result(), again, planName, parsedSnapshot.report(), snapshotSha256.join());
             }
         }
@@ -126,17 +127,22 @@ public final class ReviewRunner {
         return run(DocumentBytes.of(plan, maxBytes), planName, snapshot, snapshotName, reviewedAt);
     }
 
-    /** The plan file read whole again, for what a streamed review did not keep: only while it holds the bytes reviewed. */
-    private ReviewedPlan.Loaded readAgain(java.nio.file.Path plan, String planName, String sha256, long maxBytes) throws IOException {
+    /** The plan file's bytes read again, for what a streamed review did not keep: only while they are the bytes reviewed. */
+    private static DocumentBytes readAgain(java.nio.file.Path plan, String planName, String sha256, long maxBytes) throws IOException {
         DocumentBytes bytes = DocumentBytes.of(plan, maxBytes);
         if (bytes.tooLarge() || !bytes.sha256().equals(sha256)) {
             throw new IOException(planName + ": the plan changed after it was reviewed; review it again");
         }
-        DocumentReader.Parsed parsed = read(bytes, planName, DocumentKind.PLAN);
-        if (parsed.root() == null || !parsed.report().isValid()) {
-            throw new IllegalStateException("the plan reviewed as valid does not read as valid again");
+        return bytes;
+    }
+
+    /** The tree of the bytes reviewed, which were validated as they streamed (and are the same, by their hash). */
+    private com.fasterxml.jackson.databind.JsonNode parseAgain(DocumentBytes bytes) {
+        com.fasterxml.jackson.databind.JsonNode tree = reader.planTreeOfValidatedBytes(bytes.data(), bytes.length());
+        if (tree == null) {
+            throw new IllegalStateException("the plan reviewed as valid does not read again");
         }
-        return new ReviewedPlan.Loaded(parsed.root(), bytes.data(), bytes.length());
+        return tree;
     }
 
     private DocumentReader.Parsed read(DocumentBytes bytes, String sourceName, DocumentKind kind) {

@@ -144,6 +144,19 @@ public final class DocumentReader {
         return report(sourceName, DocumentKind.PLAN, List.of(), 0, 0);
     }
 
+    /**
+     * The tree of a plan whose bytes were validated already (a streamed review's, read again and found
+     * the same by their hash): read strictly, not checked again.
+     *
+     * @param bytes the plan's bytes
+     * @param length how many of them
+     * @return its tree, or null when it cannot be read (then it was not the plan validated)
+     */
+    public @Nullable JsonNode planTreeOfValidatedBytes(byte[] bytes, int length) {
+        StrictJsonReader.Result result = reader.read(bytes, length, engine.get().template().canonicalCandidateMembers());
+        return result.findings().isEmpty() ? result.root() : null;
+    }
+
     /** Validates a tree that has no text behind it (a typed model): problems without positions. */
     public ValidationReport validateTree(JsonNode tree, String sourceName, DocumentKind kind) {
         List<Finding> findings = new ArrayList<>();

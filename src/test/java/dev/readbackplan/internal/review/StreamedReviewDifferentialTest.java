@@ -1,7 +1,6 @@
 package dev.readbackplan.internal.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -345,7 +344,18 @@ class StreamedReviewDifferentialTest {
         dev.readbackplan.PlanReview held = planner.review(Files.newInputStream(plan), plan.toString(), Files.newInputStream(snapshot),
                 snapshot.toString(), REVIEWED_AT);
         assertEquals(held.toMarkdown(), review.toMarkdown());
-        assertNotNull(review.toSarif("1"));
+        assertEquals(held.toSarif("1"), review.toSarif("1"));
+        assertEquals(held.toText(), review.toText());
+        ByteArrayOutputStream heldJson = new ByteArrayOutputStream();
+        ByteArrayOutputStream streamedJson = new ByteArrayOutputStream();
+        held.writeJson(heldJson);
+        review.writeJson(streamedJson);
+        assertEquals(heldJson.toString(StandardCharsets.UTF_8), streamedJson.toString(StandardCharsets.UTF_8));
+        ByteArrayOutputStream heldPlan = new ByteArrayOutputStream();
+        ByteArrayOutputStream streamedPlan = new ByteArrayOutputStream();
+        ((dev.readbackplan.PlanReview.Reviewed) held).writeReviewedPlan(heldPlan);
+        ((dev.readbackplan.PlanReview.Reviewed) review).writeReviewedPlan(streamedPlan);
+        assertEquals(heldPlan.toString(StandardCharsets.UTF_8), streamedPlan.toString(StandardCharsets.UTF_8));
         // Changed after the review: what needs the plan again refuses, nothing is rendered from other bytes.
         dev.readbackplan.PlanReview second = planner.review(plan, snapshot, REVIEWED_AT);
         Files.writeString(plan, Files.readString(plan).replace("\"sre-oncall\"", "\"sre-oncall2\""));
