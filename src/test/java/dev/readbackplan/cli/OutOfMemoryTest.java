@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,20 +47,7 @@ class OutOfMemoryTest {
     @BeforeAll
     static void aLargePlan() throws IOException {
         ObjectMapper mapper = new ObjectMapper();
-        ObjectNode snapshot = (ObjectNode) mapper.readTree(CliTest.EXAMPLE_ROOT.resolve(
-                "docs/security/monitoring-owner-response-acceptance.snapshot.json").toFile());
-        ArrayNode candidates = (ArrayNode) snapshot.get("acceptance_candidates");
-        List<ObjectNode> examples = new ArrayList<>();
-        candidates.forEach(candidate -> examples.add((ObjectNode) candidate));
-        candidates.removeAll();
-        for (int i = 0; i < CANDIDATES; i++) {
-            ObjectNode candidate = examples.get(i % examples.size()).deepCopy();
-            String surface = candidate.get("surface_id").asText() + "_" + i;
-            candidate.put("surface_id", surface);
-            candidate.put("acceptance_candidate_id", "monitoring_owner_response_acceptance:" + surface);
-            candidate.put("request_id", "monitoring_owner_request:" + surface);
-            candidates.add(candidate);
-        }
+        ObjectNode snapshot = dev.readbackplan.testing.ExampleSnapshots.repeated(CANDIDATES);
         Files.createDirectories(temp.resolve("docs/security"));
         mapper.writerWithDefaultPrettyPrinter().writeValue(
                 temp.resolve("docs/security/monitoring-owner-response-acceptance.snapshot.json").toFile(), snapshot);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -38,22 +37,9 @@ class ClosedOutputIT {
     @BeforeAll
     static void aLargePlan() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
-        ObjectNode snapshot = (ObjectNode) mapper.readTree(
-                Path.of("examples/docs/security/monitoring-owner-response-acceptance.snapshot.json").toFile());
-        ArrayNode candidates = (ArrayNode) snapshot.get("acceptance_candidates");
-        List<ObjectNode> examples = new ArrayList<>();
-        candidates.forEach(candidate -> examples.add((ObjectNode) candidate));
-        candidates.removeAll();
+        ObjectNode snapshot = dev.readbackplan.testing.ExampleSnapshots.repeated(CANDIDATES);
         // Without summary counts to disagree with: the runs below write no warning to standard error.
         snapshot.remove("summary");
-        for (int i = 0; i < CANDIDATES; i++) {
-            ObjectNode candidate = examples.get(i % examples.size()).deepCopy();
-            String surface = candidate.get("surface_id").asText() + "_" + i;
-            candidate.put("surface_id", surface);
-            candidate.put("acceptance_candidate_id", "monitoring_owner_response_acceptance:" + surface);
-            candidate.put("request_id", "monitoring_owner_request:" + surface);
-            candidates.add(candidate);
-        }
         Files.createDirectories(temp.resolve("docs/security"));
         mapper.writerWithDefaultPrettyPrinter().writeValue(
                 temp.resolve("docs/security/monitoring-owner-response-acceptance.snapshot.json").toFile(), snapshot);

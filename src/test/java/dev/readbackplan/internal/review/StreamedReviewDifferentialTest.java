@@ -183,24 +183,13 @@ class StreamedReviewDifferentialTest {
         byte[] exampleSnapshot = Files.readAllBytes(EXAMPLES.resolve("monitoring-owner-response-acceptance.snapshot.json"));
         bases.add(new Case("example", Files.readAllBytes(EXAMPLES.resolve("monitoring-post-incident-readback-plan.filled.json")),
                 exampleSnapshot, false));
-        bases.add(large(exampleSnapshot, 200));
+        bases.add(large(200));
         return bases;
     }
 
     /** The example snapshot's candidates repeated under new surface ids, generated and filled. */
-    private static Case large(byte[] exampleSnapshot, int count) throws IOException {
-        ObjectNode snapshot = (ObjectNode) JSON.readTree(exampleSnapshot);
-        ArrayNode sources = (ArrayNode) snapshot.get("acceptance_candidates");
-        ArrayNode many = JSON.createArrayNode();
-        for (int i = 0; i < count; i++) {
-            ObjectNode copy = sources.get(i % sources.size()).deepCopy();
-            String surface = copy.get("surface_id").textValue() + "_" + i;
-            copy.put("surface_id", surface);
-            copy.put("acceptance_candidate_id", "monitoring_owner_response_acceptance:" + surface);
-            copy.put("request_id", "monitoring_owner_request:" + surface);
-            many.add(copy);
-        }
-        snapshot.set("acceptance_candidates", many);
+    private static Case large(int count) throws IOException {
+        ObjectNode snapshot = dev.readbackplan.testing.ExampleSnapshots.repeated(count);
         snapshot.remove("summary");
         byte[] snapshotBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(snapshot);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
