@@ -288,7 +288,8 @@ public abstract sealed class PlanReview permits PlanReview.Reviewed, PlanReview.
         @Override
         String markdown(int budget) {
             List<String> evidenceFields = reviewer.rules().fields().all();
-            JsonNode planCandidates = plan.tree().get("readback_candidates");
+            // Only the evidence values: a review that streamed the plan reads them without the plan's tree.
+            JsonNode planCandidates = plan.candidateMembers(evidenceFields);
             List<MarkdownReview.Candidate> shown = new ArrayList<>(candidates.size());
             for (CandidateReview review : candidates) {
                 JsonNode candidate = planCandidates.get(review.index());

@@ -119,7 +119,7 @@ public final class ReviewRunner {
             if (streamed != null) {
                 String sha256 = streamed.sha256();
                 ReviewedPlan again = ReviewedPlan.readAgain(() -> readAgain(plan, planName, sha256, maxBytes),
-                        this::parseAgain);
+                        this::parseAgain, (bytes, keys) -> reader.planCandidateMembers(bytes.data(), bytes.length(), keys));
                 return new Outcome(built, streamed.result(), again, planName, parsedSnapshot.report(), snapshotSha256.join());
             }
         }

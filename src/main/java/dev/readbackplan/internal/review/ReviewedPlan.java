@@ -6,8 +6,10 @@ import dev.readbackplan.internal.io.DocumentBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The plan a review reviewed, for what needs more of it than the review keeps (SARIF locates its
@@ -29,12 +31,26 @@ public final class ReviewedPlan {
         DocumentBytes read() throws IOException;
     }
 
+    /** Some members of each candidate, from bytes read again, without the plan's tree. */
+    public interface MemberReader {
+        /**
+         * Reads some members of each candidate.
+         *
+         * @param bytes the plan's bytes (the bytes reviewed)
+         * @param keys the members to keep
+         * @return each candidate's members, in plan order, or null to read them from the tree
+         */
+        @Nullable JsonNode read(DocumentBytes bytes, List<String> keys);
+    }
+
     private final Once<DocumentBytes> bytes;
     private final Once<JsonNode> tree;
+    private final @Nullable MemberReader members;
 
-    private ReviewedPlan(Once<DocumentBytes> bytes, Once<JsonNode> tree) {
+    private ReviewedPlan(Once<DocumentBytes> bytes, Once<JsonNode> tree, @Nullable MemberReader members) {
         this.bytes = bytes;
         this.tree = tree;
+        this.members = members;
     }
 
     /**
@@ -48,7 +64,7 @@ public final class ReviewedPlan {
     public static ReviewedPlan held(JsonNode tree, byte[] data, int length) {
         Objects.requireNonNull(tree, "tree");
         DocumentBytes held = new DocumentBytes(data, length, false);
-        return new ReviewedPlan(new Once<>(() -> held), new Once<>(() -> tree));
+        return new ReviewedPlan(new Once<>(() -> held), new Once<>(() -> tree), null);
     }
 
     /**
@@ -56,9 +72,10 @@ public final class ReviewedPlan {
      *
      * @param reader how its bytes are read (and checked to be the bytes reviewed)
      * @param parse how its tree is read from them
+     * @param members how some members of each candidate are read from them without the tree
      * @return the plan
      */
-    public static ReviewedPlan readAgain(Reader reader, Function<DocumentBytes, JsonNode> parse) {
+    public static ReviewedPlan readAgain(Reader reader, Function<DocumentBytes, JsonNode> parse, MemberReader members) {
         Once<DocumentBytes> bytes = new Once<>(() -> {
             try {
                 return reader.read();
@@ -66,7 +83,7 @@ public final class ReviewedPlan {
                 throw new UncheckedIOException(e);
             }
         });
-        return new ReviewedPlan(bytes, new Once<>(() -> parse.apply(bytes.get())));
+        return new ReviewedPlan(bytes, new Once<>(() -> parse.apply(bytes.get())), members);
     }
 
     /**
@@ -76,6 +93,24 @@ public final class ReviewedPlan {
     public byte[] bytes() {
         DocumentBytes plan = bytes.get();
         return plan.data().length == plan.length() ? plan.data() : Arrays.copyOf(plan.data(), plan.length());
+    }
+
+    /**
+     * Some members of each candidate: from the tree when the review holds it, else read from the bytes
+     * without building the plan's tree.
+     *
+     * @param keys the members wanted (others may be there too)
+     * @return the candidates, in plan order, each an object with those of {@code keys} it has
+     * @throws UncheckedIOException when the bytes were read again and could not be, or changed since they were reviewed
+     */
+    public JsonNode candidateMembers(List<String> keys) {
+        if (members != null) {
+            JsonNode read = members.read(bytes.get(), keys);
+            if (read != null) {
+                return read;
+            }
+        }
+        return tree().get("readback_candidates");
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.internal.json.DocumentOrder;
 import dev.readbackplan.internal.json.Finding;
 import dev.readbackplan.internal.json.Findings;
+import dev.readbackplan.internal.json.ListSplitter;
 import dev.readbackplan.internal.json.Locations;
 import dev.readbackplan.internal.json.StrictJsonReader;
 import dev.readbackplan.internal.scan.CustomRules;
@@ -155,6 +156,39 @@ public final class DocumentReader {
     public @Nullable JsonNode planTreeOfValidatedBytes(byte[] bytes, int length) {
         StrictJsonReader.Result result = reader.read(bytes, length, engine.get().template().canonicalCandidateMembers());
         return result.findings().isEmpty() ? result.root() : null;
+    }
+
+    /**
+     * Some members of each candidate of a plan whose bytes were validated already, without the plan's
+     * tree: the candidates are cut out of the text ({@link ListSplitter}) and read one at a time, and
+     * only {@code keys} of each kept (a Markdown review's evidence values: a few MB for 10,000
+     * candidates, where the plan's tree takes a few hundred).
+     *
+     * @param bytes the plan's bytes
+     * @param length how many of them
+     * @param keys the members to keep
+     * @return the candidates' members, in plan order, or null when the text is not cut so (then read the tree)
+     */
+    public com.fasterxml.jackson.databind.node.@Nullable ArrayNode planCandidateMembers(byte[] bytes, int length, List<String> keys) {
+        StrictJsonReader.KnownMembers known = engine.get().template().canonicalCandidateMembers();
+        com.fasterxml.jackson.databind.node.ArrayNode candidates = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        boolean[] unread = {false};
+        ListSplitter splitter = new ListSplitter(known.listKey(), limits.maxNestingDepth(), (index, item, itemLength) -> {
+            StrictJsonReader.Result read = reader.readItem(item, itemLength, known, index);
+            if (!read.findings().isEmpty() || read.root() == null) {
+                unread[0] = true;
+                return;
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode kept = candidates.addObject();
+            for (String key : keys) {
+                JsonNode value = read.root().get(key);
+                if (value != null) {
+                    kept.set(key, value);
+                }
+            }
+        });
+        splitter.feed(bytes, length);
+        return splitter.finish() == null || unread[0] ? null : candidates;
     }
 
     /** Validates a tree that has no text behind it (a typed model): problems without positions. */
