@@ -63,17 +63,23 @@ public final class ReviewRunner {
      * @throws IllegalArgumentException when {@code reviewedAt} is not a date-time with an offset
      */
     public Outcome run(DocumentBytes plan, String planName, DocumentBytes snapshot, String snapshotName, String reviewedAt) {
+        Offload<String> snapshotSha256 = Offload.offer(executor, snapshot::sha256);
+        return whole(plan, planName, () -> read(snapshot, snapshotName, DocumentKind.SNAPSHOT), snapshotSha256, snapshotName, reviewedAt);
+    }
+
+    /** The review of a plan read whole, the snapshot read by {@code snapshotRead} once the plan is. */
+    private Outcome whole(DocumentBytes plan, String planName, java.util.function.Supplier<DocumentReader.Parsed> snapshotRead,
+            Offload<String> snapshotSha256, String snapshotName, String reviewedAt) {
         // Hashing 100 MB takes a core for most of a second without the JIT's SHA intrinsic (the launcher
         // runs the first tier only): do it beside the reading and validation.
         Offload<String> sha256 = Offload.offer(executor, plan::sha256);
-        Offload<String> snapshotSha256 = Offload.offer(executor, snapshot::sha256);
         // Problems that only quarantine an evidence value are counted apart as they are found, however
         // many there are; the report keeps the limit for the others, which fail the plan.
         PlanReviewer built = reviewer.get();
         QuarantineSorter.Absorber quarantine = built.quarantine();
         DocumentReader.Parsed parsedPlan = reader.read(plan.data(), plan.length(), plan.tooLarge(), planName, DocumentKind.PLAN,
                 () -> { }, DocumentReader.Purpose.VALIDATE, quarantine);
-        DocumentReader.Parsed parsedSnapshot = read(snapshot, snapshotName, DocumentKind.SNAPSHOT);
+        DocumentReader.Parsed parsedSnapshot = snapshotRead.get();
         if (!parsedSnapshot.report().isValid()) {
             throw new InvalidDocumentException(parsedSnapshot.report());
         }
@@ -104,27 +110,30 @@ public final class ReviewRunner {
      */
     public Outcome run(java.nio.file.Path plan, String planName, DocumentBytes snapshot, String snapshotName, String reviewedAt,
             long maxBytes) throws IOException {
-        if (java.nio.file.Files.isRegularFile(plan)) {
-            Offload<String> snapshotSha256 = Offload.offer(executor, snapshot::sha256);
-            DocumentReader.Parsed parsedSnapshot = read(snapshot, snapshotName, DocumentKind.SNAPSHOT);
-            if (!parsedSnapshot.report().isValid()) {
-                throw new InvalidDocumentException(parsedSnapshot.report());
-            }
-            PlanReviewer built = reviewer.get();
-            PlanReviewer.Streamed streamed;
-            try (java.io.InputStream in = java.nio.file.Files.newInputStream(plan)) {
-                streamed = built.reviewStreamed(reader.streamed(), in, parsedSnapshot.root(), snapshotName, reviewedAt,
-                        parsedSnapshot.report().warnings());
-            }
-            if (streamed != null) {
-                String sha256 = streamed.sha256();
-                ReviewedPlan again = ReviewedPlan.readAgain(() -> readAgain(plan, planName, sha256, maxBytes),
-                        this::parseAgain, (bytes, keys) -> reader.planCandidateMembers(bytes.data(), bytes.length(), keys));
-                return new Outcome(built, streamed.result(), again, planName, parsedSnapshot.report(), snapshotSha256.join());
-            }
+        if (!java.nio.file.Files.isRegularFile(plan)) {
+            // A folder, a FIFO or a device: read as the plain way reads it (and refuses it).
+            return run(DocumentBytes.of(plan, maxBytes), planName, snapshot, snapshotName, reviewedAt);
         }
+        Offload<String> snapshotSha256 = Offload.offer(executor, snapshot::sha256);
+        DocumentReader.Parsed parsedSnapshot = read(snapshot, snapshotName, DocumentKind.SNAPSHOT);
+        if (!parsedSnapshot.report().isValid()) {
+            throw new InvalidDocumentException(parsedSnapshot.report());
+        }
+        PlanReviewer built = reviewer.get();
+        PlanReviewer.Streamed streamed;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(plan)) {
+            streamed = built.reviewStreamed(reader.streamed(), in, parsedSnapshot.root(), snapshotName, reviewedAt,
+                    parsedSnapshot.report().warnings());
+        }
+        if (streamed != null) {
+            String sha256 = streamed.sha256();
+            ReviewedPlan again = ReviewedPlan.readAgain(() -> readAgain(plan, planName, sha256, maxBytes),
+                    this::parseAgain, (bytes, keys) -> reader.planCandidateMembers(bytes.data(), bytes.length(), keys));
+            return new Outcome(built, streamed.result(), again, planName, parsedSnapshot.report(), snapshotSha256.join());
+        }
+        // Not accepted as it streamed: read whole, which explains; the snapshot is not read again.
         DocumentBytes.requireHeapToReadWhole(plan);
-        return run(DocumentBytes.of(plan, maxBytes), planName, snapshot, snapshotName, reviewedAt);
+        return whole(DocumentBytes.of(plan, maxBytes), planName, () -> parsedSnapshot, snapshotSha256, snapshotName, reviewedAt);
     }
 
     /** The plan file's bytes read again, for what a streamed review did not keep: only while they are the bytes reviewed. */
