@@ -50,8 +50,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #toSarif}; for a plan that is out of date they say so, so that a pipeline that publishes the
  * review has a document to publish), the snapshot's report and the comparison.
  *
- * <p>A plan file that is valid with no warning and current for its snapshot is reviewed as it streams
- * ({@link ReadbackPlanner#review(Path, Path, String)}): the review keeps each candidate's review, not
+ * <p>A plan file that is current for its snapshot, with no warning and no problem but values to
+ * quarantine, is reviewed as it streams ({@link ReadbackPlanner#review(Path, Path, String)}): the review keeps each candidate's review, not
  * the plan. What needs the plan itself ({@link #toMarkdown()} quotes evidence values, {@link #toSarif}
  * locates results in its bytes, {@link Reviewed#writeReviewedPlan} rewrites it) reads the file again,
  * once, and only while it still holds the bytes reviewed (their SHA-256): a file changed since is

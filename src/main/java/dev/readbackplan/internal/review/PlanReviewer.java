@@ -88,10 +88,11 @@ public final class PlanReviewer {
     public record Streamed(Result result, ObjectNode envelope, String sha256, long length) {}
 
     /**
-     * Reviews a clean, current plan as it is read, candidate by candidate, keeping only each one's
-     * review: the same review {@link #review} gives, for the plans it accepts, which are those with no
-     * finding at all (a quarantined value is a finding), as many candidates as the snapshot gives, and
-     * each one current. Anything else gives null: read the plan whole and review it, which explains.
+     * Reviews a current plan as it is read, candidate by candidate, keeping only each one's review: the
+     * same review {@link #review} gives, for the plans it accepts, which are those with no finding but
+     * problems that only quarantine an evidence value (taken out as they are found, as the whole
+     * reading's absorber takes them), no warning, as many candidates as the snapshot gives, and each one
+     * current. Anything else gives null: read the plan whole and review it, which explains.
      *
      * @param reader the streamed reader of the planner's reader
      * @param plan the plan's bytes (not closed)
@@ -106,7 +107,10 @@ public final class PlanReviewer {
             String reviewedAt, List<Problem> snapshotWarnings) throws IOException {
         List<JsonNode> sources = PlanTemplate.sourceCandidates(snapshot);
         CandidateReview[] reviews = new CandidateReview[sources.size()];
-        StreamedPlanReader.Accepted accepted = reader.read(plan, true, (index, candidate) -> {
+        // Problems that only quarantine an evidence value are taken out as they are found, as the whole
+        // reading's absorber takes them, and each candidate is reviewed with its own.
+        QuarantineSorter.Absorber quarantine = sorter.absorber();
+        StreamedPlanReader.Accepted accepted = reader.read(plan, true, quarantine, (index, candidate) -> {
             if (index >= sources.size()) {
                 return false;
             }
@@ -118,7 +122,9 @@ public final class PlanReviewer {
                 return false;
             }
             // The pinned counts are checked once the summary is read: a plan whose counts are not zero is not accepted.
-            reviews[index] = candidates.review(index, candidate, Map.of(), Map.of(), true);
+            QuarantineSorter.Sorted quarantined = quarantine.at(index);
+            reviews[index] = candidates.review(index, candidate, quarantined.keywords().getOrDefault(index, Map.of()),
+                    quarantined.scannerRules().getOrDefault(index, Map.of()), true);
             return true;
         });
         if (accepted == null || accepted.candidateCount() != sources.size() || accepted.sha256() == null) {

@@ -86,6 +86,21 @@ public final class QuarantineSorter {
         public long count() {
             return count.get();
         }
+
+        /**
+         * What was taken at one candidate, sorted as {@link #sort} sorts it: for a plan reviewed as it
+         * streams, each candidate's as soon as it is validated.
+         *
+         * @param index the candidate's index
+         * @return its quarantined fields
+         */
+        public Sorted at(int index) {
+            Map<String, Set<String>> keywords = new HashMap<>();
+            found.getOrDefault(index, Map.of()).forEach((field, ids) -> keywords.put(field, new TreeSet<>(ids)));
+            Map<String, Set<String>> rules = new HashMap<>();
+            scanned.getOrDefault(index, Map.of()).forEach((field, ids) -> rules.put(field, new TreeSet<>(ids)));
+            return new Sorted(keywords.isEmpty() ? Map.of() : Map.of(index, keywords), rules.isEmpty() ? Map.of() : Map.of(index, rules));
+        }
     }
 
     /** {@return a new collector of quarantining problems, for one plan} */

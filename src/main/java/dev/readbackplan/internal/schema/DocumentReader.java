@@ -137,7 +137,7 @@ public final class DocumentReader {
         }
         StreamedPlanReader.Accepted accepted;
         try (InputStream in = Files.newInputStream(file)) {
-            accepted = streamed().read(in, false, (index, candidate) -> true);
+            accepted = streamed().read(in, false, null, (index, candidate) -> true);
         }
         if (accepted == null || detectKind(accepted.envelope()) != DocumentKind.PLAN) {
             return null;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.document.Limits;
+import dev.readbackplan.internal.json.Finding;
 import dev.readbackplan.internal.json.Findings;
 import dev.readbackplan.internal.json.ListSplitter;
 import dev.readbackplan.internal.json.StrictJsonReader;
@@ -25,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * ({@link ListSplitter}), and each candidate is read, validated and checked on its own, on the reading
  * thread and the executor's, then dropped: memory holds one block, the candidates in flight and what
  * each one's handler keeps. It accepts only a plan in which the whole-document reading ({@link
- * DocumentReader#read}) would find nothing at all, neither error nor warning; at the first finding, or
- * anything it does not handle, it stops and says so ({@code null}), and the caller reads the plan whole,
+ * DocumentReader#read}) would find nothing, neither error nor warning, but what the caller's absorber
+ * takes (a review's values to quarantine); at the first other finding, or anything it does not handle, it stops and says so ({@code null}), and the caller reads the plan whole,
  * which explains. A differential test holds the two ways to the same verdict.
  *
  * <p>Why the pieces give the whole's verdict: the splitter's pieces parse exactly when the document
@@ -80,17 +81,20 @@ public final class StreamedPlanReader {
      *
      * @param in the plan's bytes
      * @param hash whether to hash them (a review records the plan's SHA-256; validation needs none)
+     * @param absorber takes the findings that do not count against the plan (a review's quarantining
+     *     problems, as {@link DocumentReader#read} offers them), or null: every finding counts
      * @param handler what is done with each clean candidate
      * @return the accepted plan, or null when the plan has a finding or a shape this reader does not
      *     handle: read it whole
      * @throws IOException when {@code in} cannot be read
      */
-    public @Nullable Accepted read(InputStream in, boolean hash, CandidateHandler handler) throws IOException {
+    public @Nullable Accepted read(InputStream in, boolean hash, java.util.function.@Nullable Predicate<Finding> absorber,
+            CandidateHandler handler) throws IOException {
         if (!engine.planValidator().isMemberwise()) {
             return null;
         }
         StrictJsonReader.KnownMembers known = engine.template().canonicalCandidateMembers();
-        Run run = new Run(known, handler);
+        Run run = new Run(known, absorber, handler);
         ListSplitter splitter = new ListSplitter(known.listKey(), limits.maxNestingDepth(), run::offer);
         MessageDigest digest = hash ? sha256() : null;
         byte[] block = new byte[BLOCK];
@@ -117,7 +121,7 @@ public final class StreamedPlanReader {
         if (run.thin.length != splitter.itemCount()) {
             return null;
         }
-        ObjectNode envelope = envelope(envelopeText, run);
+        ObjectNode envelope = envelope(envelopeText, run, absorber);
         if (envelope == null) {
             return null;
         }
@@ -125,7 +129,7 @@ public final class StreamedPlanReader {
     }
 
     /** The envelope read, validated and checked with the candidates' thin copies; null at any finding. */
-    private @Nullable ObjectNode envelope(byte[] text, Run run) {
+    private @Nullable ObjectNode envelope(byte[] text, Run run, java.util.function.@Nullable Predicate<Finding> absorber) {
         StrictJsonReader.Result result = reader.read(text, text.length);
         if (!result.findings().isEmpty() || !(result.root() instanceof ObjectNode envelope)
                 || !(envelope.get(PlanFields.READBACK_CANDIDATES) instanceof ArrayNode list) || !list.isEmpty()) {
@@ -134,7 +138,7 @@ public final class StreamedPlanReader {
         if (engine.checks().kinds().asPlan(envelope) != null) {
             return null;
         }
-        Findings findings = new Findings(1);
+        Findings findings = new Findings(1, absorber);
         engine.planValidator().envelope(envelope, findings);
         customRules.scan(envelope, Pointer.ROOT, findings);
         if (!findings.isEmpty()) {
@@ -162,6 +166,7 @@ public final class StreamedPlanReader {
     private final class Run {
         private final StrictJsonReader.KnownMembers known;
         private final CandidateHandler handler;
+        private final java.util.function.@Nullable Predicate<Finding> absorber;
         private final ArrayDeque<Item> queue = new ArrayDeque<>();
         private final AtomicBoolean stopped = new AtomicBoolean();
         /** The thread that reads: an executor that runs the helper in it (a direct one) gets no helper. */
@@ -173,8 +178,9 @@ public final class StreamedPlanReader {
         private boolean helperOffered;
         private @Nullable Throwable failure;
 
-        Run(StrictJsonReader.KnownMembers known, CandidateHandler handler) {
+        Run(StrictJsonReader.KnownMembers known, java.util.function.@Nullable Predicate<Finding> absorber, CandidateHandler handler) {
             this.known = known;
+            this.absorber = absorber;
             this.handler = handler;
         }
 
@@ -266,7 +272,8 @@ public final class StreamedPlanReader {
                 return false;
             }
             JsonNode candidate = read.root();
-            Findings findings = new Findings(1);
+            // What the absorber takes does not count; the handler finds it there, the candidate validated.
+            Findings findings = new Findings(1, absorber);
             engine.planValidator().candidate(item.index, candidate, findings);
             customRules.scan(candidate, Pointer.ROOT.key(PlanFields.READBACK_CANDIDATES).index(item.index), findings);
             if (!findings.isEmpty()) {
