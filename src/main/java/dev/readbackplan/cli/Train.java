@@ -62,15 +62,17 @@ public final class Train {
         if (reviewed != Cli.OK) {
             return reviewed;
         }
-        // A clean plan streams; a plan with a value to quarantine is read whole and explained, as filled
-        // plans often are: that way's classes are in the cache too.
+        // A plan streams; one in a shape that does not (its list's key escaped) is read whole, with the
+        // quarantine's sorting of its problems: that way's classes are in the cache too.
         Path quarantined = work.resolve("quarantined.json");
         String text = Files.readString(plan, StandardCharsets.UTF_8);
         String empty = "\"postcheck_readback_ref\": null";
-        if (!text.contains(empty)) {
+        String list = "\"readback_candidates\"";
+        if (!text.contains(empty) || !text.contains(list)) {
             return Cli.INTERNAL_ERROR;
         }
-        Files.writeString(quarantined, text.replaceFirst(empty, "\"postcheck_readback_ref\": \"see the dashboard\""), StandardCharsets.UTF_8);
+        Files.writeString(quarantined, text.replaceFirst(empty, "\"postcheck_readback_ref\": \"see the dashboard\"")
+                .replaceFirst(list, "\"readback\\\\u005fcandidates\""), StandardCharsets.UTF_8);
         return new Cli().run(new String[] {"review", "--root", work.toString(), "--source-report", "snapshot.json",
             "--reviewed-at", "2026-01-01T00:00:00+08:00", "--output", work.resolve("quarantined.txt").toString(), quarantined.toString()},
             none, none);
