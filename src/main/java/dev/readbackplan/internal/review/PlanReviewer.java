@@ -81,11 +81,10 @@ public final class PlanReviewer {
      * A plan reviewed without holding it ({@link #reviewStreamed}).
      *
      * @param result the review: current, every candidate reviewed
-     * @param envelope the plan without its candidates
      * @param sha256 the SHA-256 of the plan's bytes
      * @param length how many bytes the plan has
      */
-    public record Streamed(Result result, ObjectNode envelope, String sha256, long length) {}
+    public record Streamed(Result result, String sha256, long length) {}
 
     /**
      * Reviews a current plan as it is read, candidate by candidate, keeping only each one's review: the
@@ -143,8 +142,7 @@ public final class PlanReviewer {
         }
         List<CandidateReview> all = List.of(reviews);
         String sha256 = accepted.sha256();
-        return new Streamed(new Result(null, all, document.of(envelope, all, reviewedAt, sha256, snapshotWarnings)), envelope, sha256,
-                accepted.length());
+        return new Streamed(new Result(null, all, document.of(envelope, all, reviewedAt, sha256, snapshotWarnings)), sha256, accepted.length());
     }
 
     /**

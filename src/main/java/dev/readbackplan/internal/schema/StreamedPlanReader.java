@@ -115,7 +115,7 @@ public final class StreamedPlanReader {
             run.finish();
         }
         byte[] envelopeText = splitter.finish();
-        if (envelopeText == null || run.stopped.get() || in.read() >= 0) {
+        if (envelopeText == null || run.stopped.get()) {
             return null;
         }
         if (run.thin.length != splitter.itemCount()) {
