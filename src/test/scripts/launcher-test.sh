@@ -2,8 +2,9 @@
 # The launcher installed the way the README says: copied with the CLI jar into an empty folder, no
 # source checkout around it. Checks that
 #   - the first run builds the JVM cache in $XDG_CACHE_HOME/monitoring-readback-plan/, the second
-#     uses it (classes come from the cache: -Xlog:class+load) without training again, and so does
-#     a review (the training reviews a plan: none of the project's classes come from the jar);
+#     uses it (classes come from the cache: -Xlog:class+load) without training again; review and
+#     validate train caches of their own, each on its command, and use them (none of the project's
+#     classes come from the jar, for any of the three);
 #   - nothing is ever written beside the launcher, nor in the working folder but what was asked;
 #   - with a cache folder that cannot be written, and with a jar whose training fails, it still
 #     runs (plain java -jar): exit 0, the same output as `java -jar`; a failed training is not
@@ -95,9 +96,11 @@ grep -q 'dev\.readbackplan\.cli\.Cli source: shared objects file' "${logs[@]}" \
     || fail "second run: the CLI's classes were not loaded from the cache"
 grep -q 'dev\.readbackplan\.cli\.Main source: shared objects file' "${logs[@]}" \
     || fail "second run: the entry point was not loaded from the cache"
-# The training reviews a plan too: a review's own classes come from the cache, none from the jar.
-# Review and validate run with options of their own (a smaller young generation), so the first review
-# trains a cache of its own; the second is the one checked.
+from_jar=$(grep -c 'dev\.readbackplan\..* source: .*\.jar' "${logs[@]}" || true)
+[[ $from_jar == 0 ]] || fail "second run: $from_jar of the project's classes loaded from the jar, not the cache"
+# Review and validate have caches of their own, each trained on its command: the first review trains
+# the review's cache, the second is the one checked (its classes from the cache, none from the jar);
+# then the same for validate.
 (cd "$cwd" && "$java" -jar "$jar" "${args[@]}" --output "$tmp/plan.json" 2> /dev/null) || fail "java -jar --output failed"
 (cd "$cwd" && env XDG_CACHE_HOME="$tmp/xdg" "$tmp/install/monitoring-readback-plan" review --root "$tmp/work" \
     --source-report snapshot.json --reviewed-at 2026-01-01T00:00:00+08:00 "$tmp/plan.json" > /dev/null 2>&1) \
@@ -112,6 +115,17 @@ grep -q 'dev\.readbackplan\.cli\.ReviewCommand source: shared objects file' "$tm
     || fail "review: its classes were not loaded from the cache (the training does not review)"
 from_jar=$(grep -c 'dev\.readbackplan\..* source: .*\.jar' "$tmp"/review-*.log || true)
 [[ $from_jar == 0 ]] || fail "review: $from_jar of the project's classes loaded from the jar, not the cache"
+(cd "$cwd" && env XDG_CACHE_HOME="$tmp/xdg" "$tmp/install/monitoring-readback-plan" validate "$tmp/plan.json" \
+    "$tmp/work/snapshot.json" > /dev/null 2>&1) || fail "first validate through the launcher failed"
+[[ $(find "$tmp/xdg/monitoring-readback-plan" -maxdepth 1 -type f \( -name '*.jsa' -o -name '*.aot' \) | wc -l) == 3 ]] \
+    || fail "validate: no cache of its own next to generation's and review's"
+(cd "$cwd" && env XDG_CACHE_HOME="$tmp/xdg" JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$tmp/validate-%p.log" \
+    "$tmp/install/monitoring-readback-plan" validate "$tmp/plan.json" "$tmp/work/snapshot.json" > /dev/null 2>&1) \
+    || fail "validate through the launcher failed"
+grep -q 'dev\.readbackplan\.internal\.schema\.StreamedPlanReader source: shared objects file' "$tmp"/validate-*.log \
+    || fail "validate: its classes were not loaded from the cache (the training does not validate)"
+from_jar=$(grep -c 'dev\.readbackplan\..* source: .*\.jar' "$tmp"/validate-*.log || true)
+[[ $from_jar == 0 ]] || fail "validate: $from_jar of the project's classes loaded from the jar, not the cache"
 
 # 3. A cache folder that cannot be made: plain java -jar, nothing written. (Root may write to any
 # folder whatever its mode, so then the cache home is a path under a regular file.)

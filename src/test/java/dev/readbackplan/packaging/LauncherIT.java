@@ -74,7 +74,7 @@ class LauncherIT {
         }
     }
 
-    /** A copy of the CLI jar without the snapshot the launcher trains on: its training fails. */
+    /** A copy of the CLI jar without the example the launcher trains on: its training fails. */
     private static void withoutTrainingInput(Path jar, Path copy) throws IOException {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar));
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
@@ -88,7 +88,7 @@ class LauncherIT {
                 in.transferTo(out);
                 out.closeEntry();
             }
-            assertEquals(2, removed, "the CLI jar should carry the training snapshot (and its folder)");
+            assertEquals(4, removed, "the CLI jar should carry the training example: snapshot, plan, filled plan (and their folder)");
         }
     }
 }
