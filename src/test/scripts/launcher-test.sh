@@ -15,7 +15,8 @@
 #     not tried again;
 #   - the cache is keyed by the jar's content: a jar replaced in place (cp -p) by another of the
 #     same size and modification time gets a cache of its own;
-#   - a JAVA_HOME without a java: exit 2 and a message, nothing on standard output.
+#   - a JAVA_HOME without a java: exit 2 and a message, nothing on standard output; a relative
+#     JAVA_HOME: the same output, the cache used.
 #
 # Usage: launcher-test.sh LAUNCHER CLI_JAR UNTRAINABLE_CLI_JAR SNAPSHOT VARIANT_CLI_JAR
 # (UNTRAINABLE_CLI_JAR: the CLI jar without its training input; VARIANT_CLI_JAR: a CLI jar of the
@@ -278,6 +279,15 @@ status=0
 [[ $status == 2 ]] || fail "JAVA_HOME without a JDK: exit status $status, expected 2"
 [[ ! -s $tmp/nojdk.out ]] || fail "JAVA_HOME without a JDK: wrote on standard output"
 grep -q 'JAVA_HOME' "$tmp/nojdk.err" || fail "JAVA_HOME without a JDK: the message does not name JAVA_HOME: $(cat "$tmp/nojdk.err")"
+
+# 8. A relative JAVA_HOME (the launcher reads the files' stamps from the jar's folder): the same
+# output, and the cache is used.
+relative_home=$(realpath --relative-to="$cwd" "$JAVA_HOME")
+[[ $relative_home != /* ]] || fail "relative JAVA_HOME: the test's premise failed: $relative_home"
+run relative-java-home "$tmp/install" XDG_CACHE_HOME="$tmp/xdg" JAVA_HOME="$relative_home" \
+    JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$tmp/relative-home-%p.log"
+grep -q 'dev\.readbackplan\.cli\.Main source: shared objects file' "$tmp"/relative-home-*.log \
+    || fail "relative JAVA_HOME: the cache was not used"
 
 # Never beside the launcher, never in the working folder (the plan went to standard output).
 [[ $(listing "$tmp/install") == "$install_before" ]] || fail "files written beside the launcher: $(diff <(echo "$install_before") <(listing "$tmp/install"))"
