@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -50,10 +51,10 @@ public final class Train {
         System.setProperty("slf4j.internal.verbosity", "WARN");
         // The real runs start in Main: loaded here so that the cache holds it too.
         Class<?> entryPoint = Main.class;
-        int status = entryPoint == null ? Cli.INTERNAL_ERROR : run(Path.of(args[0]), command);
-        // What Main's shutdown hook runs at the end of every real run.
-        Outputs.removeTemporaryFiles();
-        System.exit(status);
+        // As Main does: the hook that removes temporary files on exit (the hook machinery and its body
+        // are then in the cache too).
+        Runtime.getRuntime().addShutdownHook(new Thread(Outputs::removeTemporaryFiles, "readback-plan-temporary-files"));
+        System.exit(entryPoint == null ? Cli.INTERNAL_ERROR : run(Path.of(args[0]), command));
     }
 
     static Command command(String name) {
@@ -71,13 +72,21 @@ public final class Train {
         OutputStream none = OutputStream.nullOutputStream();
         switch (command) {
             case GENERATE -> {
-                // Twice: a new plan, then the same plan over the one written (a regeneration compares
-                // with the existing file and keeps its permissions: classes of their own).
+                // Twice: a new plan, its commit asked of git as most runs do (starting a process has
+                // classes of its own, and JDK 25 looks up a system logger for it), then the same plan
+                // over the one written (a regeneration compares with the existing file and keeps its
+                // permissions). Whatever git answers, or if it is missing, the second run's commit is
+                // given, so the plan written is the example's.
                 String[] generate = {"--root", work.toString(), "--source-report", SNAPSHOT,
-                    "--generated-at", "2026-01-01T00:00:00+08:00", "--git-commit", "unknown",
-                    "--output", work.resolve("plan.json").toString()};
+                    "--generated-at", "2026-01-01T00:00:00+08:00", "--output", work.resolve("plan.json").toString()};
                 int generated = new Cli().run(generate, none, none);
-                return generated != Cli.OK ? generated : new Cli().run(generate, none, none);
+                if (generated != Cli.OK) {
+                    return generated;
+                }
+                String[] again = Arrays.copyOf(generate, generate.length + 2);
+                again[generate.length] = "--git-commit";
+                again[generate.length + 1] = GitCommit.UNKNOWN;
+                return new Cli().run(again, none, none);
             }
             case VALIDATE -> {
                 Path plan = copy(PLAN, work);
