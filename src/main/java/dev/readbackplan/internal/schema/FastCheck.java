@@ -22,6 +22,18 @@ interface FastCheck {
     boolean accepts(JsonNode instance);
 
     /**
+     * {@code number.decimalValue().compareTo(BigDecimal.valueOf(bound))}: an integer that fits a long is
+     * compared without a {@code BigDecimal} (the generated checks compare integer bounds this way, see
+     * the generator's {@code number}).
+     */
+    static int compare(JsonNode number, long bound) {
+        if (number.isIntegralNumber() && number.canConvertToLong()) {
+            return Long.compare(number.longValue(), bound);
+        }
+        return number.decimalValue().compareTo(java.math.BigDecimal.valueOf(bound));
+    }
+
+    /**
      * {@code uniqueItems} for an array of strings: networknt compares items by Jackson equality, which
      * for text is string equality. An array with an item of any other kind is refused here (the items
      * keyword of our schemas refuses it anyway), so no equality of numbers or containers is needed.
