@@ -322,7 +322,7 @@ public final class ValidatorGenerator {
         if (schema.has("pattern")) {
             String name = "PATTERN_" + counter[0]++;
             constants.append("    // ").append(comment(schema.get("pattern").textValue())).append(", in networknt's dialect.\n");
-            constants.append("    private static final Pattern ").append(name).append(" = Pattern.compile(").append(literal(dialectPattern(schema.get("pattern").textValue()))).append(");\n");
+            constants.append("    private static final Pattern ").append(name).append(" = FastCheck.pattern(").append(literal(dialectPattern(schema.get("pattern").textValue()))).append(");\n");
             strings.append("            if (!").append(name).append(".matcher(s).find()) {\n                return false;\n            }\n");
         }
         if (schema.has("format")) {
