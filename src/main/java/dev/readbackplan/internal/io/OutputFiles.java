@@ -267,10 +267,7 @@ public final class OutputFiles {
                     throw named(e, target, destination);
                 }
                 try (FileChannel channel = FileChannel.open(output.temporary, StandardOpenOption.WRITE)) {
-                    try (OutputStream out = new BufferedOutputStream(new ChannelOutput(channel), BUFFER)) {
-                        content.writeTo(out);
-                    }
-                    channel.force(true);
+                    writeDurably(channel, content, ChannelOutput.SYNC_STEP);
                 } catch (IOException e) {
                     throw named(e, target, destination);
                 }
@@ -390,12 +387,90 @@ public final class OutputFiles {
         }
     }
 
-    /** An output stream onto a channel that leaves it open (for the fsync) when closed. */
-    private static final class ChannelOutput extends OutputStream {
-        private final FileChannel channel;
+    /**
+     * Writes {@code content} to {@code channel} and flushes it to disk, early flushes included (see
+     * {@link ChannelOutput}); the channel is left open, with no flush of it still running.
+     */
+    static void writeDurably(FileChannel channel, Content content, long syncStep) throws IOException {
+        ChannelOutput written = new ChannelOutput(channel, syncStep);
+        try (OutputStream out = new BufferedOutputStream(written, BUFFER)) {
+            content.writeTo(out);
+        } finally {
+            written.awaitEarlySync(); // before the caller closes the channel, whatever happened
+        }
+        written.throwEarlySyncFailure();
+        channel.force(true);
+    }
 
-        ChannelOutput(FileChannel channel) {
+    /**
+     * An output stream onto a channel that leaves it open (for the fsync) when closed. A large output
+     * has its data flushed to disk while the rest is still being produced: each {@link #SYNC_STEP}
+     * bytes written start a {@code force} on a helper thread (one at a time), so that the fsync before
+     * the rename waits only for the last stretch. A failure of an early flush is kept and thrown by
+     * {@link #throwEarlySyncFailure}: on Linux an error that one fsync reported is not reported again to the next
+     * one on the same file, so ignoring it could lose data silently.
+     */
+    static final class ChannelOutput extends OutputStream {
+        /** Bytes between two early flushes; below it an output is flushed once, at the end. */
+        static final long SYNC_STEP = 8L << 20;
+
+        private final FileChannel channel;
+        private final long syncStep;
+        private long written;
+        private long nextSync;
+        private Thread sync;
+        private volatile IOException syncFailure;
+
+        ChannelOutput(FileChannel channel, long syncStep) {
             this.channel = channel;
+            this.syncStep = syncStep;
+            this.nextSync = syncStep;
+        }
+
+        /** Waits for the early flush in progress, if any: before the channel is closed, on every path. */
+        void awaitEarlySync() {
+            if (sync == null) {
+                return;
+            }
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    sync.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            sync = null;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Throws the failure of an early flush, if one failed (after {@link #awaitEarlySync}). */
+        void throwEarlySyncFailure() throws IOException {
+            IOException failure = syncFailure;
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        private void maybeSync() throws IOException {
+            if (written < nextSync || sync != null && sync.isAlive()) {
+                return;
+            }
+            awaitEarlySync();
+            throwEarlySyncFailure();
+            nextSync = written + syncStep;
+            sync = new Thread(() -> {
+                try {
+                    channel.force(false);
+                } catch (IOException e) {
+                    syncFailure = e;
+                }
+            }, "readback-plan-early-sync");
+            sync.setDaemon(true);
+            sync.start();
         }
 
         @Override
@@ -409,6 +484,8 @@ public final class OutputFiles {
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
+            written += length;
+            maybeSync();
         }
     }
 

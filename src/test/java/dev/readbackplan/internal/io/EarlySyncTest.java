@@ -1,0 +1,268 @@
+package dev.readbackplan.internal.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A large output is flushed to disk while it is written (OutputFiles.ChannelOutput): the bytes are
+ * the same, a failed early flush is never lost (Linux reports an fsync error once per file), and the
+ * channel is never closed under a flush still running.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class EarlySyncTest {
+    private static final long STEP = 1 << 16;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aLargeOutputIsWrittenByteForByteAndLeavesNoFlushRunning() throws Exception {
+        byte[] data = new byte[(int) (3 * syncStep() + 12_345)];
+        new Random(16).nextBytes(data);
+        Path target = temp.resolve("plan.json");
+        Files.writeString(target, "old");
+        OutputFiles.write(target, out -> {
+            // Uneven pieces, as a writer's buffer hands them on.
+            for (int at = 0; at < data.length; ) {
+                int length = Math.min(data.length - at, 1 + at % 70_001);
+                out.write(data, at, length);
+                at += length;
+            }
+        });
+        assertArrayEquals(data, Files.readAllBytes(target));
+        try (Stream<Path> files = Files.list(temp)) {
+            assertEquals(List.of(target), files.toList(), "no temporary file is left");
+        }
+        assertFalse(earlySyncThreadAlive(), "no early flush outlives the write");
+    }
+
+    @Test
+    void everyStepStartsAFlushAndTheLastOneCoversTheRest() throws IOException {
+        FakeChannel channel = new FakeChannel();
+        OutputFiles.writeDurably(channel, out -> out.write(new byte[(int) (4 * STEP + 7)]), STEP);
+        assertEquals(4 * STEP + 7, channel.bytes);
+        assertTrue(channel.earlyForces >= 1, "a flush while writing: " + channel.earlyForces);
+        assertTrue(channel.earlyForces <= 4, "at most one per step: " + channel.earlyForces);
+        assertEquals(1, channel.finalForces, "the fsync with the metadata, once, at the end");
+        assertFalse(channel.forceAfterClose);
+    }
+
+    @Test
+    void aSmallOutputIsFlushedOnceAtTheEnd() throws IOException {
+        FakeChannel channel = new FakeChannel();
+        OutputFiles.writeDurably(channel, out -> out.write(new byte[(int) STEP - 1]), STEP);
+        assertEquals(0, channel.earlyForces);
+        assertEquals(1, channel.finalForces);
+    }
+
+    @Test
+    void aFailedEarlyFlushFailsTheWrite() {
+        FakeChannel channel = new FakeChannel();
+        IOException failure = new IOException("Input/output error");
+        channel.earlyFailure = failure;
+        // The output is smaller than two steps: the failure is found only after the content is written.
+        IOException thrown = assertThrows(IOException.class,
+                () -> OutputFiles.writeDurably(channel, out -> out.write(new byte[(int) (STEP + 10)]), STEP));
+        assertSame(failure, thrown);
+        assertEquals(0, channel.finalForces, "no fsync that could report success after the lost error");
+    }
+
+    @Test
+    void aFailedEarlyFlushStopsALongWriteAtTheNextStep() {
+        FakeChannel channel = new FakeChannel();
+        IOException failure = new IOException("No space left on device");
+        channel.earlyFailure = failure;
+        List<Integer> written = new ArrayList<>();
+        IOException thrown = assertThrows(IOException.class, () -> OutputFiles.writeDurably(channel, out -> {
+            for (int i = 0; i < 100; i++) {
+                out.write(new byte[(int) STEP]);
+                written.add(i);
+            }
+        }, STEP));
+        assertSame(failure, thrown);
+        assertTrue(written.size() < 100, "the write stopped: " + written.size());
+    }
+
+    @Test
+    void theChannelIsNotLeftToCloseUnderARunningFlushWhenTheContentFails() throws Exception {
+        FakeChannel channel = new FakeChannel();
+        channel.release = new CountDownLatch(1);
+        Thread releaser = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            channel.release.countDown();
+        });
+        releaser.start();
+        assertThrows(IllegalStateException.class, () -> OutputFiles.writeDurably(channel, out -> {
+            out.write(new byte[(int) (2 * STEP)]);
+            out.flush();
+            throw new IllegalStateException("the content failed half-way");
+        }, STEP));
+        // writeDurably returned: the flush it started has run and ended, so closing the channel now is safe.
+        assertEquals(1, channel.earlyForces);
+        assertEquals(0, channel.forcesRunning);
+        channel.close();
+        assertFalse(channel.forceAfterClose);
+        releaser.join();
+    }
+
+    private static long syncStep() {
+        return OutputFiles.ChannelOutput.SYNC_STEP;
+    }
+
+    private static boolean earlySyncThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("readback-plan-early-sync") && t.isAlive());
+    }
+
+    /** A channel that counts what is written and flushed, and can fail or hold an early flush. */
+    private static final class FakeChannel extends FileChannel {
+        volatile long bytes;
+        volatile int earlyForces;
+        volatile int finalForces;
+        volatile int forcesRunning;
+        volatile boolean forceAfterClose;
+        volatile IOException earlyFailure;
+        volatile CountDownLatch release;
+
+        @Override
+        public int write(ByteBuffer src) {
+            int n = src.remaining();
+            src.position(src.limit());
+            bytes += n;
+            return n;
+        }
+
+        @Override
+        public synchronized void force(boolean metaData) throws IOException {
+            // synchronized: the early flush runs on its own thread, as FileChannelImpl allows.
+            if (!isOpen()) {
+                forceAfterClose = true;
+                throw new java.nio.channels.ClosedChannelException();
+            }
+            if (metaData) {
+                finalForces++;
+                return;
+            }
+            forcesRunning++;
+            try {
+                earlyForces++;
+                CountDownLatch latch = release;
+                if (latch != null) {
+                    try {
+                        latch.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                if (earlyFailure != null) {
+                    throw earlyFailure;
+                }
+            } finally {
+                forcesRunning--;
+            }
+        }
+
+        @Override
+        protected void implCloseChannel() {
+            if (forcesRunning > 0) {
+                forceAfterClose = true;
+            }
+        }
+
+        @Override
+        public int read(ByteBuffer dst) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long read(ByteBuffer[] dsts, int offset, int length) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs, int offset, int length) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long position() {
+            return bytes;
+        }
+
+        @Override
+        public FileChannel position(long newPosition) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long size() {
+            return bytes;
+        }
+
+        @Override
+        public FileChannel truncate(long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long transferTo(long position, long count, WritableByteChannel target) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long transferFrom(ReadableByteChannel src, long position, long count) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read(ByteBuffer dst, long position) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int write(ByteBuffer src, long position) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public MappedByteBuffer map(MapMode mode, long position, long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileLock lock(long position, long size, boolean shared) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileLock tryLock(long position, long size, boolean shared) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
