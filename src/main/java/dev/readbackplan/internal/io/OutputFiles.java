@@ -267,7 +267,7 @@ public final class OutputFiles {
                     throw named(e, target, destination);
                 }
                 try (FileChannel channel = FileChannel.open(output.temporary, StandardOpenOption.WRITE)) {
-                    writeDurably(channel, content, ChannelOutput.SYNC_STEP);
+                    ChannelOutput.writeDurably(channel, content, ChannelOutput.SYNC_STEP);
                 } catch (IOException e) {
                     throw named(e, target, destination);
                 }
@@ -388,21 +388,6 @@ public final class OutputFiles {
     }
 
     /**
-     * Writes {@code content} to {@code channel} and flushes it to disk, early flushes included (see
-     * {@link ChannelOutput}); the channel is left open, with no flush of it still running.
-     */
-    static void writeDurably(FileChannel channel, Content content, long syncStep) throws IOException {
-        ChannelOutput written = new ChannelOutput(channel, syncStep);
-        try (OutputStream out = new BufferedOutputStream(written, BUFFER)) {
-            content.writeTo(out);
-        } finally {
-            written.awaitEarlySync(); // before the caller closes the channel, whatever happened
-        }
-        written.throwEarlySyncFailure();
-        channel.force(true);
-    }
-
-    /**
      * An output stream onto a channel that leaves it open (for the fsync) when closed. A large output
      * has its data flushed to disk while the rest is still being produced: each {@link #SYNC_STEP}
      * bytes written start a {@code force} on a helper thread (one at a time), so that the fsync before
@@ -425,6 +410,23 @@ public final class OutputFiles {
             this.channel = channel;
             this.syncStep = syncStep;
             this.nextSync = syncStep;
+        }
+
+        /**
+         * Writes {@code content} to {@code channel} and flushes it to disk, early flushes included (see
+         * the class comment); the channel is left open, with no flush of it still running. Here rather
+         * than in OutputFiles, whose loading (a read-only command's shutdown hook loads it) would then
+         * load this class too, for the verifier, outside the launcher's cache on JDK 17.
+         */
+        static void writeDurably(FileChannel channel, Content content, long syncStep) throws IOException {
+            ChannelOutput written = new ChannelOutput(channel, syncStep);
+            try (OutputStream out = new BufferedOutputStream(written, BUFFER)) {
+                content.writeTo(out);
+            } finally {
+                written.awaitEarlySync(); // before the caller closes the channel, whatever happened
+            }
+            written.throwEarlySyncFailure();
+            channel.force(true);
         }
 
         /** Waits for the early flush in progress, if any: before the channel is closed, on every path. */

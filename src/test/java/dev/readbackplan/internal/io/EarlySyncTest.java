@@ -62,7 +62,7 @@ class EarlySyncTest {
     @Test
     void everyStepStartsAFlushAndTheLastOneCoversTheRest() throws IOException {
         FakeChannel channel = new FakeChannel();
-        OutputFiles.writeDurably(channel, out -> out.write(new byte[(int) (4 * STEP + 7)]), STEP);
+        OutputFiles.ChannelOutput.writeDurably(channel, out -> out.write(new byte[(int) (4 * STEP + 7)]), STEP);
         assertEquals(4 * STEP + 7, channel.bytes);
         assertTrue(channel.earlyForces >= 1, "a flush while writing: " + channel.earlyForces);
         assertTrue(channel.earlyForces <= 4, "at most one per step: " + channel.earlyForces);
@@ -73,7 +73,7 @@ class EarlySyncTest {
     @Test
     void aSmallOutputIsFlushedOnceAtTheEnd() throws IOException {
         FakeChannel channel = new FakeChannel();
-        OutputFiles.writeDurably(channel, out -> out.write(new byte[(int) STEP - 1]), STEP);
+        OutputFiles.ChannelOutput.writeDurably(channel, out -> out.write(new byte[(int) STEP - 1]), STEP);
         assertEquals(0, channel.earlyForces);
         assertEquals(1, channel.finalForces);
     }
@@ -85,7 +85,7 @@ class EarlySyncTest {
         channel.earlyFailure = failure;
         // The output is smaller than two steps: the failure is found only after the content is written.
         IOException thrown = assertThrows(IOException.class,
-                () -> OutputFiles.writeDurably(channel, out -> out.write(new byte[(int) (STEP + 10)]), STEP));
+                () -> OutputFiles.ChannelOutput.writeDurably(channel, out -> out.write(new byte[(int) (STEP + 10)]), STEP));
         assertSame(failure, thrown);
         assertEquals(0, channel.finalForces, "no fsync that could report success after the lost error");
     }
@@ -96,7 +96,7 @@ class EarlySyncTest {
         IOException failure = new IOException("No space left on device");
         channel.earlyFailure = failure;
         List<Integer> written = new ArrayList<>();
-        IOException thrown = assertThrows(IOException.class, () -> OutputFiles.writeDurably(channel, out -> {
+        IOException thrown = assertThrows(IOException.class, () -> OutputFiles.ChannelOutput.writeDurably(channel, out -> {
             for (int i = 0; i < 100; i++) {
                 out.write(new byte[(int) STEP]);
                 written.add(i);
@@ -119,7 +119,7 @@ class EarlySyncTest {
             channel.release.countDown();
         });
         releaser.start();
-        assertThrows(IllegalStateException.class, () -> OutputFiles.writeDurably(channel, out -> {
+        assertThrows(IllegalStateException.class, () -> OutputFiles.ChannelOutput.writeDurably(channel, out -> {
             out.write(new byte[(int) (2 * STEP)]);
             out.flush();
             throw new IllegalStateException("the content failed half-way");
