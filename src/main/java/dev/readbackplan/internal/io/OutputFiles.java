@@ -90,14 +90,19 @@ public final class OutputFiles {
      */
     public static final class Expected {
         /** The file must not exist (it did not when the run looked). */
-        public static final Expected ABSENT = new Expected(-1, null, null, 0);
+        public static final Expected ABSENT = new Expected(null, -1, null, null, 0L);
 
+        /** The real file (links resolved), null for {@link #ABSENT}. */
+        private final Path file;
         private final long size;
         private final Object fileKey;
         private final FileTime modified;
-        private final long checksum;
+        /** The checksum of the bytes, or null until the reading that takes it ends (see {@link #unread}). */
+        private Long checksum;
+        private boolean readingOpened;
 
-        private Expected(long size, Object fileKey, FileTime modified, long checksum) {
+        private Expected(Path file, long size, Object fileKey, FileTime modified, Long checksum) {
+            this.file = file;
             this.size = size;
             this.fileKey = fileKey;
             this.modified = modified;
@@ -110,6 +115,21 @@ public final class OutputFiles {
          * the run reads the file: should the file change in between, the run is refused, never wrong.
          */
         public static Expected current(Path file) throws IOException {
+            Expected expected = unread(file);
+            if (expected != null) {
+                expected.takeChecksum();
+            }
+            return expected;
+        }
+
+        /**
+         * {@link #current}, without reading the file yet: the attributes are taken now, the checksum by
+         * the run's own reading of the file through {@link #reading} (or by {@link #takeChecksum}), so a
+         * run that reads the file anyway reads it once instead of twice. The bytes checksummed are then
+         * the bytes the run decided on; a change after the attributes were taken changes them (the
+         * modification time) or the bytes read, and is refused either way.
+         */
+        public static Expected unread(Path file) throws IOException {
             Path absolute = file.toAbsolutePath();
             if (!Files.exists(absolute)) {
                 return ABSENT;
@@ -119,10 +139,38 @@ public final class OutputFiles {
             }
             Path real = realTarget(absolute);
             BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
-            return new Expected(attributes.size(), attributes.fileKey(), attributes.lastModifiedTime(), checksum(real));
+            return new Expected(real, attributes.size(), attributes.fileKey(), attributes.lastModifiedTime(), null);
+        }
+
+        /** Whether the checksum has been taken (by {@link #current}, a {@link #reading} closed, or {@link #takeChecksum}). */
+        public boolean hasChecksum() {
+            return checksum != null;
+        }
+
+        /** Reads the file whole for the checksum, unless it has been taken. */
+        public void takeChecksum() throws IOException {
+            if (checksum == null) {
+                reading().close(); // closing reads it all
+            }
+        }
+
+        /**
+         * The file's bytes, for the run to read once: closing the stream reads whatever the run left
+         * unread and takes the checksum of all the bytes read (once; a second reading is refused).
+         */
+        public InputStream reading() throws IOException {
+            if (this == ABSENT || checksum != null || readingOpened) {
+                throw new IllegalStateException("the checksum of " + file + " is taken already");
+            }
+            readingOpened = true;
+            return new ChecksumReading(Files.newInputStream(file));
         }
 
         boolean matches(Path real) throws IOException {
+            if (this != ABSENT && checksum == null) {
+                // A commit checked against an expectation whose bytes were never read would check nothing.
+                throw new IllegalStateException("the checksum of " + real + " was never taken");
+            }
             BasicFileAttributes attributes;
             try {
                 attributes = Files.readAttributes(real, BasicFileAttributes.class);
@@ -137,16 +185,70 @@ public final class OutputFiles {
         }
 
         private static long checksum(Path file) throws IOException {
-            CRC32 crc = new CRC32();
-            Adler32 adler = new Adler32();
+            Checksum sum = new Checksum();
             byte[] buffer = new byte[BUFFER];
             try (InputStream in = Files.newInputStream(file)) {
                 for (int n; (n = in.read(buffer)) > 0; ) {
-                    crc.update(buffer, 0, n);
-                    adler.update(buffer, 0, n);
+                    sum.update(buffer, 0, n);
                 }
             }
-            return crc.getValue() << 32 | adler.getValue();
+            return sum.value();
+        }
+
+        /** CRC-32 and Adler-32 of the same bytes, as one 64-bit value. */
+        private static final class Checksum {
+            private final CRC32 crc = new CRC32();
+            private final Adler32 adler = new Adler32();
+
+            void update(byte[] bytes, int offset, int length) {
+                crc.update(bytes, offset, length);
+                adler.update(bytes, offset, length);
+            }
+
+            long value() {
+                return crc.getValue() << 32 | adler.getValue();
+            }
+        }
+
+        /** A file's bytes, checksummed as they are read; closing reads the rest and sets the checksum. */
+        private final class ChecksumReading extends InputStream {
+            private final InputStream in;
+            private final Checksum sum = new Checksum();
+            private boolean closed;
+
+            ChecksumReading(InputStream in) {
+                this.in = in;
+            }
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                int n = in.read(bytes, offset, length);
+                if (n > 0) {
+                    sum.update(bytes, offset, n);
+                }
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                try (in) {
+                    byte[] buffer = new byte[BUFFER];
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        sum.update(buffer, 0, n);
+                    }
+                }
+                checksum = sum.value();
+            }
         }
     }
 

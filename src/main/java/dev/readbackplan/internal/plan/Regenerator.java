@@ -27,7 +27,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -111,8 +110,9 @@ public final class Regenerator {
     public Outcome regenerate(DocumentReader.Parsed snapshot, String snapshotName, NewPlan plan, Path target, Permissions permissions)
             throws IOException {
         // What the file holds before anything reads it: the rename is refused if it holds anything else by then,
-        // so that an edit saved while this run goes is never overwritten.
-        OutputFiles.Expected expected = OutputFiles.Expected.current(target);
+        // so that an edit saved while this run goes is never overwritten. Its checksum is taken by the
+        // comparison below as it reads the file, or, when there is none, right after staging.
+        OutputFiles.Expected expected = OutputFiles.Expected.unread(target);
         GenerationResult[] result = new GenerationResult[1];
         if (expected == null || expected == OutputFiles.Expected.ABSENT) {
             OutputFiles.write(target, expected, out -> result[0] = plan.write(out));
@@ -127,7 +127,7 @@ public final class Regenerator {
             boolean[] sameButProvenance = new boolean[1];
             transaction.stage(target, expected, out -> {
                 if (old.generatedAt() != null && old.gitCommit() != null) {
-                    try (InputStream in = new BufferedInputStream(Files.newInputStream(target), 1 << 16)) {
+                    try (InputStream in = new BufferedInputStream(expected.reading(), 1 << 16)) {
                         ExistingPlan.SameButProvenance same = new ExistingPlan.SameButProvenance(out, in, old.generatedAt(), old.gitCommit());
                         result[0] = plan.write(same);
                         sameButProvenance[0] = same.same();
@@ -136,6 +136,7 @@ public final class Regenerator {
                     result[0] = plan.write(out);
                 }
             });
+            expected.takeChecksum(); // unless the comparison took it
             if (!sameButProvenance[0]) { // else the plan an earlier run wrote, but for its provenance: nothing to keep
                 ExistingPlan.Inspection inspection = existingPlan().inspect(target);
                 switch (inspection.state()) {
