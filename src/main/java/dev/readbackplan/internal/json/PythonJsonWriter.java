@@ -134,6 +134,11 @@ public final class PythonJsonWriter {
         writeBytes(bytes, 0, bytes.length);
     }
 
+    /** Writes {@code length} bytes from {@code offset}, already rendered by a writer of this kind. */
+    public void writeRaw(byte[] bytes, int offset, int length) throws IOException {
+        writeBytes(bytes, offset, length);
+    }
+
     /** Writes raw ASCII text, such as the closing bracket of an empty container. */
     public void writeAscii(String text) throws IOException {
         for (int i = 0; i < text.length(); i++) {

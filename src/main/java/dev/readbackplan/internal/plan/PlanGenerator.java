@@ -51,8 +51,9 @@ public final class PlanGenerator {
         ObjectNode envelope = template.envelope(snapshot, generatedAt, gitCommit);
         List<JsonNode> sources = PlanTemplate.sourceCandidates(snapshot);
         check(envelope, sources, sourceName);
-        CandidateRenderer candidates = new CandidateRenderer(template, 2);
-        if (mayExceed(candidates, sources.size(), snapshotBytes, maxPlanBytes)) {
+        CandidateRenderer renderer = new CandidateRenderer(template, 2);
+        CandidateList candidates = new CandidateList(renderer, sources, engine.executor());
+        if (mayExceed(renderer, sources.size(), snapshotBytes, maxPlanBytes)) {
             CountingStream counter = new CountingStream();
             writePlan(envelope, sources, candidates, counter);
             if (counter.count > maxPlanBytes) {
@@ -80,7 +81,7 @@ public final class PlanGenerator {
     /** More than the envelope of any plan takes: its catalogs are about 30 KB. */
     private static final long ENVELOPE_BOUND = 1 << 20;
 
-    private static void writePlan(ObjectNode envelope, List<JsonNode> sources, CandidateRenderer candidates, OutputStream out)
+    private static void writePlan(ObjectNode envelope, List<JsonNode> sources, CandidateList candidates, OutputStream out)
             throws IOException {
         PythonJsonWriter writer = new PythonJsonWriter(out);
         writer.beginObject();
@@ -90,10 +91,7 @@ public final class PlanGenerator {
             first = false;
             if (member.getKey().equals(PlanFields.READBACK_CANDIDATES) && !sources.isEmpty()) {
                 writer.beginArray();
-                for (int i = 0; i < sources.size(); i++) {
-                    writer.element(1, i == 0);
-                    candidates.write(writer, sources.get(i));
-                }
+                candidates.write(writer);
                 writer.end(1, ']');
             } else if (out instanceof ProvenanceAware aware && ProvenanceAware.KEYS.contains(member.getKey())) {
                 writer.flush();

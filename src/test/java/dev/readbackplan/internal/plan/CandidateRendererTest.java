@@ -25,7 +25,7 @@ class CandidateRendererTest {
     private static final String[] PIECES = {"a", "Z", "9", "_", ":", "\"", "\\", "\u0000", "\u001f", "\n", "\t", "\u007f",
         "é", "\u2028", "中", "\uD83D\uDE00", "\uFEFF", " ", "/"};
 
-    private static String text(SplittableRandom random) {
+    static String text(SplittableRandom random) {
         int length = random.nextInt(8) == 0 ? 20_000 + random.nextInt(30_000) : random.nextInt(40);
         StringBuilder s = new StringBuilder();
         while (s.length() < length) {
@@ -34,7 +34,7 @@ class CandidateRendererTest {
         return s.toString();
     }
 
-    private static ObjectNode source(SplittableRandom random, int i) {
+    static ObjectNode source(SplittableRandom random, int i) {
         ObjectNode source = NODES.objectNode();
         source.put("acceptance_candidate_id", "monitoring_owner_response_acceptance:" + text(random));
         source.put("request_id", "monitoring_owner_request:" + i);
