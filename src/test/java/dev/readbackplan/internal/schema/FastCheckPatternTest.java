@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.readbackplan.build.ValidatorGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +18,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated checks compile each schema pattern with {@link FastCheck#pattern}, which writes plain
- * character classes out as single characters. Differential: on seeded strings, valid values of the
- * example's plan and their mutations, it matches exactly what {@code Pattern.compile} of the pattern as
- * given matches, for every pattern of the packaged schemas and for patterns it must leave alone.
+ * The generated checks compile each schema pattern as the build's generator writes it out ({@link
+ * ValidatorGenerator#writtenOut}: plain character classes as single characters). Differential: on
+ * seeded strings, valid values of the example's plan and their mutations, it matches exactly what
+ * {@code Pattern.compile} of the pattern as given matches, for every pattern of the packaged schemas
+ * and for patterns it must leave alone; and the patterns the generated checks hold are those.
  */
 class FastCheckPatternTest {
     /** Patterns of other shapes: negated, nested, escaped, flagged, quoted, with hyphens anywhere. */
@@ -49,7 +51,7 @@ class FastCheckPatternTest {
             } catch (java.util.regex.PatternSyntaxException e) {
                 continue; // not a pattern at all: nothing to compare
             }
-            Pattern written = FastCheck.pattern(regex);
+            Pattern written = Pattern.compile(ValidatorGenerator.writtenOut(regex));
             if (!written.pattern().equals(regex)) {
                 rewritten++;
             }
@@ -75,7 +77,29 @@ class FastCheckPatternTest {
         // The evidence reference's pattern is the one that pays: it is written out.
         String evidence = patterns.stream().filter(p -> p.contains("artifact://")).findFirst().orElseThrow();
         String adjusted = com.networknt.schema.regex.RegularExpressions.replaceDollarAnchors(evidence);
-        assertNotEquals(adjusted, FastCheck.pattern(adjusted).pattern());
+        assertNotEquals(adjusted, ValidatorGenerator.writtenOut(adjusted));
+    }
+
+    @Test
+    void theGeneratedChecksHoldTheWrittenOutPatterns() throws Exception {
+        Set<String> expected = new LinkedHashSet<>();
+        for (String schema : List.of(SchemaSet.SNAPSHOT_SCHEMA, SchemaSet.PLAN_SCHEMA, SchemaSet.REVIEW_SCHEMA)) {
+            Set<String> patterns = new LinkedHashSet<>();
+            collect(SchemaSet.packagedTree(schema), patterns);
+            patterns.forEach(p -> expected.add(ValidatorGenerator.writtenOut(
+                    com.networknt.schema.regex.RegularExpressions.replaceDollarAnchors(p))));
+        }
+        Set<String> held = new LinkedHashSet<>();
+        for (Class<?> check : List.of(MonitoringOwnerResponseAcceptanceSnapshotCheck.class, MonitoringPostIncidentReadbackPlanV1Check.class,
+                MonitoringPostIncidentReadbackReviewV1Check.class)) {
+            for (java.lang.reflect.Field field : check.getDeclaredFields()) {
+                if (field.getType() == Pattern.class && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                    field.setAccessible(true);
+                    held.add(((Pattern) field.get(null)).pattern());
+                }
+            }
+        }
+        assertEquals(expected, held);
     }
 
     private static void collect(JsonNode node, Set<String> patterns) {
