@@ -56,6 +56,11 @@ public final class Offload<T> {
         }
     }
 
+    /** {@return whether the work has ended, with its result or its failure} */
+    public boolean isDone() {
+        return result.isDone();
+    }
+
     /** {@return the result: computed now in the calling thread when no thread has started it} */
     public T join() {
         runIfUnclaimed();

@@ -1,11 +1,13 @@
 package dev.readbackplan.internal.io;
 
 import dev.readbackplan.document.FileChangedException;
+import dev.readbackplan.internal.concurrent.Offload;
 import java.io.BufferedOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -27,9 +29,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes an output file the way a careful tool does.
@@ -74,7 +78,15 @@ public final class OutputFiles {
      * @throws FileChangedException when the target no longer holds the expected bytes; nothing was written
      */
     public static void write(Path target, Expected expected, Content content) throws IOException {
-        try (Transaction transaction = new Transaction()) {
+        write(target, expected, content, null);
+    }
+
+    /**
+     * Writes {@code target} as {@link #write(Path, Expected, Content)} does, a large output flushed to
+     * disk while it is written, on {@code earlyFlushes} (null for none).
+     */
+    public static void write(Path target, Expected expected, Content content, @Nullable Executor earlyFlushes) throws IOException {
+        try (Transaction transaction = new Transaction(earlyFlushes)) {
             transaction.stage(target, expected, content);
             transaction.commit();
         }
@@ -267,7 +279,23 @@ public final class OutputFiles {
      */
     public static final class Transaction implements AutoCloseable {
         private final List<Staged> staged = new ArrayList<>();
+        private final @Nullable Executor earlyFlushes;
         private boolean committed;
+
+        /** A transaction whose outputs are flushed to disk once each, when written. */
+        public Transaction() {
+            this(null);
+        }
+
+        /**
+         * A transaction whose large outputs are flushed to disk while they are written, on {@code
+         * earlyFlushes} beside the writing thread (see {@link ChannelOutput}).
+         *
+         * @param earlyFlushes the executor, or null for no early flush
+         */
+        public Transaction(@Nullable Executor earlyFlushes) {
+            this.earlyFlushes = earlyFlushes;
+        }
 
         /**
          * Stages one output.
@@ -293,7 +321,7 @@ public final class OutputFiles {
                             throw new FileSystemException(target.toString(), null, "is already an output of this run");
                         }
                     }
-                    output = prepare(target, real, expected, content);
+                    output = prepare(target, real, expected, content, earlyFlushes);
                 }
             } catch (IOException e) {
                 throw named(e, target, absolute.getParent() == null ? null : realTargetQuietly(absolute));
@@ -360,7 +388,8 @@ public final class OutputFiles {
             }
         }
 
-        private static Staged prepare(Path target, Path destination, Expected expected, Content content) throws IOException {
+        private static Staged prepare(Path target, Path destination, Expected expected, Content content, @Nullable Executor earlyFlushes)
+                throws IOException {
             Path folder = destination.getParent();
             Path firstCreated = firstMissing(folder);
             Files.createDirectories(folder);
@@ -373,7 +402,7 @@ public final class OutputFiles {
                     throw named(e, target, destination);
                 }
                 try (FileChannel channel = FileChannel.open(output.temporary, StandardOpenOption.WRITE)) {
-                    ChannelOutput.writeDurably(channel, content, ChannelOutput.SYNC_STEP);
+                    ChannelOutput.writeDurably(channel, content, ChannelOutput.SYNC_STEP, earlyFlushes);
                 } catch (IOException e) {
                     throw named(e, target, destination);
                 }
@@ -494,12 +523,14 @@ public final class OutputFiles {
     }
 
     /**
-     * An output stream onto a channel that leaves it open (for the fsync) when closed. A large output
-     * has its data flushed to disk while the rest is still being produced: each {@link #SYNC_STEP}
-     * bytes written start a {@code force} on a helper thread (one at a time), so that the fsync before
-     * the rename waits only for the last stretch. A failure of an early flush is kept and thrown by
-     * {@link #throwEarlySyncFailure}: on Linux an error that one fsync reported is not reported again to the next
-     * one on the same file, so ignoring it could lose data silently.
+     * An output stream onto a channel that leaves it open (for the fsync) when closed. Given an
+     * executor, a large output has its data flushed to disk while the rest is still being produced:
+     * each {@link #SYNC_STEP} bytes written offer a {@code force} to the executor (one at a time), so
+     * that the fsync before the rename waits only for the last stretch. Without one (the library's
+     * {@code Outputs}, a planner made without an executor: the library starts no thread) the output is
+     * flushed once, at the end. A failure of an early flush is kept and thrown by {@link
+     * #throwEarlySyncFailure}: on Linux an error that one fsync reported is not reported again to the
+     * next one on the same file, so ignoring it could lose data silently.
      */
     static final class ChannelOutput extends OutputStream {
         /** Bytes between two early flushes; below it an output is flushed once, at the end. */
@@ -507,25 +538,31 @@ public final class OutputFiles {
 
         private final FileChannel channel;
         private final long syncStep;
+        private final Executor executor;
         private long written;
         private long nextSync;
-        private Thread sync;
-        private volatile IOException syncFailure;
+        private Offload<Void> sync;
+        private IOException syncFailure;
 
-        ChannelOutput(FileChannel channel, long syncStep) {
+        ChannelOutput(FileChannel channel, long syncStep, Executor executor) {
             this.channel = channel;
             this.syncStep = syncStep;
+            this.executor = executor;
             this.nextSync = syncStep;
         }
 
         /**
-         * Writes {@code content} to {@code channel} and flushes it to disk, early flushes included (see
-         * the class comment); the channel is left open, with no flush of it still running. Here rather
-         * than in OutputFiles, whose loading (a read-only command's shutdown hook loads it) would then
-         * load this class too, for the verifier, outside the launcher's cache on JDK 17.
+         * Writes {@code content} to {@code channel} and flushes it to disk, early flushes included when
+         * {@code executor} is given (see the class comment); the channel is left open, with no flush of it
+         * still running. Here rather than in OutputFiles, whose loading (a read-only command's shutdown
+         * hook loads it) would then load this class too, for the verifier, outside the launcher's cache
+         * on JDK 17.
+         *
+         * @param executor runs the early flushes beside the writing (a flush no thread of it has started
+         *     when the next is due, or at the end, is done by the writing thread); null for none
          */
-        static void writeDurably(FileChannel channel, Content content, long syncStep) throws IOException {
-            ChannelOutput written = new ChannelOutput(channel, syncStep);
+        static void writeDurably(FileChannel channel, Content content, long syncStep, @Nullable Executor executor) throws IOException {
+            ChannelOutput written = new ChannelOutput(channel, syncStep, executor);
             try (OutputStream out = new BufferedOutputStream(written, BUFFER)) {
                 content.writeTo(out);
             } finally {
@@ -535,50 +572,46 @@ public final class OutputFiles {
             channel.force(true);
         }
 
-        /** Waits for the early flush in progress, if any: before the channel is closed, on every path. */
+        /**
+         * Ends the early flush offered last, if any, before the channel is closed, on every path: waits
+         * for a thread running it, or runs it here when no thread has started it.
+         */
         void awaitEarlySync() {
             if (sync == null) {
                 return;
             }
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    sync.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
+            try {
+                sync.join();
+            } catch (UncheckedIOException e) {
+                if (syncFailure == null) {
+                    syncFailure = e.getCause();
                 }
             }
             sync = null;
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
 
         /** Throws the failure of an early flush, if one failed (after {@link #awaitEarlySync}). */
         void throwEarlySyncFailure() throws IOException {
-            IOException failure = syncFailure;
-            if (failure != null) {
-                throw failure;
+            if (syncFailure != null) {
+                throw syncFailure;
             }
         }
 
         private void maybeSync() throws IOException {
-            if (written < nextSync || sync != null && sync.isAlive()) {
+            if (executor == null || written < nextSync || sync != null && !sync.isDone()) {
                 return;
             }
             awaitEarlySync();
             throwEarlySyncFailure();
             nextSync = written + syncStep;
-            sync = new Thread(() -> {
+            sync = Offload.offer(executor, () -> {
                 try {
                     channel.force(false);
                 } catch (IOException e) {
-                    syncFailure = e;
+                    throw new UncheckedIOException(e);
                 }
-            }, "readback-plan-early-sync");
-            sync.setDaemon(true);
-            sync.start();
+                return null;
+            });
         }
 
         @Override

@@ -115,7 +115,7 @@ public final class Regenerator {
         OutputFiles.Expected expected = OutputFiles.Expected.unread(target);
         GenerationResult[] result = new GenerationResult[1];
         if (expected == null || expected == OutputFiles.Expected.ABSENT) {
-            OutputFiles.write(target, expected, out -> result[0] = plan.write(out));
+            OutputFiles.write(target, expected, out -> result[0] = plan.write(out), engine.get().executor());
             return new Outcome(result[0], 0, List.of(), Map.of(), false);
         }
         PlanCheck.Provenance old = new PlanCheck(limits).provenance(target);
@@ -123,7 +123,7 @@ public final class Regenerator {
         // The new plan is staged in a temporary file first; whether it may replace the old one is known once the
         // old one has been compared or read. Then it is committed (renamed into place), or abandoned for the
         // plan with the old entries written in: closing an uncommitted transaction removes what it staged.
-        try (OutputFiles.Transaction transaction = new OutputFiles.Transaction()) {
+        try (OutputFiles.Transaction transaction = new OutputFiles.Transaction(engine.get().executor())) {
             boolean[] sameButProvenance = new boolean[1];
             transaction.stage(target, expected, out -> {
                 if (old.generatedAt() != null && old.gitCommit() != null) {
@@ -212,7 +212,7 @@ public final class Regenerator {
             PythonJsonWriter writer = new PythonJsonWriter(out);
             writer.writeDocument(plan);
             writer.flush();
-        });
+        }, engine.get().executor());
         return new Outcome(new GenerationResult(parsed.report(), PlanGenerator.summary(plan)), kept, discarded, changed, false);
     }
 

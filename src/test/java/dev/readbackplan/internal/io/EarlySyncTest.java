@@ -17,26 +17,46 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A large output is flushed to disk while it is written (OutputFiles.ChannelOutput): the bytes are
- * the same, a failed early flush is never lost (Linux reports an fsync error once per file), and the
- * channel is never closed under a flush still running.
+ * A large output is flushed to disk while it is written, on an executor beside the writing thread
+ * (OutputFiles.ChannelOutput): the bytes are the same, a failed early flush is never lost (Linux
+ * reports an fsync error once per file), the channel is never closed under a flush still running, a
+ * flush no thread has started is done by the writing thread (never waited on), and without an
+ * executor there is no early flush and no thread.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class EarlySyncTest {
     private static final long STEP = 1 << 16;
 
+    private static final ExecutorService POOL = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "early-sync-test");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     @TempDir
     Path temp;
+
+    @AfterAll
+    static void stopThePool() {
+        POOL.shutdownNow();
+    }
 
     @Test
     void aLargeOutputIsWrittenByteForByteAndLeavesNoFlushRunning() throws Exception {
@@ -44,25 +64,74 @@ class EarlySyncTest {
         new Random(16).nextBytes(data);
         Path target = temp.resolve("plan.json");
         Files.writeString(target, "old");
-        OutputFiles.write(target, out -> {
+        OutputFiles.write(target, null, out -> {
             // Uneven pieces, as a writer's buffer hands them on.
             for (int at = 0; at < data.length; ) {
                 int length = Math.min(data.length - at, 1 + at % 70_001);
                 out.write(data, at, length);
                 at += length;
             }
-        });
+        }, ForkJoinPool.commonPool());
         assertArrayEquals(data, Files.readAllBytes(target));
         try (Stream<Path> files = Files.list(temp)) {
             assertEquals(List.of(target), files.toList(), "no temporary file is left");
         }
-        assertFalse(earlySyncThreadAlive(), "no early flush outlives the write");
+    }
+
+    @Test
+    void withoutAnExecutorALargeOutputStartsNoThreadAndIsFlushedOnce() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        Path target = temp.resolve("plan.json");
+        byte[] data = new byte[(int) (2 * syncStep() + 1)];
+        OutputFiles.write(target, out -> out.write(data));
+        Set<Thread> started = new HashSet<>(Thread.getAllStackTraces().keySet());
+        started.removeAll(before);
+        assertEquals(Set.of(), started.stream().filter(Thread::isAlive).map(Thread::getName).collect(Collectors.toSet()));
+        assertArrayEquals(data, Files.readAllBytes(target));
+        FakeChannel channel = new FakeChannel();
+        OutputFiles.ChannelOutput.writeDurably(channel, out -> out.write(new byte[(int) (4 * STEP)]), STEP, null);
+        assertEquals(0, channel.earlyForces);
+        assertEquals(1, channel.finalForces);
+    }
+
+    @Test
+    void aFlushNoThreadHasStartedIsDoneByTheWritingThread() throws Exception {
+        // The pool's only thread is busy until the write ends: waiting on the queued flush would never end.
+        CountDownLatch writeEnded = new CountDownLatch(1);
+        POOL.execute(() -> {
+            try {
+                writeEnded.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        FakeChannel channel = new FakeChannel();
+        try {
+            OutputFiles.ChannelOutput.writeDurably(channel, out -> {
+                for (int i = 0; i < 5; i++) {
+                    out.write(new byte[(int) STEP]);
+                }
+            }, STEP, POOL);
+        } finally {
+            writeEnded.countDown();
+        }
+        assertTrue(channel.earlyForces >= 1, "the queued flush was done by the writer: " + channel.earlyForces);
+        assertEquals(1, channel.finalForces);
+        assertEquals(Set.of(Thread.currentThread().getName()), channel.forcingThreads);
+    }
+
+    @Test
+    void aDirectExecutorFlushesInTheWritingThread() throws IOException {
+        FakeChannel channel = new FakeChannel();
+        OutputFiles.ChannelOutput.writeDurably(channel, out -> out.write(new byte[(int) (3 * STEP)]), STEP, Runnable::run);
+        assertEquals(1, channel.earlyForces, "one step written at once: one early flush");
+        assertEquals(Set.of(Thread.currentThread().getName()), channel.forcingThreads);
     }
 
     @Test
     void everyStepStartsAFlushAndTheLastOneCoversTheRest() throws IOException {
         FakeChannel channel = new FakeChannel();
-        OutputFiles.ChannelOutput.writeDurably(channel, out -> out.write(new byte[(int) (4 * STEP + 7)]), STEP);
+        OutputFiles.ChannelOutput.writeDurably(channel, out -> out.write(new byte[(int) (4 * STEP + 7)]), STEP, POOL);
         assertEquals(4 * STEP + 7, channel.bytes);
         assertTrue(channel.earlyForces >= 1, "a flush while writing: " + channel.earlyForces);
         assertTrue(channel.earlyForces <= 4, "at most one per step: " + channel.earlyForces);
@@ -73,7 +142,7 @@ class EarlySyncTest {
     @Test
     void aSmallOutputIsFlushedOnceAtTheEnd() throws IOException {
         FakeChannel channel = new FakeChannel();
-        OutputFiles.ChannelOutput.writeDurably(channel, out -> out.write(new byte[(int) STEP - 1]), STEP);
+        OutputFiles.ChannelOutput.writeDurably(channel, out -> out.write(new byte[(int) STEP - 1]), STEP, POOL);
         assertEquals(0, channel.earlyForces);
         assertEquals(1, channel.finalForces);
     }
@@ -85,7 +154,7 @@ class EarlySyncTest {
         channel.earlyFailure = failure;
         // The output is smaller than two steps: the failure is found only after the content is written.
         IOException thrown = assertThrows(IOException.class,
-                () -> OutputFiles.ChannelOutput.writeDurably(channel, out -> out.write(new byte[(int) (STEP + 10)]), STEP));
+                () -> OutputFiles.ChannelOutput.writeDurably(channel, out -> out.write(new byte[(int) (STEP + 10)]), STEP, POOL));
         assertSame(failure, thrown);
         assertEquals(0, channel.finalForces, "no fsync that could report success after the lost error");
     }
@@ -101,7 +170,7 @@ class EarlySyncTest {
                 out.write(new byte[(int) STEP]);
                 written.add(i);
             }
-        }, STEP));
+        }, STEP, POOL));
         assertSame(failure, thrown);
         assertTrue(written.size() < 100, "the write stopped: " + written.size());
     }
@@ -123,7 +192,7 @@ class EarlySyncTest {
             out.write(new byte[(int) (2 * STEP)]);
             out.flush();
             throw new IllegalStateException("the content failed half-way");
-        }, STEP));
+        }, STEP, POOL));
         // writeDurably returned: the flush it started has run and ended, so closing the channel now is safe.
         assertEquals(1, channel.earlyForces);
         assertEquals(0, channel.forcesRunning);
@@ -136,10 +205,6 @@ class EarlySyncTest {
         return OutputFiles.ChannelOutput.SYNC_STEP;
     }
 
-    private static boolean earlySyncThreadAlive() {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("readback-plan-early-sync") && t.isAlive());
-    }
-
     /** A channel that counts what is written and flushed, and can fail or hold an early flush. */
     private static final class FakeChannel extends FileChannel {
         volatile long bytes;
@@ -149,6 +214,7 @@ class EarlySyncTest {
         volatile boolean forceAfterClose;
         volatile IOException earlyFailure;
         volatile CountDownLatch release;
+        final Set<String> forcingThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         @Override
         public int write(ByteBuffer src) {
@@ -169,6 +235,7 @@ class EarlySyncTest {
                 finalForces++;
                 return;
             }
+            forcingThreads.add(Thread.currentThread().getName());
             forcesRunning++;
             try {
                 earlyForces++;
