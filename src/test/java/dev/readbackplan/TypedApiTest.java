@@ -146,21 +146,8 @@ class TypedApiTest {
     @MethodSource("executorKinds")
     @Timeout(300)
     void noCallDeadlocksOnTheExecutorItIsGiven(String kind, Supplier<Executor> make, @TempDir Path temp) throws Exception {
-        Path snapshot = temp.resolve("snapshot.json");
-        ObjectMapper json = new ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode many =
-                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(EXAMPLE.resolve("snapshot.json").toFile());
-        com.fasterxml.jackson.databind.node.ArrayNode candidates = (com.fasterxml.jackson.databind.node.ArrayNode) many.get("acceptance_candidates");
-        List<com.fasterxml.jackson.databind.JsonNode> ten = new java.util.ArrayList<>();
-        candidates.forEach(ten::add);
-        candidates.removeAll();
-        for (int i = 0; i < 600; i++) {
-            com.fasterxml.jackson.databind.node.ObjectNode copy = ten.get(i % ten.size()).deepCopy();
-            copy.put("surface_id", copy.get("surface_id").textValue() + "_" + i);
-            copy.put("acceptance_candidate_id", copy.get("acceptance_candidate_id").textValue() + "_" + i);
-            candidates.add(copy);
-        }
-        json.writeValue(snapshot.toFile(), many);
+        // 1,000 candidates: a plan of about 10 MB, which a write to a file flushes early on the executor.
+        Path snapshot = snapshotOf(1000, temp);
         Path plan = temp.resolve("plan.json");
         ReadbackPlanner direct = ReadbackPlanner.create(Limits.DEFAULT, Runnable::run);
         direct.generate(snapshot, GoldenPlanTest.OPTIONS, plan);
@@ -175,6 +162,9 @@ class TypedApiTest {
                 ReadbackPlanner planner = ReadbackPlanner.create(Limits.DEFAULT, executor); // made inside a task of the pool
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 planner.generate(snapshot, GoldenPlanTest.OPTIONS, out);
+                Path file = temp.resolve("plan-" + kind.length() + ".json");
+                planner.generate(snapshot, GoldenPlanTest.OPTIONS, file);
+                assertArrayEquals(out.toByteArray(), Files.readAllBytes(file), kind + ": the file holds the plan streamed");
                 return List.of(planner.validate(snapshot), out.toByteArray(),
                         planner.review(plan, snapshot, GoldenPlanTest.GENERATED_AT).toText(),
                         planner.validate(EXAMPLE.resolve("snapshot.json")));
@@ -189,16 +179,48 @@ class TypedApiTest {
         }
     }
 
-    /** Issue 14 item 3: making a planner starts no thread (the schemas are compiled by the first call that needs them). */
+    /** A snapshot of {@code count} candidates, copies of the example's with ids made unique. */
+    private static Path snapshotOf(int count, Path folder) throws IOException {
+        Path snapshot = folder.resolve("snapshot-" + count + ".json");
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode many =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(EXAMPLE.resolve("snapshot.json").toFile());
+        com.fasterxml.jackson.databind.node.ArrayNode candidates = (com.fasterxml.jackson.databind.node.ArrayNode) many.get("acceptance_candidates");
+        List<com.fasterxml.jackson.databind.JsonNode> ten = new java.util.ArrayList<>();
+        candidates.forEach(ten::add);
+        candidates.removeAll();
+        for (int i = 0; i < count; i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = ten.get(i % ten.size()).deepCopy();
+            copy.put("surface_id", copy.get("surface_id").textValue() + "_" + i);
+            copy.put("acceptance_candidate_id", copy.get("acceptance_candidate_id").textValue() + "_" + i);
+            candidates.add(copy);
+        }
+        json.writeValue(snapshot.toFile(), many);
+        return snapshot;
+    }
+
+    /**
+     * Issue 14 item 3: making a planner starts no thread (the schemas are compiled by the first call that
+     * needs them); neither does using it, a write of a plan large enough to be flushed early included.
+     */
     @Test
-    void creatingAndUsingAPlannerStartsNoThread() throws IOException {
+    void creatingAndUsingAPlannerStartsNoThread(@TempDir Path temp) throws IOException {
+        Path snapshot = snapshotOf(1000, temp);
+        // Counted as well as listed: a thread that ended before the end of the test is counted.
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long startedBefore = threads.getTotalStartedThreadCount();
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         ReadbackPlanner fresh = ReadbackPlanner.create();
         assertTrue(fresh.validate(EXAMPLE.resolve("snapshot.json")).isValid());
+        Path plan = temp.resolve("plan.json");
+        fresh.generate(snapshot, GoldenPlanTest.OPTIONS, plan);
+        assertTrue(Files.size(plan) > 8 << 20, "a plan over one early flush: " + Files.size(plan));
+        fresh.generate(snapshot, GoldenPlanTest.OPTIONS, plan); // over the same plan: compared as it is written
         Set<Thread> started = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
         started.removeAll(before);
         assertEquals(Set.of(), started.stream().filter(Thread::isAlive).map(Thread::getName).collect(java.util.stream.Collectors.toSet()),
-                "threads started by create() and validate()");
+                "threads started by create(), validate() and generate() to a file");
+        assertEquals(0, threads.getTotalStartedThreadCount() - startedBefore, "threads started, ended or not");
     }
 
     @Test
