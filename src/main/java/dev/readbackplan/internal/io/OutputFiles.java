@@ -139,7 +139,9 @@ public final class OutputFiles {
          * the run's own reading of the file through {@link #reading} (or by {@link #takeChecksum}), so a
          * run that reads the file anyway reads it once instead of twice. The bytes checksummed are then
          * the bytes the run decided on; a change after the attributes were taken changes them (the
-         * modification time) or the bytes read, and is refused either way.
+         * modification time) or the bytes read, and is refused either way. Such an expectation belongs
+         * to the run that reads the file: it is not to be shared between threads before its checksum
+         * is taken.
          */
         public static Expected unread(Path file) throws IOException {
             Path absolute = file.toAbsolutePath();
@@ -538,13 +540,13 @@ public final class OutputFiles {
 
         private final FileChannel channel;
         private final long syncStep;
-        private final Executor executor;
+        private final @Nullable Executor executor;
         private long written;
         private long nextSync;
         private Offload<Void> sync;
         private IOException syncFailure;
 
-        ChannelOutput(FileChannel channel, long syncStep, Executor executor) {
+        ChannelOutput(FileChannel channel, long syncStep, @Nullable Executor executor) {
             this.channel = channel;
             this.syncStep = syncStep;
             this.executor = executor;
