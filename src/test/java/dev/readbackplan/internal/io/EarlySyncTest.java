@@ -79,6 +79,24 @@ class EarlySyncTest {
     }
 
     @Test
+    void aLargeWriteThatFailsHalfWayLeavesTheOldFileAndNoTemporary() throws Exception {
+        Path target = temp.resolve("plan.json");
+        Files.writeString(target, "the reviewers' plan");
+        byte[] chunk = new byte[1 << 20];
+        IOException thrown = assertThrows(IOException.class, () -> OutputFiles.write(target, null, out -> {
+            for (int i = 0; i < 3 * syncStep() / chunk.length; i++) {
+                out.write(chunk); // past two early flushes
+            }
+            throw new IOException("the content failed half-way");
+        }, POOL));
+        assertEquals(target + ": the content failed half-way", thrown.getMessage(), "named by the target, never the temporary file");
+        assertEquals("the reviewers' plan", Files.readString(target));
+        try (Stream<Path> files = Files.list(temp)) {
+            assertEquals(List.of(target), files.toList(), "no temporary file is left");
+        }
+    }
+
+    @Test
     void withoutAnExecutorALargeOutputStartsNoThreadAndIsFlushedOnce() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         Path target = temp.resolve("plan.json");

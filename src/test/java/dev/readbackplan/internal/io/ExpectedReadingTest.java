@@ -137,6 +137,22 @@ class ExpectedReadingTest {
     }
 
     @Test
+    void aFileReplacedBeforeTheReadingIsRefusedEvenWithTheSameBytes() throws IOException {
+        byte[] old = bytes(12, 50_000);
+        Path file = file(old);
+        OutputFiles.Expected expected = OutputFiles.Expected.unread(file);
+        // Another program saves the same bytes the way editors do: a new file renamed over the old one.
+        Path saved = temp.resolve("plan.json.saving");
+        Files.write(saved, old);
+        Files.setLastModifiedTime(saved, Files.getLastModifiedTime(file));
+        Files.move(saved, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try (InputStream in = expected.reading()) {
+            readAll(in);
+        }
+        assertFalse(expected.matches(file.toRealPath()), "another file now: refused by its identity");
+    }
+
+    @Test
     void aCommitCannotCheckAnExpectationWhoseBytesWereNeverRead() throws IOException {
         Path file = file(bytes(10, 1_000));
         OutputFiles.Expected expected = OutputFiles.Expected.unread(file);
