@@ -528,8 +528,8 @@ public final class OutputFiles {
      * An output stream onto a channel that leaves it open (for the fsync) when closed. Given an
      * executor, a large output has its data flushed to disk while the rest is still being produced:
      * each {@link #SYNC_STEP} bytes written offer a {@code force} to the executor (one at a time), so
-     * that the fsync before the rename waits only for the last stretch. Without one (the library's
-     * {@code Outputs}, a planner made without an executor: the library starts no thread) the output is
+     * that the fsync before the rename waits only for the last stretch. A planner made without one
+     * (no thread) flushes in the writing thread; without an executor ({@code Outputs}) the output is
      * flushed once, at the end. A failure of an early flush is kept and thrown by {@link
      * #throwEarlySyncFailure}: on Linux an error that one fsync reported is not reported again to the
      * next one on the same file, so ignoring it could lose data silently.
