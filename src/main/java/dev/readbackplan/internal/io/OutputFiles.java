@@ -200,11 +200,8 @@ public final class OutputFiles {
 
         private static long checksum(Path file) throws IOException {
             Checksum sum = new Checksum();
-            byte[] buffer = new byte[BUFFER];
             try (InputStream in = Files.newInputStream(file)) {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    sum.update(buffer, 0, n);
-                }
+                sum.updateWithRest(in);
             }
             return sum.value();
         }
@@ -221,6 +218,14 @@ public final class OutputFiles {
             void update(byte[] bytes, int offset, int length) {
                 crc.update(bytes, offset, length);
                 crcC.update(bytes, offset, length);
+            }
+
+            /** Adds what is left of {@code in} (not closed). */
+            void updateWithRest(InputStream in) throws IOException {
+                byte[] buffer = new byte[BUFFER];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    update(buffer, 0, n);
+                }
             }
 
             long value() {
@@ -260,10 +265,7 @@ public final class OutputFiles {
                 }
                 closed = true;
                 try (in) {
-                    byte[] buffer = new byte[BUFFER];
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        sum.update(buffer, 0, n);
-                    }
+                    sum.updateWithRest(in);
                 }
                 checksum = sum.value();
             }
