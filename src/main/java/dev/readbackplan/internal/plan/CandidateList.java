@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.readbackplan.internal.concurrent.Candidates;
 import dev.readbackplan.internal.concurrent.Offload;
 import dev.readbackplan.internal.json.PythonJsonWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -60,31 +59,33 @@ final class CandidateList {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-            writer.writeRaw(rendered.bytes, 0, rendered.count);
+            writer.writeRaw(rendered.bytes(), 0, rendered.size());
             free.add(rendered);
         }
     }
 
     /** The plain way: every item in turn, in the calling thread. */
     void writeInOneRun(PythonJsonWriter writer) throws IOException {
-        for (int i = 0; i < sources.size(); i++) {
+        writeItems(writer, 0, sources.size());
+    }
+
+    /** The items {@code from} to {@code to} (exclusive), each with the separator before it. */
+    private void writeItems(PythonJsonWriter writer, int from, int to) throws IOException {
+        for (int i = from; i < to; i++) {
             writer.element(1, i == 0);
             renderer.write(writer, sources.get(i));
         }
     }
 
-    /** The items {@code from} to {@code to} (exclusive), as {@link #writeInOneRun} writes them. */
+    /** The items {@code from} to {@code to} (exclusive), rendered into a buffer. */
     private RangeBuffer render(int from, int to) {
         RangeBuffer buffer = free.poll();
         if (buffer == null) {
             buffer = new RangeBuffer();
         }
-        buffer.count = 0;
+        buffer.reset();
         try {
-            for (int i = from; i < to; i++) {
-                buffer.writer.element(1, i == 0);
-                renderer.write(buffer.writer, sources.get(i));
-            }
+            writeItems(buffer.writer, from, to);
             buffer.writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -93,23 +94,16 @@ final class CandidateList {
     }
 
     /** A growable buffer and the writer that fills it, used again for range after range. */
-    private static final class RangeBuffer extends OutputStream {
+    private static final class RangeBuffer extends ByteArrayOutputStream {
         final PythonJsonWriter writer = new PythonJsonWriter(this);
-        byte[] bytes = new byte[1 << 20];
-        int count;
 
-        @Override
-        public void write(int b) {
-            write(new byte[] {(byte) b}, 0, 1);
+        RangeBuffer() {
+            super(1 << 20);
         }
 
-        @Override
-        public void write(byte[] source, int offset, int length) {
-            if (length > bytes.length - count) {
-                bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(2L * bytes.length, (long) count + length)));
-            }
-            System.arraycopy(source, offset, bytes, count, length);
-            count += length;
+        /** The buffer itself, valid up to {@link #size()}: no copy. */
+        byte[] bytes() {
+            return buf;
         }
     }
 }
