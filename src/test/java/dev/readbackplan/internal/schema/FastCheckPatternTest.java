@@ -32,10 +32,7 @@ class FastCheckPatternTest {
 
     @Test
     void matchesWhatThePatternAsGivenMatches() throws IOException {
-        Set<String> patterns = new LinkedHashSet<>();
-        for (String schema : List.of(SchemaSet.SNAPSHOT_SCHEMA, SchemaSet.PLAN_SCHEMA, SchemaSet.REVIEW_SCHEMA)) {
-            collect(SchemaSet.packagedTree(schema), patterns);
-        }
+        Set<String> patterns = packagedPatterns();
         assertTrue(patterns.size() >= 7, "the packaged schemas' patterns: " + patterns);
         List<String> samples = samples();
         Random random = new Random(16);
@@ -83,12 +80,8 @@ class FastCheckPatternTest {
     @Test
     void theGeneratedChecksHoldTheWrittenOutPatterns() throws Exception {
         Set<String> expected = new LinkedHashSet<>();
-        for (String schema : List.of(SchemaSet.SNAPSHOT_SCHEMA, SchemaSet.PLAN_SCHEMA, SchemaSet.REVIEW_SCHEMA)) {
-            Set<String> patterns = new LinkedHashSet<>();
-            collect(SchemaSet.packagedTree(schema), patterns);
-            patterns.forEach(p -> expected.add(ValidatorGenerator.writtenOut(
-                    com.networknt.schema.regex.RegularExpressions.replaceDollarAnchors(p))));
-        }
+        packagedPatterns().forEach(p -> expected.add(ValidatorGenerator.writtenOut(
+                com.networknt.schema.regex.RegularExpressions.replaceDollarAnchors(p))));
         Set<String> held = new LinkedHashSet<>();
         for (Class<?> check : List.of(MonitoringOwnerResponseAcceptanceSnapshotCheck.class, MonitoringPostIncidentReadbackPlanV1Check.class,
                 MonitoringPostIncidentReadbackReviewV1Check.class)) {
@@ -100,6 +93,15 @@ class FastCheckPatternTest {
             }
         }
         assertEquals(expected, held);
+    }
+
+    /** Every pattern of the packaged schemas, as the schemas spell them. */
+    private static Set<String> packagedPatterns() {
+        Set<String> patterns = new LinkedHashSet<>();
+        for (String schema : List.of(SchemaSet.SNAPSHOT_SCHEMA, SchemaSet.PLAN_SCHEMA, SchemaSet.REVIEW_SCHEMA)) {
+            collect(SchemaSet.packagedTree(schema), patterns);
+        }
+        return patterns;
     }
 
     private static void collect(JsonNode node, Set<String> patterns) {
