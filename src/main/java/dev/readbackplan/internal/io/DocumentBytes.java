@@ -42,7 +42,7 @@ public record DocumentBytes(byte[] data, int length, boolean tooLarge) {
             }
             // Read into an array of the file's size at once; readNBytes alone would grow one in steps.
             byte[] data = new byte[(int) size + 1];
-            int length = in.readNBytes(data, 0, data.length);
+            int length = readFully(in, data);
             if (length <= size) {
                 return new DocumentBytes(data, length, false);
             }
@@ -53,6 +53,32 @@ public record DocumentBytes(byte[] data, int length, boolean tooLarge) {
             return new DocumentBytes(all, all.length, all.length > maxBytes);
         }
     }
+
+    /**
+     * Fills {@code data} from {@code in} a step at a time, up to the end of the stream. A file's stream
+     * reads into a heap array through a temporary direct buffer as large as one read asks for, allocated
+     * and zeroed when the thread has none that large: one read of a 7.5 MB snapshot took 30 ms at
+     * start-up, against 4 ms in steps of {@link #STEP} (a fresh JVM at the launcher's options, JDK 25).
+     *
+     * @param in the stream (not closed)
+     * @param data where the bytes go
+     * @return how many bytes were read (fewer than {@code data.length} only at the end of the stream)
+     * @throws IOException when the stream cannot be read
+     */
+    public static int readFully(InputStream in, byte[] data) throws IOException {
+        int length = 0;
+        while (length < data.length) {
+            int read = in.read(data, length, Math.min(STEP, data.length - length));
+            if (read < 0) {
+                break;
+            }
+            length += read;
+        }
+        return length;
+    }
+
+    /** The most one read of {@link #readFully} asks for. */
+    static final int STEP = 1 << 18;
 
     /**
      * Reads a stream (not closed) up to one byte past the limit.
