@@ -91,8 +91,10 @@ final class Arguments {
      * Whether {@code arg}, which starts with {@code -}, is a negative number ({@code -5}, {@code -1.5},
      * {@code -2.}: ASCII digits, then a point and digits optionally), which is a value, not an option.
      * Written out, not a regular expression: on JDK 17 the first pattern compiled in a run links the
-     * regex engine's lambdas, about a tenth of the main thread's time before it reads anything
-     * (ArgumentsTest holds it to the pattern {@code -\d+(\.\d*)?}).
+     * regex engine's lambdas, a tenth of the main thread's samples of a one-candidate generation when
+     * this class compiled one (the next pattern of the run now pays part of it: with the launcher's and
+     * PlanOptions' changes of the same round, the run took 0.98 of the time). ArgumentsTest holds this
+     * to the pattern {@code -\d+(\.\d*)?}.
      */
     static boolean negativeNumber(String arg) {
         int i = 1;
