@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.readbackplan.document.Limits;
 import dev.readbackplan.document.PlanComparison;
+import dev.readbackplan.internal.io.DocumentBytes;
 import dev.readbackplan.internal.json.StrictJsonReader;
 import dev.readbackplan.internal.schema.PlanFields;
 import dev.readbackplan.internal.text.Pointer;
@@ -122,8 +123,8 @@ public final class PlanCheck {
                     + limits.maxDocumentBytes() + " bytes)");
         }
         if (size <= treeDiffLimit) {
-            byte[] bytes = Files.readAllBytes(file);
-            JsonNode inFile = new StrictJsonReader(limits).read(bytes, bytes.length).root();
+            DocumentBytes bytes = DocumentBytes.of(file, limits.maxDocumentBytes());
+            JsonNode inFile = bytes.tooLarge() ? null : new StrictJsonReader(limits).read(bytes.data(), bytes.length()).root();
             if (inFile == null) {
                 return PlanComparison.differs(List.of(), "the file is not a readable JSON document");
             }
