@@ -65,7 +65,7 @@ public record DocumentBytes(byte[] data, int length, boolean tooLarge) {
      * @return how many bytes were read (fewer than {@code data.length} only at the end of the stream)
      * @throws IOException when the stream cannot be read
      */
-    public static int readFully(InputStream in, byte[] data) throws IOException {
+    static int readFully(InputStream in, byte[] data) throws IOException {
         int length = 0;
         while (length < data.length) {
             int read = in.read(data, length, Math.min(STEP, data.length - length));
