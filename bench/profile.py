@@ -20,7 +20,7 @@ branches under --min percent of the whole left out). A one-off run is short: add
   bench/profile.py -- --root ROOT --generated-at 2026-01-01T00:00:00Z --output /tmp/plan.json
   bench/profile.py --focus Generation.validSnapshot -- --root ROOT ...
 """
-import argparse, collections, glob, os, re, shlex, subprocess, sys, tempfile, zipfile
+import argparse, collections, os, re, shlex, subprocess, sys, tempfile, zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROJECT = os.path.dirname(HERE)
@@ -65,12 +65,15 @@ def main():
             options = f"start,event=cpu,interval={a.interval_us * 1000},threads,collapsed,file={out}"
             run_env = dict(env, JAVA_TOOL_OPTIONS=f"-agentpath:{library}={options}")
             subprocess.run(cli + args, env=run_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            for line in open(out, encoding="utf-8", errors="replace") if os.path.isfile(out) else ():
-                stack, _, count = line.rstrip("\n").rpartition(" ")
-                # Thread ids and the numbers of spun lambda classes differ from run to run.
-                stack = re.sub(r" tid=\d+", "", stack)
-                stack = re.sub(r"\$\$Lambda[^;]*", "$$Lambda", stack)
-                stacks[stack] += int(count)
+            if not os.path.isfile(out):
+                continue  # the run failed before the agent wrote anything
+            with open(out, encoding="utf-8", errors="replace") as lines:
+                for line in lines:
+                    stack, _, count = line.rstrip("\n").rpartition(" ")
+                    # Thread ids and the numbers of spun lambda classes differ from run to run.
+                    stack = re.sub(r" tid=\d+", "", stack)
+                    stack = re.sub(r"\$\$Lambda[^;]*", "$$Lambda", stack)
+                    stacks[stack] += int(count)
     total = sum(stacks.values())
     if not total:
         sys.exit("no samples (is perf_event_paranoid above 2, or did the command fail?)")
