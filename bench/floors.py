@@ -2,7 +2,7 @@
 """The floors under issue 16's goals: what a run cannot go under while the JVM, git and the JDK's
 SHA-256 cost what they cost, beside the time each goal allows.
 
-Usage: bench/floors.py [--reference DIR] [--runs 11] [--warmup 2] [--review 10000]
+Usage: bench/floors.py [--reference DIR] [--runs 11] [--warmup 2] [--review 10000] [--ajv PATH]
                        [--cli 'bin/monitoring-readback-plan'] [--keep DIR]
 
 Everything is measured in this one run, the commands of each part alternating round by round (the
@@ -13,6 +13,10 @@ One-off runs (needs the reference generator, --reference DIR or $REFERENCE_DIR):
 nothing else: no schema, no file), generation of one candidate with git asked (as bench.py runs it)
 and with --git-commit given (git's share), and the reference's own run. Printed: the goal's budget
 (goal x the reference's median) against `--version`, and what is left of it for the work.
+
+Validate (with --ajv PATH, ajv-cli as bench.py runs it): the CLI's `validate` of a one-candidate
+plan, its `--version` and ajv-cli's validation of the same plan. Printed: the goal's budget (0.3 x
+ajv-cli) against `--version`.
 
 Review (--review N, default 10000; 0 skips it): generation of an N-candidate plan, and the
 SHA-256 of that plan filled as bench.py fills it, in a fresh JVM with the launcher's JIT options
@@ -26,6 +30,7 @@ import argparse, os, shlex, shutil, statistics, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 import bench  # noqa: E402  (the same snapshots, fill and process timing as the issue's table)
 
 DIGEST_SOURCE = r"""
@@ -82,6 +87,7 @@ def main():
     ap.add_argument("--review", type=int, default=10000)
     ap.add_argument("--cli", default=os.path.join(bench.PROJECT, "bin", "monitoring-readback-plan"))
     ap.add_argument("--keep")
+    ap.add_argument("--ajv", default=os.environ.get("AJV"))
     a = ap.parse_args()
     cli = shlex.split(a.cli)
     feature = bench.java_feature()
@@ -111,6 +117,30 @@ def main():
               f"{med['CLI --version'] * 1000:.0f} ms, leaving {(budget - med['CLI --version']) * 1000:.0f} ms for the work, "
               f"which takes {(med['generation, git asked'] - med['CLI --version']) * 1000:.0f} ms now "
               f"(git's share {(med['generation, git asked'] - med['generation, --git-commit given']) * 1000:.0f} ms)\n")
+
+    if a.ajv:
+        folder = os.path.join(work, "validate1")
+        os.makedirs(folder, exist_ok=True)
+        maker = os.path.join(a.reference, "make_snapshot.py") if a.reference else ""
+        bench.write_snapshot(os.path.join(folder, "snapshot.json"), 1, maker)
+        plan = os.path.join(folder, "plan.json")
+        bench.run(cli + ["--root", folder, "--source-report", "snapshot.json", "--generated-at", bench.GENERATED_AT,
+                         "--git-commit", "unknown", "--output", plan])
+        schemas = os.path.join(bench.PROJECT, "schemas")
+        med = alternate([
+            ("CLI --version", cli + ["--version"]),
+            ("CLI validate", cli + ["validate", plan]),
+            ("ajv-cli validate", [a.ajv, "validate", "--spec=draft2020", "--strict=false", "-c", "ajv-formats",
+                                  "-s", os.path.join(schemas, "monitoring-post-incident-readback-plan-v1.schema.json"),
+                                  "-r", os.path.join(schemas, "monitoring-owner-response-acceptance-snapshot.schema.json"),
+                                  "-d", plan]),
+        ], a.runs, a.warmup)
+        for name, wall in med.items():
+            print(f"{name:32s} {wall * 1000:7.1f} ms  ({wall / med['ajv-cli validate']:.2f} x ajv-cli)")
+        budget = 0.3 * med["ajv-cli validate"]
+        print(f"\nvalidate, one candidate: the goal (0.3 x ajv-cli) allows {budget * 1000:.0f} ms; `--version` takes "
+              f"{med['CLI --version'] * 1000:.0f} ms, leaving {(budget - med['CLI --version']) * 1000:.0f} ms for the work, "
+              f"which takes {(med['CLI validate'] - med['CLI --version']) * 1000:.0f} ms now\n")
 
     if a.review:
         n = a.review
