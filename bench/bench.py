@@ -231,6 +231,14 @@ def issue_table(rows, review_rows, validate_rows):
         print(f"| {name} | {ratio:.2f} | ≤ {goal} | {'yes' if ratio <= goal else 'no'} |")
 
 
+def ajv_command(ajv, plan):
+    """ajv-cli's validation of a plan against the project's schemas, both given (see the module's docstring)."""
+    schemas = os.path.join(PROJECT, "schemas")
+    return [ajv, "validate", "--spec=draft2020", "--strict=false", "-c", "ajv-formats",
+            "-s", os.path.join(schemas, "monitoring-post-incident-readback-plan-v1.schema.json"),
+            "-r", os.path.join(schemas, "monitoring-owner-response-acceptance-snapshot.schema.json"), "-d", plan]
+
+
 def bench_validate(a, cli, work, maker, n):
     """Median wall and peak RSS of the CLI's and ajv-cli's validation of the CLI's plan of n candidates."""
     folder = os.path.join(work, f"validate{n}")
@@ -240,11 +248,8 @@ def bench_validate(a, cli, work, maker, n):
     plan = os.path.join(folder, "plan.json")
     run(cli + ["--root", folder, "--source-report", "snapshot.json", "--generated-at", GENERATED_AT,
                "--git-commit", "unknown", "--output", plan])
-    schemas = os.path.join(PROJECT, "schemas")
     ours = cli + ["validate", plan]
-    theirs = [a.ajv, "validate", "--spec=draft2020", "--strict=false", "-c", "ajv-formats",
-              "-s", os.path.join(schemas, "monitoring-post-incident-readback-plan-v1.schema.json"),
-              "-r", os.path.join(schemas, "monitoring-owner-response-acceptance-snapshot.schema.json"), "-d", plan]
+    theirs = ajv_command(a.ajv, plan)
     for _ in range(a.warmup):
         run(ours)
         run(theirs)

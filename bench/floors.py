@@ -126,14 +126,10 @@ def main():
         plan = os.path.join(folder, "plan.json")
         bench.run(cli + ["--root", folder, "--source-report", "snapshot.json", "--generated-at", bench.GENERATED_AT,
                          "--git-commit", "unknown", "--output", plan])
-        schemas = os.path.join(bench.PROJECT, "schemas")
         med = alternate([
             ("CLI --version", cli + ["--version"]),
             ("CLI validate", cli + ["validate", plan]),
-            ("ajv-cli validate", [a.ajv, "validate", "--spec=draft2020", "--strict=false", "-c", "ajv-formats",
-                                  "-s", os.path.join(schemas, "monitoring-post-incident-readback-plan-v1.schema.json"),
-                                  "-r", os.path.join(schemas, "monitoring-owner-response-acceptance-snapshot.schema.json"),
-                                  "-d", plan]),
+            ("ajv-cli validate", bench.ajv_command(a.ajv, plan)),
         ], a.runs, a.warmup)
         for name, wall in med.items():
             print(f"{name:32s} {wall * 1000:7.1f} ms  ({wall / med['ajv-cli validate']:.2f} x ajv-cli)")
