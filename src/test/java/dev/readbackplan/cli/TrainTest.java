@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.readbackplan.ParseResult;
+import dev.readbackplan.ReadbackPlanner;
+import dev.readbackplan.document.ValidationReport;
+import dev.readbackplan.model.ReadbackPlan;
+import dev.readbackplan.internal.concurrent.Candidates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,9 +34,19 @@ class TrainTest {
     void eachCommandsTrainingSucceeds(Train.Command command) throws IOException {
         assertEquals(Cli.OK, Train.run(work, command));
         switch (command) {
-            case GENERATE -> assertArrayEquals(
-                    Files.readAllBytes(Path.of("examples/docs/security/monitoring-post-incident-readback-plan.snapshot.json")),
-                    Files.readAllBytes(work.resolve("plan.json")), "the training generates the example's plan");
+            case GENERATE -> {
+                assertArrayEquals(Files.readAllBytes(Path.of("examples/docs/security/monitoring-post-incident-readback-plan.snapshot.json")),
+                        Files.readAllBytes(work.resolve("plan.json")), "the training generates the example's plan");
+                // The larger snapshot takes generation's parallel paths only if it is clean and long enough.
+                ReadbackPlanner planner = ReadbackPlanner.create();
+                ValidationReport snapshot = planner.validate(work.resolve(Train.LARGE_SNAPSHOT));
+                assertEquals(List.of(), snapshot.problems(), "the larger snapshot is valid, with no warning");
+                ValidationReport plan = planner.validate(work.resolve("large-plan.json"));
+                assertEquals(List.of(), plan.problems());
+                ParseResult<ReadbackPlan> parsed = planner.parsePlan(work.resolve("large-plan.json"));
+                assertEquals(Train.LARGE, ((ParseResult.Valid<ReadbackPlan>) parsed).document().getReadbackCandidates().size());
+                assertTrue(Train.LARGE >= Candidates.PARALLEL_THRESHOLD);
+            }
             case REVIEW -> {
                 String review = Files.readString(work.resolve("review.txt"));
                 assertTrue(review.contains("ready_for_monitoring_post_incident_review"), review);
