@@ -2,7 +2,7 @@
 """CPU profile of a command of the CLI, added up over several runs: where each thread spends its time.
 
 Usage: bench/profile.py [--runs 20] [--interval-us 100] [--cli bin/monitoring-readback-plan]
-                        [--focus FRAME] [--depth 6] [--min 1.0] [--top 25] -- ARGS...
+                        [--focus FRAME] [--callers FRAME] [--depth 6] [--min 1.0] [--top 25] -- ARGS...
 
 Each run is the launcher with ARGS (JAVA_HOME chooses the JDK), with async-profiler's agent given in
 JAVA_TOOL_OPTIONS (which the launcher leaves alone and does not key its cache on). The agent comes
@@ -13,12 +13,14 @@ trained first by one run without the agent: a training run under an agent fails,
 would remember the failure.
 
 It prints the share of the samples of each thread, the frames with the most samples of their own,
-and, with --focus, the call tree below every frame whose name holds FRAME (down to --depth levels,
-branches under --min percent of the whole left out). A one-off run is short: add runs up
+with --focus the call tree below every frame whose name holds FRAME, and with --callers the tree of
+the callers of such a frame, outwards from it (down to --depth levels, branches under --min percent
+of the whole left out). A one-off run is short: add runs up
 (the default 20) rather than reading one. Example, a one-candidate generation:
 
   bench/profile.py -- --root ROOT --generated-at 2026-01-01T00:00:00Z --output /tmp/plan.json
   bench/profile.py --focus Generation.validSnapshot -- --root ROOT ...
+  bench/profile.py --callers HashMap.getNode --depth 4 -- --root ROOT ...
 """
 import argparse, collections, os, re, shlex, subprocess, sys, tempfile, zipfile
 
@@ -47,6 +49,7 @@ def main():
     parser.add_argument("--interval-us", type=int, default=100)
     parser.add_argument("--cli", default=os.path.join(PROJECT, "bin", "monitoring-readback-plan"))
     parser.add_argument("--focus")
+    parser.add_argument("--callers", help="the callers of every frame whose name holds this, as a tree upwards from it")
     parser.add_argument("--depth", type=int, default=6)
     parser.add_argument("--min", type=float, default=1.0, help="percent of all samples under which a branch is left out")
     parser.add_argument("--top", type=int, default=25)
@@ -89,26 +92,39 @@ def main():
     print("\nframes with the most samples of their own:")
     for frame, count in own.most_common(a.top):
         print(f"  {100 * count / total:5.1f}%  {frame}")
+    def show(node, level):
+        for frame, (count, children) in sorted(node.items(), key=lambda kv: -kv[1][0]):
+            if 100 * count / total >= a.min:
+                print(f"  {'  ' * level}{100 * count / total:5.1f}%  {frame}")
+                show(children, level + 1)
+
+    def grow(tree, frames, count):
+        node = tree
+        for f in frames[:a.depth + 1]:
+            entry = node.setdefault(f, [0, {}])
+            entry[0] += count
+            node = entry[1]
+
     if a.focus:
         tree = {}
         for stack, count in stacks.items():
             frames = stack.split(";")
             for i, frame in enumerate(frames):
                 if a.focus in frame:
-                    node = tree
-                    for f in frames[i:i + a.depth + 1]:
-                        entry = node.setdefault(f, [0, {}])
-                        entry[0] += count
-                        node = entry[1]
+                    grow(tree, frames[i:], count)
                     break
         print(f"\nbelow {a.focus}:")
-
-        def show(node, level):
-            for frame, (count, children) in sorted(node.items(), key=lambda kv: -kv[1][0]):
-                if 100 * count / total >= a.min:
-                    print(f"  {'  ' * level}{100 * count / total:5.1f}%  {frame}")
-                    show(children, level + 1)
-
+        show(tree, 0)
+    if a.callers:
+        tree = {}
+        for stack, count in stacks.items():
+            frames = stack.split(";")
+            # The innermost matching frame, then its callers outwards.
+            for i in range(len(frames) - 1, -1, -1):
+                if a.callers in frames[i]:
+                    grow(tree, frames[i::-1], count)
+                    break
+        print(f"\ncallers of {a.callers}:")
         show(tree, 0)
 
 
