@@ -36,18 +36,27 @@ public final class PythonJsonWriter {
     }
 
     private final OutputStream out;
-    private final byte[] buffer = new byte[BUFFER_SIZE];
+    private final byte[] buffer;
     private final boolean escapeInvisible;
     private int position;
 
     /** A writer of exactly Python's bytes: for plans. */
     public PythonJsonWriter(OutputStream out) {
-        this(out, false);
+        this(out, false, BUFFER_SIZE);
     }
 
-    private PythonJsonWriter(OutputStream out, boolean escapeInvisible) {
+    /**
+     * As {@link #PythonJsonWriter(OutputStream)}, with a buffer of {@code bufferSize} bytes: a writer
+     * made for one short value each time saves allocating (and clearing) the default 64 KB.
+     */
+    public PythonJsonWriter(OutputStream out, int bufferSize) {
+        this(out, false, bufferSize);
+    }
+
+    private PythonJsonWriter(OutputStream out, boolean escapeInvisible, int bufferSize) {
         this.out = out;
         this.escapeInvisible = escapeInvisible;
+        this.buffer = new byte[bufferSize];
     }
 
     /**
@@ -56,7 +65,7 @@ public final class PythonJsonWriter {
      * surrogate is written as a backslash-u escape, so that a report shown in a terminal cannot act on it.
      */
     public static PythonJsonWriter escapingInvisible(OutputStream out) {
-        return new PythonJsonWriter(out, true);
+        return new PythonJsonWriter(out, true, BUFFER_SIZE);
     }
 
     /** A report document as text: the canonical layout, invisible characters escaped (see {@link #escapingInvisible}). */

@@ -104,6 +104,64 @@ class PythonJsonWriterTest {
         }
     }
 
+    /** A small buffer (one value per writer, as the review's matcher makes them) writes the same bytes as the default one. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 64, 512})
+    void aSmallBufferWritesTheSameBytes(int bufferSize) throws IOException {
+        SplittableRandom random = new SplittableRandom(bufferSize);
+        for (int k = 0; k < 300; k++) {
+            JsonNode value = randomValue(random, 3);
+            ByteArrayOutputStream small = new ByteArrayOutputStream();
+            PythonJsonWriter writer = new PythonJsonWriter(small, bufferSize);
+            writer.writeDocument(value);
+            writer.flush();
+            assertEquals(write(value), small.toString(StandardCharsets.UTF_8), "buffer " + bufferSize + ", value " + k);
+        }
+    }
+
+    private static JsonNode randomValue(SplittableRandom random, int depth) {
+        int kind = random.nextInt(depth > 0 ? 7 : 5);
+        switch (kind) {
+            case 0 -> {
+                StringBuilder text = new StringBuilder();
+                int length = random.nextInt(4) == 0 ? random.nextInt(2000) : random.nextInt(40);
+                for (int i = 0; i < length; i++) {
+                    int pick = random.nextInt(10);
+                    text.appendCodePoint(pick < 5 ? 'a' + random.nextInt(26) : pick < 6 ? random.nextInt(0x20)
+                            : pick < 7 ? "\\\"/".charAt(random.nextInt(3)) : pick < 8 ? 0xE9 + random.nextInt(0x700)
+                            : pick < 9 ? 0x4E00 + random.nextInt(0x500) : 0x1F600 + random.nextInt(0x40));
+                }
+                return NODES.textNode(text.toString());
+            }
+            case 1 -> {
+                return NODES.numberNode(random.nextLong());
+            }
+            case 2 -> {
+                return NODES.numberNode(random.nextInt(1000) / 8.0);
+            }
+            case 3 -> {
+                return NODES.booleanNode(random.nextBoolean());
+            }
+            case 4 -> {
+                return NODES.nullNode();
+            }
+            case 5 -> {
+                var array = NODES.arrayNode();
+                for (int i = random.nextInt(5); i > 0; i--) {
+                    array.add(randomValue(random, depth - 1));
+                }
+                return array;
+            }
+            default -> {
+                ObjectNode object = NODES.objectNode();
+                for (int i = random.nextInt(5); i > 0; i--) {
+                    object.set("k" + random.nextInt(100), randomValue(random, depth - 1));
+                }
+                return object;
+            }
+        }
+    }
+
     @Test
     void handlesOutputLargerThanItsBuffer() throws IOException {
         String big = "x".repeat(200_000);
