@@ -40,6 +40,11 @@ public final class CurrencyCheck {
         this.neutralCandidateFields = List.copyOf(neutral);
     }
 
+    /** {@return the candidate fields the reviewers fill in, which currency does not compare} */
+    public List<String> neutralCandidateFields() {
+        return neutralCandidateFields;
+    }
+
     /**
      * The first difference between the plan and the plan its snapshot gives, reviewers' fields and
      * provenance aside, in the generator's order.

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.document.InvalidDocumentException;
 import dev.readbackplan.document.Problem;
+import dev.readbackplan.internal.json.StrictJsonReader;
+import dev.readbackplan.internal.plan.CandidateMatcher;
 import dev.readbackplan.internal.plan.PlanDiff;
 import dev.readbackplan.internal.schema.Catalog;
 import dev.readbackplan.internal.schema.DocumentReader;
@@ -15,6 +17,7 @@ import dev.readbackplan.internal.json.Findings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +43,7 @@ public final class PlanReviewer {
     private final ReviewRules rules;
     private final QuarantineSorter sorter;
     private final CurrencyCheck currency;
+    private final CandidateMatcher matcher;
     private final CandidateReviewer candidates;
     private final ReviewDocument document;
     private final ReviewedPlanWriter writer;
@@ -57,6 +61,8 @@ public final class PlanReviewer {
         this.rules = new ReviewRules(engine, catalog);
         this.sorter = new QuarantineSorter(rules.fields());
         this.currency = new CurrencyCheck(engine, rules.fields());
+        // Candidates sit at level 2 of a plan.
+        this.matcher = new CandidateMatcher(engine.template(), 2, Set.copyOf(currency.neutralCandidateFields()));
         this.candidates = new CandidateReviewer(rules, engine.schemas().planNode());
         this.document = new ReviewDocument(engine, rules.catalog());
         this.writer = new ReviewedPlanWriter(reader);
@@ -109,22 +115,39 @@ public final class PlanReviewer {
         // Problems that only quarantine an evidence value are taken out as they are found, as the whole
         // reading's absorber takes them, and each candidate is reviewed with its own.
         QuarantineSorter.Absorber quarantine = sorter.absorber();
-        StreamedPlanReader.Accepted accepted = reader.read(plan, true, quarantine, (index, candidate) -> {
-            if (index >= sources.size()) {
-                return false;
+        // Which candidates were made from generation's text (current by construction), by index; each
+        // index is set and read by the one thread that checks that candidate.
+        boolean[] fromGeneratedText = new boolean[sources.size()];
+        StreamedPlanReader.Accepted accepted = reader.read(plan, true, quarantine, new StreamedPlanReader.CandidateHandler() {
+            @Override
+            public @Nullable JsonNode fromText(int index, byte[] text, int length, StrictJsonReader strict) {
+                if (index >= sources.size()) {
+                    return null;
+                }
+                ObjectNode candidate = fromGenerationsText(text, length, sources.get(index), strict);
+                fromGeneratedText[index] = candidate != null;
+                return candidate;
             }
-            JsonNode source = sources.get(index);
-            // What generation would refuse (a value the snapshot allows and the plan does not) is the plain path's to report.
-            Findings built = new Findings(1);
-            engine.planValidator().builtCandidate(index, source, built);
-            if (!built.isEmpty() || !currency.currentCandidate(index, candidate, engine.template().candidate(source))) {
-                return false;
+
+            @Override
+            public boolean handle(int index, JsonNode candidate) {
+                if (index >= sources.size()) {
+                    return false;
+                }
+                JsonNode source = sources.get(index);
+                // What generation would refuse (a value the snapshot allows and the plan does not) is the plain path's to report.
+                Findings built = new Findings(1);
+                engine.planValidator().builtCandidate(index, source, built);
+                if (!built.isEmpty()
+                        || !fromGeneratedText[index] && !currency.currentCandidate(index, candidate, engine.template().candidate(source))) {
+                    return false;
+                }
+                // The pinned counts are checked once the summary is read: a plan whose counts are not zero is not accepted.
+                QuarantineSorter.Sorted quarantined = quarantine.at(index);
+                reviews[index] = candidates.review(index, candidate, quarantined.keywords().getOrDefault(index, Map.of()),
+                        quarantined.scannerRules().getOrDefault(index, Map.of()), true);
+                return true;
             }
-            // The pinned counts are checked once the summary is read: a plan whose counts are not zero is not accepted.
-            QuarantineSorter.Sorted quarantined = quarantine.at(index);
-            reviews[index] = candidates.review(index, candidate, quarantined.keywords().getOrDefault(index, Map.of()),
-                    quarantined.scannerRules().getOrDefault(index, Map.of()), true);
-            return true;
         });
         if (accepted == null || accepted.candidateCount() != sources.size() || accepted.sha256() == null) {
             return null;
@@ -143,6 +166,31 @@ public final class PlanReviewer {
         List<CandidateReview> all = List.of(reviews);
         String sha256 = accepted.sha256();
         return new Streamed(new Result(null, all, document.of(envelope, all, reviewedAt, sha256, snapshotWarnings)), sha256, accepted.length());
+    }
+
+    /**
+     * A candidate whose text is generation's for {@code source} but for the reviewers' fields (what
+     * currency does not compare), made without reading the text whole: the regenerated candidate with
+     * each reviewer's value read on its own. Equal to what reading the whole text gives: the text is
+     * generation's text of that candidate with those values in their places. Null when the text is
+     * anything else, or a value has a finding: the text is then read whole, which reports it. Held to
+     * the plain reading by {@code CandidateFromTextDifferentialTest}.
+     */
+    @Nullable ObjectNode fromGenerationsText(byte[] text, int length, JsonNode source, StrictJsonReader strict) {
+        List<CandidateMatcher.Hole> holes = matcher.match(text, length, source);
+        if (holes == null) {
+            return null;
+        }
+        ObjectNode candidate = engine.template().candidate(source);
+        for (CandidateMatcher.Hole hole : holes) {
+            byte[] value = Arrays.copyOfRange(text, hole.from(), hole.to());
+            StrictJsonReader.Result read = strict.read(value, value.length);
+            if (!read.findings().isEmpty() || read.root() == null) {
+                return null;
+            }
+            candidate.set(hole.key(), read.root());
+        }
+        return candidate;
     }
 
     /**

@@ -33,7 +33,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Why the pieces give the whole's verdict: the splitter's pieces parse exactly when the document
  * does; the plan schema is checked envelope and candidates apart, as {@link PlanValidator#validate}
  * does on a tree; the secret scans look at one string at a time; and the checks across candidates
- * ({@link DocumentChecks#plan}) read only the members {@link DocumentChecks#thinCandidate} keeps.
+ * ({@link DocumentChecks#plan}) read only the members {@link DocumentChecks#thinCandidate} keeps. A
+ * handler that makes a candidate's tree from its text ({@link CandidateHandler#fromText}) makes the
+ * tree the item's reading gives, for a text that reading finds nothing in; the tree is then validated
+ * and checked as a read one is.
  *
  * <p>Thread-safe; each call has its own state.
  */
@@ -48,6 +51,21 @@ public final class StreamedPlanReader {
          * @return false to stop: the plan is then not accepted
          */
         boolean handle(int index, JsonNode candidate);
+
+        /**
+         * A candidate's tree made from its text without reading the text whole: the tree {@link
+         * StrictJsonReader#readItem} gives for it, for a text that reader reads without a finding; or
+         * null, and the text is read. Called before {@link #handle}, on the same thread; none by default.
+         *
+         * @param index its index in the plan
+         * @param text its text, from its opening to its closing brace (not to be kept)
+         * @param length how many bytes of {@code text} are its text
+         * @param reader the reader the plan is read with, for parts of the text
+         * @return its tree, or null
+         */
+        default @Nullable JsonNode fromText(int index, byte[] text, int length, StrictJsonReader reader) {
+            return null;
+        }
     }
 
     /**
@@ -267,11 +285,14 @@ public final class StreamedPlanReader {
         }
 
         private boolean clean(Item item) {
-            StrictJsonReader.Result read = reader.readItem(item.bytes, item.length, known, item.index);
-            if (!read.findings().isEmpty() || read.root() == null) {
-                return false;
+            JsonNode candidate = handler.fromText(item.index, item.bytes, item.length, reader);
+            if (candidate == null) {
+                StrictJsonReader.Result read = reader.readItem(item.bytes, item.length, known, item.index);
+                if (!read.findings().isEmpty() || read.root() == null) {
+                    return false;
+                }
+                candidate = read.root();
             }
-            JsonNode candidate = read.root();
             // What the absorber takes does not count; the handler finds it there, the candidate validated.
             Findings findings = new Findings(1, absorber);
             engine.planValidator().candidate(item.index, candidate, findings);

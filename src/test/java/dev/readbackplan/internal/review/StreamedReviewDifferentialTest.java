@@ -173,7 +173,7 @@ class StreamedReviewDifferentialTest {
     }
 
     /** The review corpus's cases, the example, and a plan of 200 candidates filled as reviewers would. */
-    private static List<Case> bases() throws IOException {
+    static List<Case> bases() throws IOException {
         List<Case> bases = new ArrayList<>();
         try (Stream<Path> folders = Files.list(Path.of("src/test/resources/review"))) {
             for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
@@ -226,7 +226,7 @@ class StreamedReviewDifferentialTest {
     }
 
     /** A seeded change of one kind to a base case: most keep the plan clean or make one finding, some reshape the text. */
-    private static Case mutate(Case base, Random random) throws IOException {
+    static Case mutate(Case base, Random random) throws IOException {
         int kind = random.nextInt(24);
         String name = base.name() + " #" + kind;
         JsonNode tree;
@@ -297,7 +297,7 @@ class StreamedReviewDifferentialTest {
     }
 
     /** The plan as the tool writes plans. */
-    private static byte[] write(JsonNode plan) throws IOException {
+    static byte[] write(JsonNode plan) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         dev.readbackplan.internal.json.PythonJsonWriter writer = new dev.readbackplan.internal.json.PythonJsonWriter(out);
         writer.writeDocument(plan);
