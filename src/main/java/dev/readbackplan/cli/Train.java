@@ -14,15 +14,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The training run of one of the launcher's JVM caches: what a real run of one command does, on the
  * example packaged in the jar (its snapshot, plan and filled plan), so that an installed jar can build
  * its caches without a source checkout. Generation also trains on a longer snapshot made from the
  * example ({@link #largeSnapshot}): the classes of its parallel paths and of the secret rules that
- * real ids trigger are then in the cache (1,000 candidates: 0.92 of the time on JDK 25, 0.94 on 17). Not a command of the tool; the launcher runs it as
+ * real ids trigger are then in the cache (1,000 candidates: 0.92 of the time on JDK 25, 0.94 on 17).
+ * Not a command of the tool; the launcher runs it as
  * {@code java -XX:AOTCacheOutput=... -cp JAR dev.readbackplan.cli.Train WORK_DIR COMMAND}.
  *
  * <p>Each command has a cache of its own, trained on that command only: a cache holds every class its
@@ -150,8 +151,8 @@ public final class Train {
     /**
      * The example snapshot's candidates repeated, each copy's ids made unique, to {@link #LARGE}
      * candidates, with the summary's counts that follow from them: a valid snapshot with no warning.
-     * Read and written with Jackson's streaming classes and plain maps, which the runs load anyway
-     * (a tree or a data binding here would put classes in the cache that every run then loads).
+     * Read with Jackson's streaming parser, which the runs use anyway, into plain maps, and written
+     * here: a data binding would put classes in the cache that every run then loads.
      */
     static void largeSnapshot(Path example, Path target) throws IOException {
         Object read;
