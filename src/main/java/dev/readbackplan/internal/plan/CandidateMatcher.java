@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * Whether a candidate's text in a plan is, byte for byte, what generation writes for its acceptance
  * candidate, but for the values of some members (the reviewers' fields), and where those values are.
  *
- * <p>Built as {@link CandidateRenderer} is, from the template and the same writer: runs of bytes for
- * the keys, separators and fixed members, a value written per candidate for what comes from the
+ * <p>Made of the segments {@link CandidateRenderer} writes ({@link CandidateSegments}): runs of bytes
+ * for the keys, separators and fixed members, a value written per candidate for what comes from the
  * snapshot, and a hole at each reviewers' member, whose value may be any one JSON value. A text
  * matches when every run and every written value is there byte for byte and each hole holds text
  * that {@link #valueEnd} takes for one value. It says nothing of whether that text is well-formed:
@@ -35,11 +35,8 @@ public final class CandidateMatcher {
      */
     public record Hole(String key, int from, int to) {}
 
-    /** A run of bytes, a member whose value is written per candidate, or a hole. */
-    private record Segment(byte @Nullable [] bytes, PlanTemplate.@Nullable Member member, @Nullable String hole) {}
-
     private final PlanTemplate template;
-    private final List<Segment> segments;
+    private final List<CandidateSegments.Segment> segments;
     private final int level;
     private final int holes;
 
@@ -53,35 +50,12 @@ public final class CandidateMatcher {
     public CandidateMatcher(PlanTemplate template, int level, Set<String> holeKeys) {
         this.template = template;
         this.level = level;
-        List<Segment> list = new ArrayList<>();
-        ByteArrayOutputStream run = new ByteArrayOutputStream();
-        PythonJsonWriter writer = new PythonJsonWriter(run);
-        int count = 0;
         try {
-            writer.beginObject();
-            boolean first = true;
-            for (PlanTemplate.Member member : template.candidateMembers()) {
-                writer.member(member.key(), level, first);
-                first = false;
-                boolean hole = holeKeys.contains(member.key());
-                if (member.isFixed() && !hole) {
-                    writer.writeValue(member.fixed(), level + 1);
-                    continue;
-                }
-                writer.flush();
-                list.add(new Segment(run.toByteArray(), null, null));
-                run.reset();
-                list.add(hole ? new Segment(null, null, member.key()) : new Segment(null, member, null));
-                count += hole ? 1 : 0;
-            }
-            writer.end(level, '}');
-            writer.flush();
+            this.segments = CandidateSegments.of(template, level, holeKeys);
         } catch (IOException e) {
             throw new UncheckedIOException("writing into memory", e);
         }
-        list.add(new Segment(run.toByteArray(), null, null));
-        this.segments = List.copyOf(list);
-        this.holes = count;
+        this.holes = (int) segments.stream().filter(CandidateSegments.Segment::hole).count();
     }
 
     /**
@@ -97,13 +71,13 @@ public final class CandidateMatcher {
         List<Hole> found = new ArrayList<>(holes);
         Scratch scratch = null;
         int at = 0;
-        for (Segment segment : segments) {
+        for (CandidateSegments.Segment segment : segments) {
             if (segment.bytes() != null) {
                 if (!regionEquals(text, at, length, segment.bytes(), segment.bytes().length)) {
                     return null;
                 }
                 at += segment.bytes().length;
-            } else if (segment.member() != null) {
+            } else if (!segment.hole()) {
                 if (scratch == null) {
                     scratch = new Scratch();
                 }
@@ -117,7 +91,7 @@ public final class CandidateMatcher {
                 if (end < 0) {
                     return null;
                 }
-                found.add(new Hole(segment.hole(), at, end));
+                found.add(new Hole(segment.member().key(), at, end));
                 at = end;
             }
         }

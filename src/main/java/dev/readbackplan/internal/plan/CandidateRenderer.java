@@ -3,10 +3,9 @@ package dev.readbackplan.internal.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.readbackplan.internal.json.PythonJsonWriter;
 import dev.readbackplan.internal.schema.PlanTemplate;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes the candidates of a plan straight from the template and their acceptance candidates.
@@ -18,57 +17,34 @@ import java.util.List;
  * candidate that was validated.
  */
 public final class CandidateRenderer {
-    /** Either a run of bytes, or a member whose value is written per candidate. */
-    private record Segment(byte[] bytes, PlanTemplate.Member member) {}
-
     private final PlanTemplate template;
-    private final List<Segment> segments;
+    private final List<CandidateSegments.Segment> segments;
     private final int level;
 
     /** Renders candidates that sit at {@code level} (two spaces each): 2 in a plan. */
     public CandidateRenderer(PlanTemplate template, int level) throws IOException {
         this.template = template;
         this.level = level;
-        List<Segment> list = new ArrayList<>();
-        ByteArrayOutputStream run = new ByteArrayOutputStream();
-        PythonJsonWriter writer = new PythonJsonWriter(run);
-        writer.beginObject();
-        boolean first = true;
-        for (PlanTemplate.Member member : template.candidateMembers()) {
-            writer.member(member.key(), level, first);
-            first = false;
-            if (member.isFixed()) {
-                writer.writeValue(member.fixed(), level + 1);
-            } else {
-                writer.flush();
-                list.add(new Segment(run.toByteArray(), null));
-                run.reset();
-                list.add(new Segment(null, member));
-            }
-        }
-        writer.end(level, '}');
-        writer.flush();
-        list.add(new Segment(run.toByteArray(), null));
-        this.segments = List.copyOf(list);
+        this.segments = CandidateSegments.of(template, level, Set.of());
     }
 
     /** The bytes every candidate takes for its fixed members, keys and separators. */
     long fixedBytes() {
         long bytes = 0;
-        for (Segment segment : segments) {
-            if (segment.bytes != null) {
-                bytes += segment.bytes.length;
+        for (CandidateSegments.Segment segment : segments) {
+            if (segment.bytes() != null) {
+                bytes += segment.bytes().length;
             }
         }
         return bytes;
     }
 
     public void write(PythonJsonWriter writer, JsonNode source) throws IOException {
-        for (Segment segment : segments) {
-            if (segment.bytes != null) {
-                writer.writeRaw(segment.bytes);
+        for (CandidateSegments.Segment segment : segments) {
+            if (segment.bytes() != null) {
+                writer.writeRaw(segment.bytes());
             } else {
-                writer.writeValue(template.value(segment.member, source), level + 1);
+                writer.writeValue(template.value(segment.member(), source), level + 1);
             }
         }
     }
