@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The training run of one of the launcher's JVM caches: what a real run of one command does, on the
@@ -155,7 +156,7 @@ public final class Train {
      * here: a data binding would put classes in the cache that every run then loads.
      */
     static void largeSnapshot(Path example, Path target) throws IOException {
-        Object read;
+        @Nullable Object read;
         try (JsonParser parser = new JsonFactory().createParser(example.toFile())) {
             read = value(parser, parser.nextToken());
         }
@@ -196,7 +197,7 @@ public final class Train {
     }
 
     /** The value that starts at {@code token}: maps, lists, strings, booleans, null, numbers as their text. */
-    private static Object value(JsonParser parser, JsonToken token) throws IOException {
+    private static @Nullable Object value(JsonParser parser, JsonToken token) throws IOException {
         switch (token) {
             case START_OBJECT -> {
                 Map<String, Object> object = new LinkedHashMap<>();
@@ -217,22 +218,22 @@ public final class Train {
                 return parser.getText();
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return new Number(parser.getText());
+                return new NumberText(parser.getText());
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return token == JsonToken.VALUE_TRUE;
             }
             case VALUE_NULL -> {
-                return JsonToken.VALUE_NULL;
+                return null;
             }
             default -> throw new IOException("unexpected " + token);
         }
     }
 
     /** A number, kept as its text. */
-    private record Number(String text) {}
+    private record NumberText(String text) {}
 
-    private static void write(Object value, StringBuilder out) {
+    private static void write(@Nullable Object value, StringBuilder out) {
         if (value instanceof Map<?, ?> object) {
             out.append('{');
             String separator = "";
@@ -264,9 +265,9 @@ public final class Train {
                 }
             }
             out.append('"');
-        } else if (value instanceof Number number) {
+        } else if (value instanceof NumberText number) {
             out.append(number.text());
-        } else if (value == JsonToken.VALUE_NULL) {
+        } else if (value == null) {
             out.append("null");
         } else {
             out.append(value);

@@ -38,7 +38,6 @@ public final class CandidateMatcher {
     private final PlanTemplate template;
     private final List<CandidateSegments.Segment> segments;
     private final int level;
-    private final int holes;
 
     /**
      * A matcher of candidates that sit at {@code level} (two spaces each; 2 in a plan).
@@ -55,7 +54,6 @@ public final class CandidateMatcher {
         } catch (IOException e) {
             throw new UncheckedIOException("writing into memory", e);
         }
-        this.holes = (int) segments.stream().filter(CandidateSegments.Segment::hole).count();
     }
 
     /**
@@ -68,7 +66,7 @@ public final class CandidateMatcher {
      * @return the holes in order, or null when the text is not generation's but for them
      */
     public @Nullable List<Hole> match(byte[] text, int length, JsonNode source) {
-        List<Hole> found = new ArrayList<>(holes);
+        List<Hole> found = new ArrayList<>();
         Scratch scratch = null;
         int at = 0;
         for (CandidateSegments.Segment segment : segments) {

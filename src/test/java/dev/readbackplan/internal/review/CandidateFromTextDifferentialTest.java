@@ -41,6 +41,7 @@ class CandidateFromTextDifferentialTest {
     private static final Once<Engine> ENGINE = new Once<>(() -> new Engine(Runnable::run));
     private static final DocumentReader READER = new DocumentReader(Limits.DEFAULT, ENGINE::get);
     private static final StrictJsonReader STRICT = new StrictJsonReader(Limits.DEFAULT);
+    private static final PlanReviewer REVIEWER = new PlanReviewer(ENGINE.get(), Catalog.get(), READER);
     private static final String HOLE = "@@reviewer-value@@";
 
     /** Reviewers' values that are one JSON value each, as the tool would write them or not. */
@@ -81,6 +82,7 @@ class CandidateFromTextDifferentialTest {
                 .filter(c -> c.name().equals("example")).findFirst().orElseThrow();
         ObjectNode plan = (ObjectNode) JSON.readTree(example.plan());
         List<String> fields = new CurrencyCheck(ENGINE.get(), new ReviewRules(ENGINE.get(), Catalog.get()).fields()).neutralCandidateFields();
+        List<JsonNode> sources = sources(example.snapshot());
         Random random = new Random(7L);
         for (List<String> values : List.of(WELL_FORMED, MALFORMED)) {
             for (String value : values) {
@@ -97,7 +99,7 @@ class CandidateFromTextDifferentialTest {
                     continue; // the splitter declines the plan (an unbalanced bracket): read whole
                 }
                 byte[] item = items.get(at);
-                JsonNode shortcut = reviewer().fromGenerationsText(item, item.length, sources(example.snapshot()).get(at), STRICT);
+                JsonNode shortcut = REVIEWER.fromGenerationsText(item, item.length, sources.get(at), STRICT);
                 StrictJsonReader.Result plain = STRICT.readItem(item, item.length, ENGINE.get().template().canonicalCandidateMembers(), at);
                 if (values == WELL_FORMED) {
                     assertNotNull(shortcut, what);
@@ -119,7 +121,7 @@ class CandidateFromTextDifferentialTest {
         int[] counts = new int[2];
         for (int i = 0; i < Math.min(items.size(), sources.size()); i++) {
             byte[] item = items.get(i);
-            JsonNode shortcut = reviewer().fromGenerationsText(item, item.length, sources.get(i), STRICT);
+            JsonNode shortcut = REVIEWER.fromGenerationsText(item, item.length, sources.get(i), STRICT);
             if (shortcut == null) {
                 counts[1]++;
                 continue;
@@ -139,14 +141,6 @@ class CandidateFromTextDifferentialTest {
         types.add(node.getClass().getSimpleName());
         node.forEach(child -> types.addAll(types(child)));
         return types;
-    }
-
-    private static PlanReviewer reviewer() {
-        return Holder.REVIEWER;
-    }
-
-    private static final class Holder {
-        static final PlanReviewer REVIEWER = new PlanReviewer(ENGINE.get(), Catalog.get(), READER);
     }
 
     private static List<JsonNode> sources(byte[] snapshot) {
