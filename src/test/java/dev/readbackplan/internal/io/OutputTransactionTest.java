@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.readbackplan.document.FileChangedException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +104,37 @@ class OutputTransactionTest {
         assertEquals(plan.toString(), changed.getFile());
         assertEquals("as saved", Files.readString(plan));
         assertFalse(Files.exists(review), "no output is committed when one target changed");
+        assertEquals(List.of("plan.json"), namesIn(temp));
+    }
+
+    @Test
+    void anEditSavedWhileTheCommitChecksTheTargetIsNeverReplaced() throws IOException {
+        Path plan = temp.resolve("plan.json");
+        byte[] old = new byte[300_000];
+        new Random(21).nextBytes(old);
+        Files.write(plan, old);
+        // A plan saved a minute ago: a save now gives it another modification time.
+        Files.setLastModifiedTime(plan, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        OutputFiles.Expected read = OutputFiles.Expected.current(plan);
+        byte[] saved = old.clone();
+        saved[10] ^= 1; // in the first block, which the check has read when the save lands
+        OutputFiles.duringCheck = target -> {
+            try (RandomAccessFile file = new RandomAccessFile(target.toFile(), "rw")) {
+                file.write(saved); // in place: the same inode and size
+            }
+        };
+        try {
+            FileChangedException changed = assertThrows(FileChangedException.class, () -> {
+                try (OutputFiles.Transaction outputs = new OutputFiles.Transaction()) {
+                    outputs.stage(plan, read, out -> out.write(NEW));
+                    outputs.commit();
+                }
+            });
+            assertEquals(plan.toString(), changed.getFile());
+        } finally {
+            OutputFiles.duringCheck = null;
+        }
+        assertArrayEquals(saved, Files.readAllBytes(plan));
         assertEquals(List.of("plan.json"), namesIn(temp));
     }
 
