@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """CPU profile of a command of the CLI, added up over several runs: where each thread spends its time.
 
-Usage: bench/profile.py [--runs 20] [--interval-us 100] [--cli bin/monitoring-readback-plan]
+Usage: bench/profile.py [--runs 20] [--interval-us 100] [--cli bin/monitoring-readback-plan] [--wall]
                         [--focus FRAME] [--callers FRAME] [--depth 6] [--min 1.0] [--top 25] -- ARGS...
 
 Each run is the launcher with ARGS (JAVA_HOME chooses the JDK), with async-profiler's agent given in
@@ -15,7 +15,12 @@ would remember the failure.
 It prints the share of the samples of each thread, the frames with the most samples of their own,
 with --focus the call tree below every frame whose name holds FRAME, and with --callers the tree of
 the callers of such a frame, outwards from it (down to --depth levels, branches under --min percent
-of the whole left out). A one-off run is short: add runs up
+of the whole left out).
+
+With --wall it samples every thread's wall-clock time instead, running or not, and also prints each
+thread's milliseconds per run, busy and waiting (a sample whose innermost frame waits on a lock, a
+condition or a futex): where a run's threads wait for one another, which CPU samples cannot show.
+One thread's share of the samples is then a share of the time it lived. A one-off run is short: add runs up
 (the default 20) rather than reading one. Example, a one-candidate generation:
 
   bench/profile.py -- --root ROOT --generated-at 2026-01-01T00:00:00Z --output /tmp/plan.json
@@ -25,6 +30,8 @@ of the whole left out). A one-off run is short: add runs up
 import argparse, collections, os, re, shlex, subprocess, sys, tempfile, zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# Innermost frames of a thread that waits (wall-clock mode): a futex, a condition, a lock, a park.
+WAITING = re.compile(r"futex|pthread_cond|__lll_lock_wait|epoll_wait|Unsafe\.park|Object\.wait|nanosleep")
 PROJECT = os.path.dirname(HERE)
 ARTIFACT = ("tools.profiler", "async-profiler", "4.1")
 
@@ -47,6 +54,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--interval-us", type=int, default=100)
+    parser.add_argument("--wall", action="store_true", help="sample wall-clock time of every thread, and show each one's waiting")
     parser.add_argument("--cli", default=os.path.join(PROJECT, "bin", "monitoring-readback-plan"))
     parser.add_argument("--focus")
     parser.add_argument("--callers", help="the callers of every frame whose name holds this, as a tree upwards from it")
@@ -65,7 +73,8 @@ def main():
         stacks = collections.Counter()
         for i in range(a.runs):
             out = os.path.join(work, f"run{i}.txt")
-            options = f"start,event=cpu,interval={a.interval_us * 1000},threads,collapsed,file={out}"
+            event = "wall" if a.wall else "cpu"
+            options = f"start,event={event},interval={a.interval_us * 1000},threads,collapsed,file={out}"
             run_env = dict(env, JAVA_TOOL_OPTIONS=f"-agentpath:{library}={options}")
             subprocess.run(cli + args, env=run_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             if not os.path.isfile(out):
@@ -80,15 +89,25 @@ def main():
     total = sum(stacks.values())
     if not total:
         sys.exit("no samples (is perf_event_paranoid above 2, or did the command fail?)")
-    print(f"{total} samples over {a.runs} runs, every {a.interval_us} µs of CPU\n\nby thread:")
+    print(f"{total} samples over {a.runs} runs, every {a.interval_us} µs of {'wall-clock time' if a.wall else 'CPU'}\n\nby thread:")
     threads = collections.Counter()
+    waiting = collections.Counter()
     own = collections.Counter()
     for stack, count in stacks.items():
         frames = stack.split(";")
         threads[frames[0].strip("[]")] += count
         own[frames[-1]] += count
-    for thread, count in threads.most_common(12):
-        print(f"  {100 * count / total:5.1f}%  {thread}")
+        if a.wall and WAITING.search(frames[-1]):
+            waiting[frames[0].strip("[]")] += count
+    # In wall-clock mode every thread lives as long as the run: the busiest first.
+    order = sorted(threads.items(), key=lambda kv: -(kv[1] - waiting[kv[0]])) if a.wall else threads.most_common()
+    for thread, count in order[:12]:
+        if a.wall:
+            per_run = a.interval_us / 1000 / a.runs
+            print(f"  {100 * count / total:5.1f}%  {thread}: {(count - waiting[thread]) * per_run:6.0f} ms busy, "
+                  f"{waiting[thread] * per_run:6.0f} ms waiting per run")
+        else:
+            print(f"  {100 * count / total:5.1f}%  {thread}")
     print("\nframes with the most samples of their own:")
     for frame, count in own.most_common(a.top):
         print(f"  {100 * count / total:5.1f}%  {frame}")
