@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.readbackplan.document.DocumentKind;
 import dev.readbackplan.document.Limits;
 import dev.readbackplan.document.Problem;
 import dev.readbackplan.document.ValidationReport;
+import dev.readbackplan.testing.ExampleSnapshots;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,25 +33,8 @@ class EarliestProblemsTest {
 
     /** The CLI's plan of a valid snapshot of 1,500 candidates (100 golden ones, 15 times with new ids). */
     private static String plan(ReadbackPlanner planner) throws IOException {
-        ObjectNode snapshot = (ObjectNode) JSON.readTree(Files.readAllBytes(Path.of("src/test/resources/golden/plain-10-n100/snapshot.json")));
-        ArrayNode original = (ArrayNode) snapshot.get("acceptance_candidates");
-        ArrayNode candidates = JSON.createArrayNode();
-        int copies = CANDIDATES / original.size();
-        for (int copy = 0; copy < copies; copy++) {
-            for (JsonNode candidate : original) {
-                ObjectNode c = candidate.deepCopy();
-                for (String key : List.of("acceptance_candidate_id", "request_id", "surface_id")) {
-                    c.put(key, c.get(key).textValue() + "_r" + copy);
-                }
-                candidates.add(c);
-            }
-        }
-        snapshot.set("acceptance_candidates", candidates);
-        ObjectNode summary = (ObjectNode) snapshot.get("summary");
-        for (String key : List.of("acceptance_candidate_count", "write_capable_acceptance_candidate_count",
-                "live_evidence_required_candidate_count")) {
-            summary.put(key, summary.get(key).intValue() * copies);
-        }
+        JsonNode golden = JSON.readTree(Files.readAllBytes(Path.of("src/test/resources/golden/plain-10-n100/snapshot.json")));
+        ObjectNode snapshot = ExampleSnapshots.copies(golden, CANDIDATES / golden.get("acceptance_candidates").size());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         planner.generate(new ByteArrayInputStream(JSON.writeValueAsBytes(snapshot)), "snapshot.json",
                 new PlanOptions("2026-01-01T00:00:00+08:00", "abc1234"), out);

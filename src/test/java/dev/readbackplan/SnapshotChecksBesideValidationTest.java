@@ -3,7 +3,6 @@ package dev.readbackplan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +11,7 @@ import dev.readbackplan.document.InvalidDocumentException;
 import dev.readbackplan.document.Limits;
 import dev.readbackplan.document.ValidationReport;
 import dev.readbackplan.internal.concurrent.Candidates;
+import dev.readbackplan.testing.ExampleSnapshots;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -55,24 +55,7 @@ class SnapshotChecksBesideValidationTest {
 
     /** The golden 100-candidate snapshot, its candidates copied under new ids, its summary's counts kept true. */
     private static ObjectNode large() throws IOException {
-        ObjectNode base = (ObjectNode) JSON.readTree(Files.readAllBytes(Path.of("src/test/resources/golden/plain-10-n100/snapshot.json")));
-        ArrayNode candidates = JSON.createArrayNode();
-        for (int copy = 0; copy < COPIES; copy++) {
-            for (JsonNode candidate : base.get("acceptance_candidates")) {
-                ObjectNode c = candidate.deepCopy();
-                for (String key : List.of("acceptance_candidate_id", "request_id", "surface_id")) {
-                    c.put(key, c.get(key).textValue() + "_r" + copy);
-                }
-                candidates.add(c);
-            }
-        }
-        base.set("acceptance_candidates", candidates);
-        ObjectNode summary = (ObjectNode) base.get("summary");
-        for (String key : List.of("acceptance_candidate_count", "write_capable_acceptance_candidate_count",
-                "live_evidence_required_candidate_count")) {
-            summary.put(key, summary.get(key).intValue() * COPIES);
-        }
-        return base;
+        return ExampleSnapshots.copies(JSON.readTree(Files.readAllBytes(Path.of("src/test/resources/golden/plain-10-n100/snapshot.json"))), COPIES);
     }
 
     /** One to six edits, each giving a finding of the checks across candidates, of the schema or of the scan. */

@@ -1,7 +1,9 @@
 package dev.readbackplan.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,6 +39,36 @@ public final class ExampleSnapshots {
             candidate.put("acceptance_candidate_id", "monitoring_owner_response_acceptance:" + surface);
             candidate.put("request_id", "monitoring_owner_request:" + surface);
             candidates.add(candidate);
+        }
+        return snapshot;
+    }
+
+    /**
+     * {@code base} (not changed) with its candidates copied {@code copies} times, in turn, the ids of
+     * copy N (acceptance candidate, request, surface) ending in {@code _rN}, and its summary's counts
+     * multiplied so that they stay true: a large snapshot as valid as {@code base}.
+     *
+     * @param base a snapshot with a summary that counts its candidates
+     * @param copies how many copies of its candidates
+     * @return the new snapshot
+     */
+    public static ObjectNode copies(JsonNode base, int copies) {
+        ObjectNode snapshot = (ObjectNode) base.deepCopy();
+        ArrayNode candidates = JsonNodeFactory.instance.arrayNode();
+        for (int copy = 0; copy < copies; copy++) {
+            for (JsonNode candidate : base.get("acceptance_candidates")) {
+                ObjectNode c = candidate.deepCopy();
+                for (String key : List.of("acceptance_candidate_id", "request_id", "surface_id")) {
+                    c.put(key, c.get(key).textValue() + "_r" + copy);
+                }
+                candidates.add(c);
+            }
+        }
+        snapshot.set("acceptance_candidates", candidates);
+        ObjectNode summary = (ObjectNode) snapshot.get("summary");
+        for (String key : List.of("acceptance_candidate_count", "write_capable_acceptance_candidate_count",
+                "live_evidence_required_candidate_count")) {
+            summary.put(key, summary.get(key).intValue() * copies);
         }
         return snapshot;
     }

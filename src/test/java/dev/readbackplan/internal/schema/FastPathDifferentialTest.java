@@ -243,25 +243,8 @@ class FastPathDifferentialTest {
      */
     @TestFactory
     Stream<DynamicTest> largeDocumentsOnEveryExecutorAtTheProductionLimit() throws IOException {
-        JsonNode base = tree(Path.of("src/test/resources/golden/plain-10-n100/snapshot.json"));
-        ObjectNode snapshot = (ObjectNode) base.deepCopy();
-        ArrayNode candidates = NODES.arrayNode();
-        int copies = 8;
-        for (int copy = 0; copy < copies; copy++) {
-            for (JsonNode candidate : base.get("acceptance_candidates")) {
-                ObjectNode c = candidate.deepCopy();
-                for (String key : List.of("acceptance_candidate_id", "request_id", "surface_id")) {
-                    c.put(key, c.get(key).textValue() + "_r" + copy);
-                }
-                candidates.add(c);
-            }
-        }
-        snapshot.set("acceptance_candidates", candidates);
-        ObjectNode summary = (ObjectNode) snapshot.get("summary");
-        for (String key : List.of("acceptance_candidate_count", "write_capable_acceptance_candidate_count",
-                "live_evidence_required_candidate_count")) {
-            summary.put(key, summary.get(key).intValue() * copies);
-        }
+        ObjectNode snapshot = dev.readbackplan.testing.ExampleSnapshots.copies(tree(Path.of("src/test/resources/golden/plain-10-n100/snapshot.json")), 8);
+        JsonNode candidates = snapshot.get("acceptance_candidates");
         ObjectNode plan = new PlanGenerator(ENGINE).tree(snapshot, "2026-01-01T00:00:00+08:00", "unknown", "differential");
         assertTrue(candidates.size() >= dev.readbackplan.internal.concurrent.Candidates.PARALLEL_THRESHOLD + 256, "split into ranges");
 
