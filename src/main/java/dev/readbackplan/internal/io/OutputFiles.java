@@ -208,14 +208,12 @@ public final class OutputFiles {
         private static long checksum(Path file) throws IOException {
             Checksum sum = new Checksum();
             try (InputStream in = Files.newInputStream(file)) {
-                byte[] buffer = new byte[BUFFER];
-                for (int n, blocks = 0; (n = in.read(buffer)) > 0; blocks++) {
-                    sum.update(buffer, 0, n);
+                sum.updateWithRest(in, () -> {
                     Hook hook = duringCheck;
-                    if (blocks == 0 && hook != null) {
+                    if (hook != null) {
                         hook.run(file);
                     }
-                }
+                });
             }
             return sum.value();
         }
@@ -236,10 +234,24 @@ public final class OutputFiles {
 
             /** Adds what is left of {@code in} (not closed). */
             void updateWithRest(InputStream in) throws IOException {
+                updateWithRest(in, () -> { });
+            }
+
+            /** Adds what is left of {@code in} (not closed), running {@code afterFirstBlock} once the first block is added. */
+            void updateWithRest(InputStream in, FirstBlock afterFirstBlock) throws IOException {
                 byte[] buffer = new byte[BUFFER];
-                for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int n, blocks = 0; (n = in.read(buffer)) > 0; blocks++) {
                     update(buffer, 0, n);
+                    if (blocks == 0) {
+                        afterFirstBlock.added();
+                    }
                 }
+            }
+
+            /** What runs once the first block is added (a test's edit, saved while the check reads). */
+            @FunctionalInterface
+            interface FirstBlock {
+                void added() throws IOException;
             }
 
             long value() {
