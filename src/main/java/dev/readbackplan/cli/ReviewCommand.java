@@ -103,6 +103,7 @@ final class ReviewCommand {
             throw new UsageException("--force needs --output: the file to replace");
         }
         ReadbackPlanner planner = Cli.planner();
+        SystemSha256.offerFor(fromStdin ? -1 : sizeOf(parsed.positionals().get(0)));
         if (parsed.has("--reviewed-at")) {
             // Before any file is looked up: a wrong value is named as such, not reported as a missing plan.
             try {
@@ -277,6 +278,16 @@ final class ReviewCommand {
             return "exists and is a readback plan or a snapshot (--force replaces it)";
         }
         return null;
+    }
+
+    /** {@return the size of the regular file at {@code path}, else -1} */
+    private static long sizeOf(String path) {
+        try {
+            Path file = Path.of(path);
+            return Files.isRegularFile(file) ? Files.size(file) : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1; // the review reports what is wrong with the file
+        }
     }
 
     private static boolean sameFile(Path a, Path b) {
