@@ -103,7 +103,6 @@ final class ReviewCommand {
             throw new UsageException("--force needs --output: the file to replace");
         }
         ReadbackPlanner planner = Cli.planner();
-        SystemSha256.offerFor(fromStdin ? -1 : sizeOf(parsed.positionals().get(0)));
         if (parsed.has("--reviewed-at")) {
             // Before any file is looked up: a wrong value is named as such, not reported as a missing plan.
             try {
@@ -114,6 +113,8 @@ final class ReviewCommand {
         }
         planner = Cli.withSecretRules(planner, parsed);
         Path plan = fromStdin ? null : Path.of(parsed.positionals().get(0));
+        // Once the options are checked, and while the snapshot is read: a large plan's digest is NSS's.
+        SystemSha256.offerFor(plan == null ? -1 : sizeOf(plan));
         String planName = fromStdin ? Cli.STDIN_NAME : plan.toString();
         Path root = Path.of(parsed.values().getOrDefault("--root", "."));
         Path snapshot = root.resolve(parsed.values().getOrDefault("--source-report", DEFAULT_SOURCE_REPORT));
@@ -280,10 +281,9 @@ final class ReviewCommand {
         return null;
     }
 
-    /** {@return the size of the regular file at {@code path}, else -1} */
-    private static long sizeOf(String path) {
+    /** {@return the size of {@code file} when it is a regular file, else -1} */
+    private static long sizeOf(Path file) {
         try {
-            Path file = Path.of(path);
             return Files.isRegularFile(file) ? Files.size(file) : -1;
         } catch (IOException | RuntimeException e) {
             return -1; // the review reports what is wrong with the file
