@@ -84,6 +84,7 @@ class SystemSha256Test {
 
     @Test
     void registeredForSha256AloneAndFirst() throws Exception {
+        java.util.Set<Thread> before = nonDaemon();
         nss();
         SystemSha256.register();
         assertEquals(NAME, Security.getProviders()[0].getName());
@@ -95,6 +96,16 @@ class SystemSha256Test {
         assertNotEquals(NAME, MessageDigest.getInstance("SHA-512").getProvider().getName());
         assertNotEquals(NAME, new java.security.SecureRandom().getProvider().getName());
         assertThrows(NoSuchAlgorithmException.class, () -> MessageDigest.getInstance("MD5", NAME));
+        // NSS's provider starts threads of its own (a session cleaner): none may keep the JVM alive after main returns.
+        java.util.Set<Thread> after = nonDaemon();
+        after.removeAll(before);
+        assertEquals(java.util.Set.of(), after, "threads that keep the JVM alive");
+    }
+
+    private static java.util.Set<Thread> nonDaemon() {
+        java.util.Set<Thread> threads = new java.util.HashSet<>();
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && !t.isDaemon()).forEach(threads::add);
+        return threads;
     }
 
     @Test
