@@ -84,7 +84,7 @@ final class SystemSha256 {
 
     private static @Nullable Provider loadOnce() {
         try {
-            String directory = DIRECTORIES.stream().filter(d -> Files.isRegularFile(Path.of(d, "libsoftokn3.so"))).findFirst().orElse(null);
+            String directory = directory();
             Provider pkcs11 = Security.getProvider("SunPKCS11");
             if (directory == null || pkcs11 == null) {
                 return null;
@@ -95,6 +95,11 @@ final class SystemSha256 {
             // No NSS here, or not one the JDK can use: the JDK's digest serves.
             return null;
         }
+    }
+
+    /** {@return the first of {@link #DIRECTORIES} that holds NSS's software token, or null} */
+    static @Nullable String directory() {
+        return DIRECTORIES.stream().filter(d -> Files.isRegularFile(Path.of(d, "libsoftokn3.so"))).findFirst().orElse(null);
     }
 
     /** Whether {@code provider}'s SHA-256 gives the JDK's on a known text and on a few blocks of bytes. */

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
@@ -35,8 +33,7 @@ class SystemSha256Test {
 
     /** NSS's provider, where this machine has NSS in one of the directories looked in; the test is skipped elsewhere. */
     private static Provider nss() {
-        boolean installed = SystemSha256.DIRECTORIES.stream().anyMatch(d -> Files.isRegularFile(Path.of(d, "libsoftokn3.so")));
-        assumeTrue(installed && Security.getProvider("SunPKCS11") != null, "no NSS or no PKCS#11 provider on this machine");
+        assumeTrue(SystemSha256.directory() != null && Security.getProvider("SunPKCS11") != null, "no NSS or no PKCS#11 provider on this machine");
         Provider nss = SystemSha256.load();
         assertNotNull(nss, "NSS is installed, yet it did not load or did not agree with the JDK's digest");
         return nss;
