@@ -1,8 +1,8 @@
 package dev.readbackplan.internal.review;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.readbackplan.document.Limits;
+import dev.readbackplan.internal.json.StrictJsonReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -96,17 +96,24 @@ public final class Explanations {
     }
 
     private static Explanations load() {
-        // A key given twice would make one of two explanations win silently: refused.
-        ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // Read with jackson-core alone: a databind ObjectMapper's start-up would be most of a review's
+        // rendering in a one-off run. The strict reader refuses a key given twice, which would make one
+        // of two explanations win silently.
+        byte[] bytes;
         try (InputStream in = Explanations.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the resource " + RESOURCE + " is missing");
             }
-            JsonNode root = mapper.readTree(in);
-            return new Explanations(section(root, "checks"), section(root, "lanes"), section(root, "keywords"));
+            bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("the resource " + RESOURCE + " is unreadable", e);
         }
+        StrictJsonReader.Result read = new StrictJsonReader(Limits.DEFAULT).read(bytes, bytes.length);
+        if (!read.findings().isEmpty() || read.root() == null) {
+            throw new IllegalStateException("the resource " + RESOURCE + " is not strict JSON: " + read.findings().kept());
+        }
+        JsonNode root = read.root();
+        return new Explanations(section(root, "checks"), section(root, "lanes"), section(root, "keywords"));
     }
 
     private static Map<String, String> section(JsonNode root, String name) {
