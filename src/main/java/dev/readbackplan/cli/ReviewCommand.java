@@ -21,6 +21,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -61,7 +62,7 @@ final class ReviewCommand {
             + "       " + " ".repeat(Cli.PROGRAM.length()) + "        [--secret-rules FILE] [--sarif-base DIR] PLAN|-\n";
 
     /** A readback plan or a snapshot, told by its version or its shape, even when it cannot be parsed (a broken plan is still a plan). */
-    private static final Pattern PLAN_OR_SNAPSHOT = Pattern.compile(
+    static final Pattern PLAN_OR_SNAPSHOT = Pattern.compile(
             "\"(?:readback_candidates|acceptance_candidates)\"\\s*:"
                     + "|\"schema_version\"\\s*:\\s*\"(?:monitoring_post_incident_readback_plan_v\\d+|monitoring_owner_response_acceptance_v\\d+)\"");
 
@@ -303,7 +304,22 @@ final class ReviewCommand {
         if (Files.size(file) > LARGEST_SEARCHED) {
             return true;
         }
-        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-        return PLAN_OR_SNAPSHOT.matcher(text).find();
+        return holdsPlanOrSnapshot(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * Whether {@code text} holds what {@link #PLAN_OR_SNAPSHOT} finds: tried only where a quote is, since
+     * both its alternatives begin with one. Over an earlier 1.5 MB review of 10,000 candidates (no quote in
+     * it), in a fresh JVM with C1 alone as the launcher runs it: 23 ms tried at every position, 1.6 ms so,
+     * at the start of every review that replaces one.
+     */
+    static boolean holdsPlanOrSnapshot(String text) {
+        Matcher matcher = PLAN_OR_SNAPSHOT.matcher(text);
+        for (int quote = text.indexOf('"'); quote >= 0; quote = text.indexOf('"', quote + 1)) {
+            if (matcher.region(quote, text.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 }
