@@ -146,6 +146,96 @@ class ListSplitterTest {
         }
     }
 
+    /**
+     * Seeded: the documents above, pretty or not, with one to three bytes deleted, doubled or inserted
+     * (quotes, backslashes, brackets and punctuation, which the scanner's state follows). Whenever the
+     * splitter does not give up, the pieces read clean exactly when the whole document reads clean (the
+     * plain path the streamed readers fall back to), and then they are its list and the rest.
+     */
+    @Test
+    void damagedDocumentsReadCleanInPiecesExactlyWhenWhole() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        StrictJsonReader strict = new StrictJsonReader(dev.readbackplan.document.Limits.DEFAULT);
+        StrictJsonReader.KnownMembers known = new StrictJsonReader.KnownMembers("list", java.util.Map.of());
+        byte[] damage = "\"\\{}[],: x".getBytes(StandardCharsets.UTF_8);
+        Random random = new Random(20261203);
+        int split = 0;
+        int clean = 0;
+        int dirty = 0;
+        for (int round = 0; round < 4000; round++) {
+            com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
+            root.set("k" + text(random), value(mapper, random, 0));
+            com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("list");
+            for (int i = 1 + random.nextInt(4); i > 0; i--) {
+                com.fasterxml.jackson.databind.node.ObjectNode item = list.addObject();
+                for (int j = random.nextInt(4); j > 0; j--) {
+                    item.set("m" + j + text(random), value(mapper, random, 0));
+                }
+            }
+            root.put("after" + text(random), text(random));
+            String pretty = random.nextBoolean() ? mapper.writeValueAsString(root) : mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            bytes.writeBytes(pretty.getBytes(StandardCharsets.UTF_8));
+            byte[] document = bytes.toByteArray();
+            for (int d = 1 + random.nextInt(3); d > 0; d--) {
+                int at = random.nextInt(document.length);
+                byte[] next = switch (random.nextInt(3)) {
+                    case 0 -> concat(document, 0, at, new byte[0], document, at + 1);
+                    case 1 -> concat(document, 0, at + 1, new byte[] {document[at]}, document, at + 1);
+                    default -> concat(document, 0, at, new byte[] {damage[random.nextInt(damage.length)]}, document, at);
+                };
+                document = next;
+            }
+            String text = new String(document, StandardCharsets.UTF_8);
+            List<byte[]> pieceList = new ArrayList<>();
+            ListSplitter splitter = new ListSplitter("list", DEPTH, (index, item, length) -> pieceList.add(java.util.Arrays.copyOf(item, length)));
+            int block = 1 + random.nextInt(40);
+            for (int from = 0; from < document.length; from += block) {
+                splitter.feed(java.util.Arrays.copyOfRange(document, from, Math.min(document.length, from + block)), Math.min(block, document.length - from));
+            }
+            byte[] envelope = splitter.finish();
+            if (envelope == null) {
+                continue;
+            }
+            split++;
+            StrictJsonReader.Result whole = strict.read(document, document.length);
+            boolean wholeClean = whole.findings().isEmpty() && whole.root() != null;
+            StrictJsonReader.Result envelopeRead = strict.read(envelope, envelope.length);
+            boolean piecesClean = envelopeRead.findings().isEmpty() && envelopeRead.root() != null;
+            List<com.fasterxml.jackson.databind.JsonNode> items = new ArrayList<>();
+            for (int i = 0; i < pieceList.size() && piecesClean; i++) {
+                byte[] item = pieceList.get(i);
+                StrictJsonReader.Result read = strict.readItem(item, item.length, known, i);
+                piecesClean = read.findings().isEmpty() && read.root() != null;
+                items.add(read.root());
+            }
+            assertEquals(wholeClean, piecesClean, () -> whole.findings().kept() + "\n" + text);
+            if (wholeClean) {
+                clean++;
+                com.fasterxml.jackson.databind.JsonNode wholeList = whole.root().get("list");
+                assertEquals(wholeList.size(), items.size(), text);
+                for (int i = 0; i < items.size(); i++) {
+                    assertEquals(wholeList.get(i), items.get(i), text);
+                }
+                com.fasterxml.jackson.databind.node.ObjectNode emptied = ((com.fasterxml.jackson.databind.node.ObjectNode) whole.root()).deepCopy();
+                emptied.putArray("list");
+                assertEquals(emptied, envelopeRead.root(), text);
+            } else {
+                dirty++;
+            }
+        }
+        // Both verdicts in numbers, or the comparison shows little.
+        assertTrue(clean > 300 && dirty > 300, "split " + split + ", clean " + clean + ", not clean " + dirty);
+    }
+
+    private static byte[] concat(byte[] a, int aFrom, int aTo, byte[] middle, byte[] b, int bFrom) {
+        byte[] out = new byte[(aTo - aFrom) + middle.length + (b.length - bFrom)];
+        System.arraycopy(a, aFrom, out, 0, aTo - aFrom);
+        System.arraycopy(middle, 0, out, aTo - aFrom, middle.length);
+        System.arraycopy(b, bFrom, out, aTo - aFrom + middle.length, b.length - bFrom);
+        return out;
+    }
+
     private static String text(Random random) {
         String specials = "{}[]\",:\\ \n\u00e9\u2028x";
         StringBuilder text = new StringBuilder();
