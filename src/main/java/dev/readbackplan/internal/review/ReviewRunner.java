@@ -114,11 +114,13 @@ public final class ReviewRunner {
             // A folder, a FIFO or a device: read as the plain way reads it (and refuses it).
             return run(DocumentBytes.of(plan, maxBytes), planName, snapshot, snapshotName, reviewedAt);
         }
-        Offload<String> snapshotSha256 = Offload.offer(executor, snapshot::sha256);
         DocumentReader.Parsed parsedSnapshot = read(snapshot, snapshotName, DocumentKind.SNAPSHOT);
         if (!parsedSnapshot.report().isValid()) {
             throw new InvalidDocumentException(parsedSnapshot.report());
         }
+        // The snapshot's digest is needed only for the outcome: offered once the snapshot is read (whose
+        // validation splits across the executor's threads), so that it runs beside the plan's reading.
+        Offload<String> snapshotSha256 = Offload.offer(executor, snapshot::sha256);
         PlanReviewer built = reviewer.get();
         PlanReviewer.Streamed streamed;
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(plan)) {
