@@ -5,12 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.MessageDigestSpi;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.Security;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,8 +34,11 @@ import org.jspecify.annotations.Nullable;
  * only (never a path the environment or the working directory names), in NSS's no-database mode (no
  * key, no file beside the libraries). Any failure (no NSS, a JDK without the PKCS#11 provider, a check
  * that disagrees) leaves the JDK's digest, as does {@code -Dreadbackplan.systemSha256=false}. Loading
- * takes about 0.1 s, on a thread of its own while the review reads its snapshot; a digest begun before
- * it ends is the JDK's. Plans under {@link #WORTH_IT} bytes keep the JDK's digest: loading costs more than it
+ * takes about 0.1 s, on a thread of its own while the review reads its snapshot. The provider is
+ * registered at once, and each digest chooses NSS's or the JDK's when it is first fed: one fed before the
+ * loading ends waits for it (at most {@link #WAIT_SECONDS} s), so that the plan's digest is NSS's whichever
+ * thread wins (before, a digest begun before the loading ended was the JDK's: under load, the whole plan's,
+ * 0.7 s). Plans under {@link #WORTH_IT} bytes keep the JDK's digest: loading costs more than it
  * saves there.
  */
 final class SystemSha256 {
@@ -43,6 +52,8 @@ final class SystemSha256 {
      * one-candidate review 1.10 of the time, a 10 MB plan 0.94, a 114 MB one 0.73).
      */
     static final long WORTH_IT = 8L << 20;
+    /** How long a digest waits for the loading, at most, before it takes the JDK's: it takes 0.1 s. */
+    static final long WAIT_SECONDS = 5;
     private static final String ALGORITHM = "SHA-256";
 
     private SystemSha256() {}
@@ -58,18 +69,27 @@ final class SystemSha256 {
         if (planBytes < WORTH_IT || "false".equals(System.getProperty(PROPERTY))) {
             return null;
         }
-        Thread loading = new Thread(SystemSha256::register, "readback-plan-sha256");
+        CompletableFuture<@Nullable Provider> loaded = new CompletableFuture<>();
+        Thread loading = new Thread(() -> {
+            try {
+                loaded.complete(load());
+            } finally {
+                loaded.complete(null); // whatever went wrong: the JDK's digest
+            }
+        }, "readback-plan-sha256");
         loading.setDaemon(true);
         loading.start();
+        Security.insertProviderAt(deferred(loaded, loading), 1);
         return loading;
     }
 
-    /** Registers NSS's SHA-256 as the first, when it loads and checks out; else changes nothing. */
-    static void register() {
-        Provider nss = load();
-        if (nss != null) {
-            Security.insertProviderAt(new OneDigest(nss), 1);
-        }
+    /**
+     * The provider of SHA-256 alone whose digests are NSS's once {@code loaded} gives it, the JDK's when
+     * it gives null, fails or takes over {@link #WAIT_SECONDS} s, and the JDK's on {@code loading}, the
+     * thread that loads NSS (which must never wait for itself).
+     */
+    static Provider deferred(Future<@Nullable Provider> loaded, @Nullable Thread loading) {
+        return new OneDigest(loaded, loading);
     }
 
     /** {@return NSS's provider, checked against the JDK's digest, or null: loaded once per process} */
@@ -125,14 +145,90 @@ final class SystemSha256 {
     private static final class OneDigest extends Provider {
         private static final long serialVersionUID = 1L;
 
-        OneDigest(Provider nss) {
+        OneDigest(Future<@Nullable Provider> loaded, @Nullable Thread loading) {
             super("ReadbackPlanSha256", "1", "SHA-256 from the system's NSS (monitoring-readback-plan's command line)");
             putService(new Service(this, "MessageDigest", ALGORITHM, SystemSha256.class.getName(), List.of(), Map.of()) {
                 @Override
-                public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
-                    return MessageDigest.getInstance(ALGORITHM, nss);
+                public Object newInstance(Object constructorParameter) {
+                    return new DeferredDigest(loaded, loading);
                 }
             });
+        }
+    }
+
+    /** SHA-256 computed by NSS's digest or the JDK's, chosen when first fed (see {@link #deferred}). */
+    static final class DeferredDigest extends MessageDigestSpi implements Cloneable {
+        private final Future<@Nullable Provider> loaded;
+        private final @Nullable Thread loading;
+        private @Nullable MessageDigest chosen;
+
+        DeferredDigest(Future<@Nullable Provider> loaded, @Nullable Thread loading) {
+            this.loaded = loaded;
+            this.loading = loading;
+        }
+
+        /** {@return the digest that computes this one: chosen on first use, then kept} */
+        MessageDigest chosen() {
+            if (chosen == null) {
+                try {
+                    chosen = MessageDigest.getInstance(ALGORITHM, provider());
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException("a provider of SHA-256 without it", e);
+                }
+            }
+            return chosen;
+        }
+
+        private Provider provider() {
+            if (Thread.currentThread() != loading) {
+                try {
+                    Provider nss = loaded.get(WAIT_SECONDS, TimeUnit.SECONDS);
+                    if (nss != null) {
+                        return nss;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException | TimeoutException e) {
+                    // The JDK's digest: the same function.
+                }
+            }
+            return Security.getProvider("SUN");
+        }
+
+        @Override
+        protected int engineGetDigestLength() {
+            return 32;
+        }
+
+        @Override
+        protected void engineUpdate(byte input) {
+            chosen().update(input);
+        }
+
+        @Override
+        protected void engineUpdate(byte[] input, int offset, int length) {
+            chosen().update(input, offset, length);
+        }
+
+        @Override
+        protected byte[] engineDigest() {
+            return chosen().digest();
+        }
+
+        @Override
+        protected void engineReset() {
+            if (chosen != null) {
+                chosen.reset();
+            }
+        }
+
+        @Override
+        public Object clone() throws CloneNotSupportedException {
+            DeferredDigest copy = (DeferredDigest) super.clone();
+            if (chosen != null) {
+                copy.chosen = (MessageDigest) chosen.clone();
+            }
+            return copy;
         }
     }
 }

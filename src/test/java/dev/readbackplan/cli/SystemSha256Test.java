@@ -82,8 +82,7 @@ class SystemSha256Test {
     @Test
     void registeredForSha256AloneAndFirst() throws Exception {
         java.util.Set<Thread> before = nonDaemon();
-        nss();
-        SystemSha256.register();
+        Security.insertProviderAt(SystemSha256.deferred(java.util.concurrent.CompletableFuture.completedFuture(nss()), null), 1);
         assertEquals(NAME, Security.getProviders()[0].getName());
         assertEquals(NAME, MessageDigest.getInstance("SHA-256").getProvider().getName());
         byte[] text = "the plan reviewed".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -97,6 +96,65 @@ class SystemSha256Test {
         java.util.Set<Thread> after = nonDaemon();
         after.removeAll(before);
         assertEquals(java.util.Set.of(), after, "threads that keep the JVM alive");
+    }
+
+    @Test
+    void aDigestFedBeforeTheLoadingEndsWaitsForItAndIsNss() throws Exception {
+        Provider nss = nss();
+        java.util.concurrent.CompletableFuture<Provider> loaded = new java.util.concurrent.CompletableFuture<>();
+        SystemSha256.DeferredDigest digest = new SystemSha256.DeferredDigest(loaded, null);
+        MessageDigest[] chosen = new MessageDigest[1];
+        Thread feeding = new Thread(() -> chosen[0] = digest.chosen());
+        feeding.start();
+        // It waits (not a timing: the thread is found waiting, or it has already chosen, which the assertion below refuses).
+        while (feeding.getState() != Thread.State.TIMED_WAITING && feeding.isAlive()) {
+            Thread.onSpinWait();
+        }
+        loaded.complete(nss);
+        feeding.join(30_000);
+        assertFalse(feeding.isAlive());
+        assertEquals(nss, chosen[0].getProvider(), "chose before the loading ended");
+        byte[] text = "fed before NSS had loaded".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        MessageDigest jca = MessageDigest.getInstance("SHA-256", SystemSha256.deferred(java.util.concurrent.CompletableFuture.completedFuture(nss), null));
+        assertEquals(hex(MessageDigest.getInstance("SHA-256", "SUN").digest(text)), hex(jca.digest(text)));
+    }
+
+    @Test
+    void aLoadingThatFailsOrTheLoadingThreadItselfGetsTheJdks() throws Exception {
+        java.util.concurrent.CompletableFuture<Provider> failed = java.util.concurrent.CompletableFuture.completedFuture(null);
+        assertEquals("SUN", new SystemSha256.DeferredDigest(failed, null).chosen().getProvider().getName());
+        java.util.concurrent.CompletableFuture<Provider> broken = new java.util.concurrent.CompletableFuture<>();
+        broken.completeExceptionally(new IllegalStateException("no NSS"));
+        assertEquals("SUN", new SystemSha256.DeferredDigest(broken, null).chosen().getProvider().getName());
+        // The loading thread never waits for itself, even while its own loading is pending.
+        java.util.concurrent.CompletableFuture<Provider> pending = new java.util.concurrent.CompletableFuture<>();
+        String[] chosen = new String[1];
+        Thread[] self = new Thread[1];
+        self[0] = new Thread(() -> chosen[0] = new SystemSha256.DeferredDigest(pending, self[0]).chosen().getProvider().getName());
+        self[0].start();
+        // Waiting, it would be found in a timed wait (for WAIT_SECONDS) before it ends.
+        while (self[0].isAlive()) {
+            assertNotEquals(Thread.State.TIMED_WAITING, self[0].getState(), "the loading thread waits for itself");
+            Thread.onSpinWait();
+        }
+        assertEquals("SUN", chosen[0]);
+    }
+
+    @Test
+    void aDigestClonedHalfWayGoesOnAsTheOriginal() throws Exception {
+        Provider provider = SystemSha256.deferred(java.util.concurrent.CompletableFuture.completedFuture(null), null);
+        byte[] text = new byte[200_003];
+        new Random(3).nextBytes(text);
+        MessageDigest digest = MessageDigest.getInstance("SHA-256", provider);
+        digest.update(text, 0, 100_000);
+        MessageDigest copy = (MessageDigest) digest.clone();
+        digest.update(text, 100_000, text.length - 100_000);
+        copy.update(text, 100_000, text.length - 100_000);
+        String expected = hex(MessageDigest.getInstance("SHA-256", "SUN").digest(text));
+        assertEquals(expected, hex(digest.digest()));
+        assertEquals(expected, hex(copy.digest()));
+        digest.update(text);
+        assertEquals(expected, hex(digest.digest()), "reset after digest()");
     }
 
     private static java.util.Set<Thread> nonDaemon() {
