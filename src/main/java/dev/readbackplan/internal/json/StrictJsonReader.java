@@ -17,6 +17,7 @@ import dev.readbackplan.document.Limits;
 import dev.readbackplan.internal.scan.StringFindings;
 import dev.readbackplan.internal.text.Pointer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -105,6 +106,37 @@ public final class StrictJsonReader {
 
     public Result read(byte[] bytes, int length) {
         return read(bytes, length, null);
+    }
+
+    /**
+     * Reads the value at {@code bytes[from, to)}: the result {@link #read(byte[], int)} gives for those
+     * bytes alone (findings at offsets in them). A string of printable ASCII without an escape, the most
+     * common value a reviewer writes, is made without a parser: such bytes are that string and nothing
+     * else, within the limits, so the parse would give exactly that text node and no finding
+     * ({@code ReadValueTest} holds the two to each other). A parser per value was 6% of a
+     * 10,000-candidate review's CPU samples.
+     *
+     * @param bytes a text holding the value
+     * @param from where the value starts
+     * @param to where it ends (exclusive)
+     * @return its tree and findings
+     */
+    public Result readValue(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length >= 2 && length <= limits.maxDocumentBytes() && length - 2 <= limits.maxStringLength()
+                && bytes[from] == '"' && bytes[to - 1] == '"') {
+            int i = from + 1;
+            // Signed bytes: anything from 0x80 (UTF-8's multi-byte sequences) is negative, and read by the parser.
+            while (i < to - 1 && bytes[i] >= 0x20 && bytes[i] != '"' && bytes[i] != '\\') {
+                i++;
+            }
+            if (i == to - 1) {
+                return new Result(nodes.textNode(new String(bytes, from + 1, length - 2, StandardCharsets.ISO_8859_1)),
+                        new Findings(limits.maxProblems()));
+            }
+        }
+        byte[] value = Arrays.copyOfRange(bytes, from, to);
+        return read(value, value.length);
     }
 
     /**

@@ -17,7 +17,6 @@ import dev.readbackplan.internal.json.Findings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -183,8 +182,7 @@ public final class PlanReviewer {
         }
         ObjectNode candidate = engine.template().candidate(source);
         for (CandidateMatcher.Hole hole : holes) {
-            byte[] value = Arrays.copyOfRange(text, hole.from(), hole.to());
-            StrictJsonReader.Result read = strict.read(value, value.length);
+            StrictJsonReader.Result read = strict.readValue(text, hole.from(), hole.to());
             if (!read.findings().isEmpty() || read.root() == null) {
                 return null;
             }
