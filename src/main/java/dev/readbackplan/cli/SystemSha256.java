@@ -34,11 +34,12 @@ import org.jspecify.annotations.Nullable;
  * only (never a path the environment or the working directory names), in NSS's no-database mode (no
  * key, no file beside the libraries). Any failure (no NSS, a JDK without the PKCS#11 provider, a check
  * that disagrees) leaves the JDK's digest, as does {@code -Dreadbackplan.systemSha256=false}. Loading
- * takes about 0.1 s, on a thread of its own while the review reads its snapshot. The provider is
- * registered at once, and each digest chooses NSS's or the JDK's when it is first fed: one fed before the
- * loading ends waits for it (at most {@link #WAIT_SECONDS} s), so that the plan's digest is NSS's whichever
- * thread wins (before, a digest begun before the loading ended was the JDK's: under load, the whole plan's,
- * 0.7 s). Plans under {@link #WORTH_IT} bytes keep the JDK's digest: loading costs more than it
+ * takes about 0.1 s, on a thread of its own while the review reads its snapshot. That thread first
+ * registers the provider, then loads NSS; each digest chooses NSS's or the JDK's when it is first fed:
+ * one fed before the loading ends waits for it (at most {@link #WAIT_SECONDS} s), so that the plan's
+ * digest is NSS's however long the loading takes (before, a digest begun before the loading ended was the
+ * JDK's: under load, the whole plan's, 0.7 s). Only a digest begun before the registration (the thread's
+ * first 30 ms, while the review reads its snapshot) is the JDK's. Plans under {@link #WORTH_IT} bytes keep the JDK's digest: loading costs more than it
  * saves there.
  */
 final class SystemSha256 {
@@ -72,6 +73,8 @@ final class SystemSha256 {
         CompletableFuture<@Nullable Provider> loaded = new CompletableFuture<>();
         Thread loading = new Thread(() -> {
             try {
+                // Registering first initialises the JCA (about 30 ms at start-up): on this thread, not the caller's.
+                Security.insertProviderAt(deferred(loaded, Thread.currentThread()), 1);
                 loaded.complete(load());
             } finally {
                 loaded.complete(null); // whatever went wrong: the JDK's digest
@@ -79,7 +82,6 @@ final class SystemSha256 {
         }, "readback-plan-sha256");
         loading.setDaemon(true);
         loading.start();
-        Security.insertProviderAt(deferred(loaded, loading), 1);
         return loading;
     }
 

@@ -164,7 +164,7 @@ class SystemSha256Test {
     }
 
     @Test
-    void notLoadedForSmallOrUnknownPlansOrWhenTurnedOff() throws InterruptedException {
+    void notLoadedForSmallOrUnknownPlansOrWhenTurnedOff() throws Exception {
         assertNull(SystemSha256.offerFor(-1), "a plan from standard input");
         assertNull(SystemSha256.offerFor(SystemSha256.WORTH_IT - 1), "a plan under the size from which it pays");
         String before = System.getProperty(SystemSha256.PROPERTY);
@@ -183,6 +183,10 @@ class SystemSha256Test {
         assertTrue(loading.isDaemon(), "a daemon: it never keeps the JVM alive");
         loading.join(30_000);
         assertFalse(loading.isAlive());
+        // Registered by the loading thread, first, whether NSS loaded or not (without it, its digests are the JDK's).
+        assertEquals(NAME, Security.getProviders()[0].getName());
+        byte[] text = "a large plan".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(hex(MessageDigest.getInstance("SHA-256", "SUN").digest(text)), hex(MessageDigest.getInstance("SHA-256").digest(text)));
     }
 
     private static String hex(byte[] digest) {
