@@ -30,17 +30,18 @@ import org.jspecify.annotations.Nullable;
  * plan. SHA-256 is one function whoever computes it; {@code SystemSha256Test} holds NSS's digests to
  * the JDK's, and each loading checks one before the provider is registered.
  *
- * <p>What it may load: {@code libsoftokn3} and the libraries NSS needs, from fixed system directories
- * only (never a path the environment or the working directory names), in NSS's no-database mode (no
- * key, no file beside the libraries). Any failure (no NSS, a JDK without the PKCS#11 provider, a check
- * that disagrees) leaves the JDK's digest, as does {@code -Dreadbackplan.systemSha256=false}. Loading
- * takes about 0.1 s, on a thread of its own while the review reads its snapshot. That thread first
- * registers the provider, then loads NSS; each digest chooses NSS's or the JDK's when it is first fed:
- * one fed before the loading ends waits for it (at most {@link #WAIT_SECONDS} s), so that the plan's
- * digest is NSS's however long the loading takes (before, a digest begun before the loading ended was the
- * JDK's: under load, the whole plan's, 0.7 s). Only a digest begun before the registration (the thread's
- * first 30 ms, while the review reads its snapshot) is the JDK's. Plans under {@link #WORTH_IT} bytes keep the JDK's digest: loading costs more than it
- * saves there.
+ * <p>What it may load: {@code libsoftokn3} and the libraries NSS needs, from fixed system
+ * directories only (never a path the environment or the working directory names), in NSS's
+ * no-database mode (no key, no file beside the libraries). Any failure (no NSS, a JDK without the
+ * PKCS#11 provider, a check that disagrees) leaves the JDK's digest, as does
+ * {@code -Dreadbackplan.systemSha256=false}. Loading takes about 0.1 s, on a thread of its own while the
+ * review reads its snapshot. That thread first registers the provider, then loads NSS; each digest
+ * chooses NSS's or the JDK's when it is first fed: one fed before the loading ends waits for it (at
+ * most {@link #WAIT_SECONDS} s), so that the plan's digest is NSS's however long the loading takes
+ * (before, a digest begun before the loading ended was the JDK's: under load, the whole plan's,
+ * 0.7 s). Only a digest begun before the registration (the thread's first 30 ms, while the review reads
+ * its snapshot) is the JDK's. Plans under {@link #WORTH_IT} bytes keep the JDK's digest: loading
+ * costs more than it saves there.
  */
 final class SystemSha256 {
     /** The system property that turns it off ({@code false}). */
