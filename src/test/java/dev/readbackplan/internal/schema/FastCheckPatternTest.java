@@ -78,8 +78,8 @@ class FastCheckPatternTest {
         assertNotEquals(adjusted, ValidatorGenerator.writtenOut(adjusted));
     }
 
-    /** Every pattern of the packaged schemas, as the schemas spell them. */
-    private static Set<String> packagedPatterns() {
+    /** Every pattern of the packaged schemas, as the schemas spell them (also {@code PatternAutomatonTest}'s). */
+    static Set<String> packagedPatterns() {
         Set<String> patterns = new LinkedHashSet<>();
         for (String schema : List.of(SchemaSet.SNAPSHOT_SCHEMA, SchemaSet.PLAN_SCHEMA, SchemaSet.REVIEW_SCHEMA)) {
             collect(SchemaSet.packagedTree(schema), patterns);

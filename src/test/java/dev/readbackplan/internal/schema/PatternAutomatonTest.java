@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.readbackplan.build.ValidatorGenerator;
 import dev.readbackplan.build.ValidatorGenerator.PatternDfa;
 import java.util.BitSet;
@@ -60,7 +59,7 @@ class PatternAutomatonTest {
 
     @Test
     void answersAsTheRegexEngineOnEveryPackagedAndSyntheticPattern() {
-        Set<String> schemaPatterns = packagedPatterns();
+        Set<String> schemaPatterns = FastCheckPatternTest.packagedPatterns();
         assertTrue(schemaPatterns.size() >= 7, "the packaged schemas' patterns: " + schemaPatterns);
         Set<String> regexes = new LinkedHashSet<>();
         schemaPatterns.forEach(p -> regexes.add(ValidatorGenerator.compiledPattern(p)));
@@ -107,7 +106,7 @@ class PatternAutomatonTest {
 
     @Test
     void theEvidenceReferencePatternIsAnAutomatonAndTheOthersShapesFallBack() {
-        String evidence = packagedPatterns().stream().filter(p -> p.contains("artifact://")).findFirst().orElseThrow();
+        String evidence = FastCheckPatternTest.packagedPatterns().stream().filter(p -> p.contains("artifact://")).findFirst().orElseThrow();
         PatternDfa dfa = PatternDfa.of(ValidatorGenerator.compiledPattern(evidence));
         assertNotNull(dfa);
         assertTrue(dfa.states < PatternDfa.MAX_STATES && dfa.tableChunks().size() > 1, dfa.states + " states");
@@ -123,7 +122,7 @@ class PatternAutomatonTest {
     void theGeneratedChecksHoldAnAutomatonOrThePatternForEachSchemaPattern() throws Exception {
         Set<String> regexes = new LinkedHashSet<>();
         Set<String> fallbacks = new LinkedHashSet<>();
-        for (String p : packagedPatterns()) {
+        for (String p : FastCheckPatternTest.packagedPatterns()) {
             String regex = ValidatorGenerator.compiledPattern(p);
             (PatternDfa.of(regex) == null ? fallbacks : regexes).add(regex);
         }
@@ -234,23 +233,5 @@ class PatternAutomatonTest {
             }
         }
         return s.toString();
-    }
-
-    /** Every pattern of the packaged schemas, as the schemas spell them. */
-    private static Set<String> packagedPatterns() {
-        Set<String> patterns = new LinkedHashSet<>();
-        for (String schema : List.of(SchemaSet.SNAPSHOT_SCHEMA, SchemaSet.PLAN_SCHEMA, SchemaSet.REVIEW_SCHEMA)) {
-            collect(SchemaSet.packagedTree(schema), patterns);
-        }
-        return patterns;
-    }
-
-    private static void collect(JsonNode node, Set<String> patterns) {
-        if (node.isObject() && node.path("pattern").isTextual()) {
-            patterns.add(node.get("pattern").textValue());
-        }
-        for (JsonNode child : node) {
-            collect(child, patterns);
-        }
     }
 }
