@@ -358,7 +358,7 @@ public final class ValidatorGenerator {
      */
     private static void automaton(String holder, String pattern, PatternDfa dfa, StringBuilder constants) {
         constants.append("    // ").append(comment(pattern)).append(", in networknt's dialect: an automaton built at build time\n");
-        constants.append("    // (ValidatorGenerator.PatternDfa), ").append(dfa.states).append(" states over ").append(dfa.width)
+        constants.append("    // (ValidatorGenerator.PatternDfa), ").append(dfa.states()).append(" states over ").append(dfa.width)
                 .append(" character classes, answering as Pattern.find() would without the regex engine's cost at C1.\n");
         constants.append("    private static final class ").append(holder).append(" {\n");
         constants.append("        static final PatternAutomaton AUTOMATON = new PatternAutomaton(").append(literal(dfa.classesText()))
@@ -704,21 +704,24 @@ public final class ValidatorGenerator {
         private static final int MAX_CONSTANT_BYTES = 65_535;
 
         /** The class of each ASCII character; 0 for those no part of the pattern takes (always dead). */
-        public final char[] classOf;
+        private final char[] classOf;
         public final int width;
         /** {@code next[state * width + class]}; state 0 is dead. */
-        public final char[] next;
+        private final char[] next;
         public final int start;
         public final int firstAccepting;
-        public final int states;
 
-        private PatternDfa(char[] classOf, int width, char[] next, int start, int firstAccepting, int states) {
+        private PatternDfa(char[] classOf, int width, char[] next, int start, int firstAccepting) {
             this.classOf = classOf;
             this.width = width;
             this.next = next;
             this.start = start;
             this.firstAccepting = firstAccepting;
-            this.states = states;
+        }
+
+        /** {@return how many states, the dead one included} */
+        public int states() {
+            return next.length / width;
         }
 
         /** The automaton of {@code regex} (as the generator would compile it), or null when it is not translated. */
@@ -753,22 +756,6 @@ public final class ValidatorGenerator {
             }
             chunks.add(new String(next, from, next.length - from));
             return chunks;
-        }
-
-        /** The answer of the generated code's loop, for the generator's own tests. */
-        public boolean matches(String s) {
-            int state = start;
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c >= 128) {
-                    return false;
-                }
-                state = next[state * width + classOf[c]];
-                if (state == 0) {
-                    return false;
-                }
-            }
-            return state >= firstAccepting;
         }
 
         // ------------------------------------------------------------ the expression
@@ -1245,7 +1232,7 @@ public final class ValidatorGenerator {
                     table[number[b] * width + k] = (char) number[block[row[k]]];
                 }
             }
-            return new PatternDfa(classOf, width, table, number[block[1]], firstAccepting, blocks);
+            return new PatternDfa(classOf, width, table, number[block[1]], firstAccepting);
         }
     }
 }
